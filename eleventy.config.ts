@@ -1,0 +1,24 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { archivePlugin } from "./src/eleventy/archivePlugin.ts";
+import { site } from "./src/site.ts";
+
+/** Wiring only: the archive's logic lives in src/, its presentation in layouts/. */
+export default function (eleventyConfig: UserConfig) {
+  eleventyConfig.addPlugin(archivePlugin, { articlesDir: "articles", site });
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
+  eleventyConfig.setTemplateFormats(["11ty.js"]);
+  eleventyConfig.setQuietMode(true);
+}
+
+/**
+ * The build command points Eleventy at a staging folder (and tests at fixture archives) through
+ * these variables: folders set in a config file take precedence over the programmatic API's.
+ */
+export const config = {
+  dir: {
+    input: process.env.NEWS_ARCHIVE_INPUT ?? "articles",
+    output: process.env.NEWS_ARCHIVE_OUTPUT ?? "_site",
+  },
+};

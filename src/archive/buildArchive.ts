@@ -1,0 +1,186 @@
+import path from "node:path";
+import { parseStoryFile } from "../article/parse.ts";
+import { createStoryMarkdown, findCrossReferences } from "../markdown/storyMarkdown.ts";
+import type { Problem } from "../problems.ts";
+import { slugify } from "../slug.ts";
+import { urls } from "../urls.ts";
+import { buildIndexes, type ArchiveIndexes } from "./indexes.ts";
+import { compareNewestFirst, type Story } from "./story.ts";
+
+/** A story file as read from disk. */
+export interface StorySource {
+  /** Relative to the articles folder, "/"-separated. */
+  sourcePath: string;
+  /** As an editor would open it (relative to the project root), for messages. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+export interface ArchiveOptions {
+  timeZone: string;
+  /** Drafts are shown by the dev server and left out of a production build. */
+  includeDrafts: boolean;
+}
+
+export interface Archive extends ArchiveIndexes {
+  /** Every published story, newest first. */
+  stories: Story[];
+  bySourcePath: Map<string, Story>;
+  /** For each story, the stories that link to it, newest first. */
+  referencedBy: Map<string, Story[]>;
+  /** Source paths of the story files that are drafts and left out of this build. */
+  draftsLeftOut: string[];
+  /** Topic slug to the spelling shown for it. */
+  topicNames: Map<string, string>;
+}
+
+/**
+ * Builds the whole archive model from story files: reads and checks every file, decides URLs,
+ * renders bodies with their cross-references resolved, and groups stories by byline, date and
+ * topic. Returns every problem found; the archive is only usable when there are none.
+ */
+export function buildArchive(sources: readonly StorySource[], options: ArchiveOptions): { archive: Archive; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const stories: Story[] = [];
+  const draftsLeftOut: string[] = [];
+  const draftPaths = new Set<string>();
+
+  for (const source of sources) {
+    const parsed = parseStoryFile(source.bytes, source.file, options.timeZone);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const { frontMatter, body, bodyStartLine, fieldLines } = parsed.story;
+    const draft = frontMatter.draft ?? false;
+    if (draft && !options.includeDrafts) {
+      draftsLeftOut.push(source.sourcePath);
+      draftPaths.add(source.sourcePath);
+      continue;
+    }
+    const slug = frontMatter.slug ?? slugify(frontMatter.title);
+    if (slug === "" || /[/\\?#]/.test(slug)) {
+      problems.push({
+        file: source.file,
+        line: fieldLines[frontMatter.slug ? "slug" : "title"],
+        message: frontMatter.slug ? `slug: "${frontMatter.slug}" cannot be part of an address` : `the title gives no letters or digits for the story's address`,
+        hint: "add a line slug: with a few words in lower case joined by hyphens, e.g. slug: my-story",
+      });
+      continue;
+    }
+    for (const [field, names] of [
+      ["byline", (frontMatter.byline ?? []).map((byline) => byline.name)],
+      ["topics", frontMatter.topics ?? []],
+    ] as const) {
+      const unnamable = names.find((name) => slugify(name) === "");
+      if (unnamable !== undefined)
+        problems.push({
+          file: source.file,
+          line: fieldLines[field],
+          message: `${field}: "${unnamable}" has no letters or digits to make its page's address`,
+          hint: "use a name with at least one letter or digit",
+        });
+    }
+    stories.push({
+      sourcePath: source.sourcePath,
+      file: source.file,
+      title: frontMatter.title,
+      date: frontMatter.date,
+      dateInferred: frontMatter.dateInferred ?? false,
+      bylines: frontMatter.byline ?? [],
+      publication: frontMatter.publication,
+      topics: dedupeCaseInsensitive(frontMatter.topics ?? []),
+      source: frontMatter.source,
+      summary: frontMatter.summary,
+      updated: frontMatter.updated,
+      correction: frontMatter.correction,
+      draft,
+      slug,
+      url: urls.story(frontMatter.date, slug),
+      body,
+      bodyStartLine,
+      references: [],
+    });
+  }
+
+  stories.sort(compareNewestFirst);
+  problems.push(...findSharedUrls(stories));
+
+  const bySourcePath = new Map(stories.map((story) => [story.sourcePath, story]));
+  const markdown = createStoryMarkdown();
+  for (const story of stories) {
+    if (story.body === "") continue;
+    const tokens = markdown.parse(story.body, {});
+    const references = findCrossReferences(tokens, story.sourcePath);
+    const targets = new Set<string>();
+    for (const [token, reference] of references) {
+      const target = bySourcePath.get(reference.targetSourcePath);
+      if (!target) {
+        const isDraft = draftPaths.has(reference.targetSourcePath);
+        problems.push({
+          file: story.file,
+          line: story.bodyStartLine + reference.bodyLine - 1,
+          message: isDraft
+            ? `links to "${reference.href}", a draft that is not published`
+            : `links to "${reference.href}", but there is no story file ${path.posix.join(path.posix.dirname(story.file.split(path.sep).join("/")), reference.href.split("#")[0])}`,
+          hint: isDraft ? "publish it (remove draft: true) or remove the link" : "check the file name, or add the story with npm run new",
+        });
+        continue;
+      }
+      const fragment = reference.href.includes("#") ? "#" + reference.href.split("#")[1] : "";
+      token.attrSet("href", target.url + fragment);
+      if (target !== story) targets.add(target.sourcePath);
+    }
+    story.references = [...targets];
+    story.bodyHtml = markdown.renderer.render(tokens, markdown.options, {});
+  }
+
+  const referencedBy = new Map<string, Story[]>();
+  for (const story of stories) {
+    for (const target of story.references) {
+      const list = referencedBy.get(target) ?? [];
+      list.push(story);
+      referencedBy.set(target, list);
+    }
+  }
+
+  const indexes = buildIndexes(stories);
+  return {
+    archive: { stories, bySourcePath, referencedBy, draftsLeftOut, topicNames: new Map(indexes.topics.map((topic) => [topic.slug, topic.name])), ...indexes },
+    problems,
+  };
+}
+
+function dedupeCaseInsensitive(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = slugify(name);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Two stories at one address would overwrite each other's page: both files are named. */
+function findSharedUrls(stories: readonly Story[]): Problem[] {
+  const byUrl = new Map<string, Story[]>();
+  for (const story of stories) {
+    const sharing = byUrl.get(story.url);
+    if (sharing) sharing.push(story);
+    else byUrl.set(story.url, [story]);
+  }
+  const problems: Problem[] = [];
+  for (const [url, sharing] of byUrl) {
+    if (sharing.length < 2) continue;
+    for (const story of sharing) {
+      const others = sharing.filter((other) => other !== story).map((other) => other.file);
+      problems.push({
+        file: story.file,
+        line: 2,
+        message: `has the same address ${url} as ${others.join(", ")}`,
+        hint: "give one of them a different title or a slug: line",
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,45 @@
+import { existsSync } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * Where a build writes before it is published: next to the site folder, so the final rename
+ * stays on one file system and is atomic.
+ */
+export function stagingDirFor(siteDir: string): string {
+  return path.join(path.dirname(path.resolve(siteDir)), `.${path.basename(siteDir)}.staging`);
+}
+
+/** Clears what an interrupted earlier build may have left, so a new build starts clean. */
+export async function prepareStaging(siteDir: string): Promise<string> {
+  await recoverInterruptedPublish(siteDir);
+  const staging = stagingDirFor(siteDir);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  return staging;
+}
+
+/**
+ * Replaces the site folder with the staging folder. Two renames: the old site steps aside, the
+ * new one takes its name; a crash between them is repaired by the next build.
+ */
+export async function publishStaging(siteDir: string): Promise<void> {
+  const site = path.resolve(siteDir);
+  const staging = stagingDirFor(siteDir);
+  const previous = `${site}.previous`;
+  await rm(previous, { recursive: true, force: true });
+  if (existsSync(site)) await rename(site, previous);
+  await rename(staging, site);
+  await rm(previous, { recursive: true, force: true });
+}
+
+/** If a publish was cut between its two renames, the last good site is put back. */
+async function recoverInterruptedPublish(siteDir: string): Promise<void> {
+  const site = path.resolve(siteDir);
+  const previous = `${site}.previous`;
+  if (!existsSync(site) && existsSync(previous)) await rename(previous, site);
+}
+
+export async function discardStaging(siteDir: string): Promise<void> {
+  await rm(stagingDirFor(siteDir), { recursive: true, force: true });
+}

@@ -1,0 +1,57 @@
+import type { LoadedSite } from "../eleventy/archivePlugin.ts";
+import { slugify } from "../slug.ts";
+import { urls } from "../urls.ts";
+
+/** A page as Eleventy reports it after writing. */
+export interface WrittenPage {
+  url: string;
+  outputPath: string | false;
+  content: string;
+}
+
+export class LostStoryError extends Error {
+  constructor(messages: string[]) {
+    super(`the build lost stories:\n${messages.join("\n")}`);
+    this.name = "LostStoryError";
+  }
+}
+
+/**
+ * Proves that nothing was lost: every story file came out as exactly one page, is listed on its
+ * day, author and topic pages, and was indexed for search. Any mismatch names the story's file.
+ */
+export function verifyBuild(loaded: LoadedSite, written: readonly WrittenPage[], searchPageCount: number): void {
+  const problems: string[] = [];
+  const writtenCount = new Map<string, number>();
+  for (const page of written) writtenCount.set(page.url, (writtenCount.get(page.url) ?? 0) + 1);
+
+  const listedOn = new Map<string, Set<string>>();
+  for (const page of loaded.pages) {
+    if (page.kind !== "list") continue;
+    for (const section of page.sections) {
+      for (const story of section.stories) {
+        let pagesListing = listedOn.get(story.url);
+        if (!pagesListing) listedOn.set(story.url, (pagesListing = new Set()));
+        pagesListing.add(page.url);
+      }
+    }
+  }
+
+  for (const story of loaded.archive.stories) {
+    const count = writtenCount.get(story.url) ?? 0;
+    if (count !== 1) problems.push(`${story.file}: came out as ${count} pages at ${story.url} instead of one`);
+    const listing = listedOn.get(story.url) ?? new Set<string>();
+    const { year, month, day } = story.date.local;
+    const expected = [
+      urls.day(year, month, day),
+      ...story.bylines.map((byline) => urls.authorYear(slugify(byline.name), year)),
+      ...story.topics.map((topic) => urls.topicYear(slugify(topic), year)),
+    ];
+    for (const indexUrl of expected) {
+      if (!listing.has(indexUrl)) problems.push(`${story.file}: is not listed on ${indexUrl}`);
+    }
+  }
+  if (searchPageCount !== loaded.archive.stories.length)
+    problems.push(`the search index holds ${searchPageCount} stories but the archive has ${loaded.archive.stories.length}`);
+  if (problems.length > 0) throw new LostStoryError(problems);
+}

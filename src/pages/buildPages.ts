@@ -1,0 +1,233 @@
+import type { Archive } from "../archive/buildArchive.ts";
+import type { IndexEntry } from "../archive/indexes.ts";
+import { isReferenceOnly, type Story } from "../archive/story.ts";
+import { humanDay, monthName } from "../dates.ts";
+import type { SiteSettings } from "../site.ts";
+import { slugify } from "../slug.ts";
+import { urls } from "../urls.ts";
+import type { DirectoryPage, HomePage, ListPage, NamedLink, NotFoundPage, Page, SearchPage, StoryPage } from "./pageModels.ts";
+import { countLabel, dateView, storyListItem } from "./views.ts";
+
+const home: NamedLink = { name: "Home", url: urls.home };
+
+/** Every page of the site, as data for the layouts. Each index is built in one pass over its stories. */
+export function buildPages(archive: Archive, site: SiteSettings): Page[] {
+  return [
+    homePage(archive, site),
+    searchPage(),
+    notFoundPage(archive, site),
+    ...archive.stories.map((story) => storyPage(story, archive, site)),
+    ...datePages(archive, site),
+    ...entryPages(archive.authors, "author", site),
+    ...entryPages(archive.topics, "topic", site),
+  ];
+}
+
+export function storyPage(story: Story, archive: Archive, site: SiteSettings): StoryPage {
+  const { year, month, day } = story.date.local;
+  const dateLabel = humanDay(story.date.local, site.language);
+  return {
+    kind: "story",
+    url: story.url,
+    sourcePath: story.sourcePath,
+    title: story.title,
+    description: describeStory(story),
+    breadcrumbs: [
+      home,
+      { name: String(year), url: urls.year(year) },
+      { name: monthName(year, month, site.timeZone, site.language), url: urls.month(year, month) },
+      { name: dateLabel, url: urls.day(year, month, day) },
+    ],
+    headline: story.title,
+    date: dateView(story.date, story.dateInferred, site),
+    year,
+    bylines: story.bylines.map((byline) => ({ name: byline.name, role: byline.role, url: urls.author(slugify(byline.name)) })),
+    publication: story.publication,
+    topics: story.topics.map((topic) => ({ name: topicName(archive, topic), url: urls.topic(slugify(topic)) })),
+    bodyHtml: story.bodyHtml,
+    source: story.source,
+    updated: story.updated && dateView(story.updated, false, site),
+    correction: story.correction,
+    referencedBy: (archive.referencedBy.get(story.sourcePath) ?? []).map((other) => storyListItem(other, site)),
+    references: story.references.map((path) => storyListItem(archive.bySourcePath.get(path)!, site)),
+  };
+}
+
+/** A topic is shown under the spelling the archive settled on, whatever case this story used. */
+function topicName(archive: Archive, topic: string): string {
+  return archive.topicNames.get(slugify(topic)) ?? topic;
+}
+
+/** The meta description: the summary, else the start of the body, else a sentence from the facts. */
+export function describeStory(story: Story): string {
+  if (story.summary) return story.summary;
+  if (!isReferenceOnly(story)) {
+    const plain = story.body
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/\\([\\`*_{}[\]()#+\-.!&<>|~])/g, "$1")
+      .replace(/^\s*[-*+]\s+/gm, "")
+      .replace(/\s+/g, " ")
+      .trim();
+    return plain.length <= 200 ? plain : plain.slice(0, plain.lastIndexOf(" ", 197)) + "…";
+  }
+  const by = story.bylines.length > 0 ? ` by ${story.bylines.map((byline) => byline.name).join(" and ")}` : "";
+  const where = story.publication ? `${story.publication} story` : "Story";
+  const when = story.date.local.toFormat("d MMMM yyyy");
+  return `${where}${by}, ${when}${story.dateInferred ? " (date inferred)" : ""}. The archive holds its facts, not its text.`;
+}
+
+function homePage(archive: Archive, site: SiteSettings): HomePage {
+  return {
+    kind: "home",
+    url: urls.home,
+    title: site.title,
+    description: site.description,
+    breadcrumbs: [],
+    latest: archive.stories.slice(0, site.latestCount).map((story) => storyListItem(story, site)),
+    years: archive.years.map((year) => ({ name: String(year.year), url: urls.year(year.year), count: year.stories.length })),
+    topTopics: [...archive.topics]
+      .sort((a, b) => b.stories.length - a.stories.length || a.name.localeCompare(b.name, "en"))
+      .slice(0, 20)
+      .map((topic) => ({ name: topic.name, url: urls.topic(topic.slug), count: topic.stories.length })),
+    authorCount: archive.authors.length,
+    topicCount: archive.topics.length,
+    storyCount: archive.stories.length,
+  };
+}
+
+function searchPage(): SearchPage {
+  return { kind: "search", url: urls.search, title: "Search", description: "Search every story in the archive.", breadcrumbs: [home] };
+}
+
+function notFoundPage(archive: Archive, site: SiteSettings): NotFoundPage {
+  return {
+    kind: "notFound",
+    url: "/404.html",
+    title: "Page not found",
+    description: "There is no page at this address.",
+    breadcrumbs: [home],
+    latest: archive.stories.slice(0, 10).map((story) => storyListItem(story, site)),
+  };
+}
+
+function datePages(archive: Archive, site: SiteSettings): Page[] {
+  const archiveLink: NamedLink = { name: "Archive", url: urls.archive };
+  const pages: Page[] = [];
+  const archivePage: DirectoryPage = {
+    kind: "directory",
+    url: urls.archive,
+    title: "Archive by year",
+    description: `Every year of the archive, with its number of stories.`,
+    breadcrumbs: [home],
+    heading: "Archive by year",
+    summary: `${countLabel(archive.stories.length)} from ${countLabel(archive.years.length, "year", "years")}.`,
+    entries: archive.years.map((year) => ({ name: String(year.year), url: urls.year(year.year), count: year.stories.length })),
+  };
+  pages.push(archivePage);
+  for (const year of archive.years) {
+    const yearLink: NamedLink = { name: String(year.year), url: urls.year(year.year) };
+    const yearPage: ListPage = {
+      kind: "list",
+      url: yearLink.url,
+      title: `Stories of ${year.year}`,
+      description: `${countLabel(year.stories.length)} published in ${year.year}, month by month.`,
+      breadcrumbs: [home, archiveLink],
+      heading: `Stories of ${year.year}`,
+      summary: `${countLabel(year.stories.length)}.`,
+      facets: {
+        heading: "Months",
+        links: year.months.map((month) => ({ name: monthName(year.year, month.month, site.timeZone, site.language), url: urls.month(year.year, month.month), count: month.stories.length })),
+      },
+      sections: [],
+    };
+    pages.push(yearPage);
+    for (const month of year.months) {
+      const name = monthName(year.year, month.month, site.timeZone, site.language);
+      const monthLink: NamedLink = { name, url: urls.month(year.year, month.month) };
+      const dayName = (day: number) => humanDay(month.stories[0].date.local.set({ day }), site.language);
+      pages.push({
+        kind: "list",
+        url: monthLink.url,
+        title: `Stories of ${name}`,
+        description: `${countLabel(month.stories.length)} published in ${name}, day by day.`,
+        breadcrumbs: [home, archiveLink, yearLink],
+        heading: `Stories of ${name}`,
+        summary: `${countLabel(month.stories.length)}.`,
+        sections: month.days.map((day) => ({
+          heading: dayName(day.day),
+          headingUrl: urls.day(year.year, month.month, day.day),
+          stories: day.stories.map((story) => storyListItem(story, site)),
+        })),
+      });
+      for (const day of month.days) {
+        const label = dayName(day.day);
+        pages.push({
+          kind: "list",
+          url: urls.day(year.year, month.month, day.day),
+          title: `Stories of ${label}`,
+          description: `${countLabel(day.stories.length)} published on ${label}.`,
+          breadcrumbs: [home, archiveLink, yearLink, monthLink],
+          heading: `Stories of ${label}`,
+          summary: `${countLabel(day.stories.length)}.`,
+          sections: [{ stories: day.stories.map((story) => storyListItem(story, site)) }],
+        });
+      }
+    }
+  }
+  return pages;
+}
+
+const entryKinds = {
+  author: { plural: "Authors", directoryUrl: urls.authors, url: urls.author, yearUrl: urls.authorYear, headingOf: (name: string) => `Stories by ${name}`, describe: "by" },
+  topic: { plural: "Topics", directoryUrl: urls.topics, url: urls.topic, yearUrl: urls.topicYear, headingOf: (name: string) => `Stories on ${name}`, describe: "on" },
+} as const;
+
+/** The directory of authors or topics, a page for each, and one for each of its years. */
+function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKinds, site: SiteSettings): Page[] {
+  const config = entryKinds[kind];
+  const directoryLink: NamedLink = { name: config.plural, url: config.directoryUrl };
+  const pages: Page[] = [
+    {
+      kind: "directory",
+      url: config.directoryUrl,
+      title: config.plural,
+      description: `Every ${kind} in the archive, with their number of stories.`,
+      breadcrumbs: [home],
+      heading: config.plural,
+      summary: `${countLabel(entries.length, kind, kind + "s")}.`,
+      entries: entries.map((entry) => ({ name: entry.name, url: config.url(entry.slug), count: entry.stories.length })),
+    },
+  ];
+  for (const entry of entries) {
+    const entryLink: NamedLink = { name: entry.name, url: config.url(entry.slug) };
+    const heading = config.headingOf(entry.name);
+    const latest = entry.stories.slice(0, site.latestCount);
+    pages.push({
+      kind: "list",
+      url: entryLink.url,
+      title: heading,
+      description: `${countLabel(entry.stories.length)} ${config.describe} ${entry.name}, newest first.`,
+      breadcrumbs: [home, directoryLink],
+      heading,
+      summary: `${countLabel(entry.stories.length)}, newest first.`,
+      facets: { heading: "By year", links: entry.years.map((year) => ({ name: String(year.year), url: config.yearUrl(entry.slug, year.year), count: year.stories.length })) },
+      sections: [{ heading: latest.length < entry.stories.length ? "Latest stories" : undefined, stories: latest.map((story) => storyListItem(story, site)) }],
+      more: latest.length < entry.stories.length ? { name: `All ${countLabel(entry.stories.length)}, year by year`, url: config.yearUrl(entry.slug, entry.years[0].year) } : undefined,
+    });
+    for (const year of entry.years) {
+      const yearHeading = `${heading} in ${year.year}`;
+      pages.push({
+        kind: "list",
+        url: config.yearUrl(entry.slug, year.year),
+        title: yearHeading,
+        description: `${countLabel(year.stories.length)} ${config.describe} ${entry.name} in ${year.year}, newest first.`,
+        breadcrumbs: [home, directoryLink, entryLink],
+        heading: yearHeading,
+        summary: `${countLabel(year.stories.length)}, newest first.`,
+        facets: { heading: "Other years", links: entry.years.map((other) => ({ name: String(other.year), url: config.yearUrl(entry.slug, other.year), count: other.stories.length })) },
+        sections: [{ stories: year.stories.map((story) => storyListItem(story, site)) }],
+      });
+    }
+  }
+  return pages;
+}

@@ -1,0 +1,111 @@
+/**
+ * What each page prints, as plain data: layouts receive exactly this and decide nothing.
+ * Being plain data also lets a page be fingerprinted to know whether it changed between builds.
+ */
+
+export interface DateView {
+  /** "23 November 2018" */
+  label: string;
+  /** For `<time datetime>`: "2018-11-23" or a full ISO moment. */
+  datetime: string;
+  inferred: boolean;
+}
+
+export interface NamedLink {
+  name: string;
+  url: string;
+}
+
+export interface CountedLink extends NamedLink {
+  count: number;
+}
+
+export interface BylineView extends NamedLink {
+  role?: string;
+}
+
+/** One story in a list: enough to recognise it and decide to open it. */
+export interface StoryListItem {
+  title: string;
+  url: string;
+  date: DateView;
+  bylines: string[];
+  publication?: string;
+  referenceOnly: boolean;
+}
+
+export interface StoryListSection {
+  heading?: string;
+  headingUrl?: string;
+  stories: StoryListItem[];
+}
+
+interface PageBase {
+  url: string;
+  /** The document title, without the site name. */
+  title: string;
+  /** The meta description. */
+  description: string;
+  /** From the home page down to this page's parent. */
+  breadcrumbs: NamedLink[];
+}
+
+export interface StoryPage extends PageBase {
+  kind: "story";
+  sourcePath: string;
+  headline: string;
+  date: DateView;
+  year: number;
+  bylines: BylineView[];
+  publication?: string;
+  topics: NamedLink[];
+  /** Rendered Markdown, raw HTML off; absent when we hold only the story's facts. */
+  bodyHtml?: string;
+  source?: string;
+  updated?: DateView;
+  correction?: string;
+  referencedBy: StoryListItem[];
+  references: StoryListItem[];
+}
+
+/** Author, topic and date pages: a heading, ways to narrow down, and lists of stories. */
+export interface ListPage extends PageBase {
+  kind: "list";
+  heading: string;
+  /** "12 stories" and the like. */
+  summary: string;
+  /** Years, months or days, each with its count. */
+  facets?: { heading: string; links: CountedLink[] };
+  sections: StoryListSection[];
+  /** A link to the full list when the sections show only the latest stories. */
+  more?: NamedLink;
+}
+
+/** The list of every author, every topic or every year. */
+export interface DirectoryPage extends PageBase {
+  kind: "directory";
+  heading: string;
+  summary: string;
+  entries: CountedLink[];
+}
+
+export interface HomePage extends PageBase {
+  kind: "home";
+  latest: StoryListItem[];
+  years: CountedLink[];
+  topTopics: CountedLink[];
+  authorCount: number;
+  topicCount: number;
+  storyCount: number;
+}
+
+export interface SearchPage extends PageBase {
+  kind: "search";
+}
+
+export interface NotFoundPage extends PageBase {
+  kind: "notFound";
+  latest: StoryListItem[];
+}
+
+export type Page = StoryPage | ListPage | DirectoryPage | HomePage | SearchPage | NotFoundPage;
