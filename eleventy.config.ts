@@ -18,7 +18,12 @@ export default function (eleventyConfig: UserConfig) {
  */
 export const config = {
   dir: {
-    input: process.env.NEWS_ARCHIVE_INPUT ?? "articles",
-    output: process.env.NEWS_ARCHIVE_OUTPUT ?? "_site",
+    // Getters, so that each build in one process (as in the tests) reads its own folders.
+    get input() {
+      return process.env.NEWS_ARCHIVE_INPUT ?? "articles";
+    },
+    get output() {
+      return process.env.NEWS_ARCHIVE_OUTPUT ?? "_site";
+    },
   },
 };

@@ -16,6 +16,7 @@ ${page.bylines.length > 0
   : html`<p class="byline">Byline unknown</p>`}
 <p class="dateline" data-pagefind-filter="year:${page.year}"><time datetime="${page.date.datetime}" data-pagefind-sort="date[datetime]" data-pagefind-meta="date[datetime]">${page.date.label}</time>${page.date.inferred ? html` <span class="inferred">(date inferred)</span>` : ""}</p>
 <span hidden data-pagefind-meta="byline">${page.bylines.map((byline) => byline.name).join(", ")}</span>
+<span hidden data-pagefind-meta="dated">${page.date.label}${page.date.inferred ? " (date inferred)" : ""}</span>
 ${page.updated
   ? html`<p class="correction"><strong>Updated ${dateText(page.updated)}</strong>${page.correction ? html`: ${page.correction}` : ""}</p>`
   : ""}

@@ -1,1 +1,163 @@
+// The search page: Pagefind's JavaScript API behind a plain GET form, so a search lives in the
+// address (/search/?q=huawei&author=Dan+Jones&sort=date:asc) and can be bookmarked and shared.
+// Everything printed from the index goes in as text; only Pagefind's <mark> highlights survive.
 
+const FACETS = [
+  { key: "author", label: "Author", any: "Any author" },
+  { key: "topic", label: "Topic", any: "Any topic" },
+  { key: "year", label: "Year", any: "Any year" },
+];
+const PAGE_SIZE = 20;
+
+const form = document.getElementById("search-form");
+const input = document.getElementById("search-q");
+const sortSelect = document.getElementById("search-sort");
+const options = document.getElementById("search-options");
+const filtersBox = document.getElementById("search-filters");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+
+const pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
+await pagefind.options({ excerptLength: 30 });
+await pagefind.init();
+
+const available = await pagefind.filters();
+const selects = {};
+for (const facet of FACETS) {
+  const values = Object.keys(available[facet.key] ?? {});
+  if (facet.key === "year") values.sort((a, b) => b.localeCompare(a));
+  else values.sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }));
+  const id = `search-filter-${facet.key}`;
+  const wrapper = document.createElement("div");
+  wrapper.className = "search-filter";
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.textContent = facet.label;
+  const select = document.createElement("select");
+  select.id = id;
+  select.name = facet.key;
+  select.append(new Option(facet.any, ""));
+  for (const value of values) select.append(new Option(`${value} (${available[facet.key][value]})`, value));
+  wrapper.append(label, select);
+  filtersBox.append(wrapper);
+  selects[facet.key] = select;
+}
+options.hidden = false;
+
+function readAddress() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") ?? "";
+  sortSelect.value = params.get("sort") ?? "";
+  for (const facet of FACETS) selects[facet.key].value = params.get(facet.key) ?? "";
+}
+
+function writeAddress() {
+  const params = new URLSearchParams();
+  if (input.value.trim()) params.set("q", input.value.trim());
+  for (const facet of FACETS) if (selects[facet.key].value) params.set(facet.key, selects[facet.key].value);
+  if (sortSelect.value) params.set("sort", sortSelect.value);
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+let generation = 0;
+async function runSearch() {
+  const current = ++generation;
+  const term = input.value.trim();
+  const filters = {};
+  for (const facet of FACETS) if (selects[facet.key].value) filters[facet.key] = selects[facet.key].value;
+  const [sortKey, sortOrder] = sortSelect.value ? sortSelect.value.split(":") : [];
+  if (!term && Object.keys(filters).length === 0) {
+    list.replaceChildren();
+    status.textContent = "Type words to find, or choose an author, a topic or a year.";
+    return;
+  }
+  const search = await pagefind.search(term || null, { filters, sort: sortKey ? { [sortKey]: sortOrder } : undefined });
+  if (current !== generation || !search) return;
+  const count = search.results.length;
+  status.textContent = count === 0 ? "No story matches." : `${count} ${count === 1 ? "story matches" : "stories match"}.`;
+  list.replaceChildren();
+  await showResults(search.results, 0, current);
+}
+
+async function showResults(results, start, current) {
+  const slice = results.slice(start, start + PAGE_SIZE);
+  const data = await Promise.all(slice.map((result) => result.data()));
+  if (current !== generation) return;
+  for (const item of data) list.append(resultItem(item));
+  if (start + PAGE_SIZE < results.length) {
+    const more = document.createElement("li");
+    more.className = "more";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = `Show more (${results.length - start - PAGE_SIZE} left)`;
+    button.addEventListener("click", () => {
+      more.remove();
+      showResults(results, start + PAGE_SIZE, current);
+    });
+    more.append(button);
+    list.append(more);
+  }
+}
+
+function resultItem(item) {
+  const li = document.createElement("li");
+  const link = document.createElement("a");
+  link.href = item.url;
+  link.textContent = item.meta.title ?? item.url;
+  const meta = document.createElement("span");
+  meta.className = "meta";
+  if (item.meta.date) {
+    const time = document.createElement("time");
+    time.dateTime = item.meta.date;
+    time.textContent = item.meta.dated ?? item.meta.date;
+    meta.append(time);
+  }
+  for (const part of [item.meta.byline, item.meta.publication]) if (part) meta.append(` · ${part}`);
+  const excerpt = document.createElement("p");
+  excerpt.className = "excerpt";
+  excerpt.append(...highlightedText(item.excerpt ?? ""));
+  li.append(link, " ", meta, excerpt);
+  return li;
+}
+
+/** Pagefind's excerpt as nodes: its text, with only its <mark> elements kept. */
+function highlightedText(excerpt) {
+  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, "text/html").body;
+  return [...parsed.childNodes].map((node) => {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return document.createTextNode(node.textContent ?? "");
+  });
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  writeAddress();
+  runSearch();
+});
+let typing;
+input.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => {
+    writeAddress();
+    runSearch();
+  }, 250);
+});
+for (const control of [sortSelect, ...Object.values(selects)]) {
+  control.addEventListener("change", () => {
+    writeAddress();
+    runSearch();
+  });
+}
+addEventListener("popstate", () => {
+  readAddress();
+  runSearch();
+});
+
+readAddress();
+await runSearch();
+document.documentElement.dataset.searchReady = "true";

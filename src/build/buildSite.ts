@@ -1,0 +1,37 @@
+import Eleventy from "@11ty/eleventy";
+import { discardStaging, prepareStaging, publishStaging } from "./publishAtomically.ts";
+
+export interface BuildOptions {
+  /** The folder of story files. */
+  input: string;
+  /** The published site folder, replaced only by a build that succeeds. */
+  output: string;
+  /** Where the site is hosted under the domain, e.g. "/news/". */
+  pathPrefix?: string;
+  configPath?: string;
+}
+
+/**
+ * Builds the site into a staging folder and publishes it over `output` only when Eleventy, the
+ * search index and the build's own checks all succeeded. On failure the staging folder is
+ * discarded, the previous site is untouched, and the error is rethrown.
+ */
+export async function buildSite(options: BuildOptions): Promise<void> {
+  const staging = await prepareStaging(options.output);
+  try {
+    process.env.NEWS_ARCHIVE_INPUT = options.input;
+    process.env.NEWS_ARCHIVE_OUTPUT = staging;
+    const eleventy = new Eleventy(options.input, staging, {
+      configPath: options.configPath ?? "eleventy.config.ts",
+      pathPrefix: options.pathPrefix ?? "/",
+      quietMode: true,
+    });
+    // Failures reach the caller as one error, explained there, instead of as Eleventy's stack traces.
+    eleventy.disableLogger();
+    await eleventy.write();
+    await publishStaging(options.output);
+  } catch (error) {
+    await discardStaging(options.output);
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * `npm run check`: validates every story without building. Prints every problem at once as
+ * `path:line: what is wrong (hint)` and exits 1 when there is any.
+ *
+ *   npm run check [-- --input articles]
+ */
+import { parseArgs } from "node:util";
+import { buildArchive } from "../archive/buildArchive.ts";
+import { readStoryFiles } from "../article/readStoryFiles.ts";
+import { formatProblem, sortProblems } from "../problems.ts";
+import { site } from "../site.ts";
+
+const { values } = parseArgs({ options: { input: { type: "string", default: "articles" } } });
+
+const sources = await readStoryFiles(values.input);
+// Checked as published (links to drafts are problems) and as previewed (drafts' own links count).
+const published = buildArchive(sources, { timeZone: site.timeZone, includeDrafts: false });
+const previewed = buildArchive(sources, { timeZone: site.timeZone, includeDrafts: true });
+const lines = [...new Set(sortProblems([...published.problems, ...previewed.problems]).map(formatProblem))];
+
+if (lines.length > 0) {
+  console.error(lines.join("\n"));
+  console.error(`${lines.length} problem${lines.length === 1 ? "" : "s"} in ${sources.length} story files.`);
+  process.exitCode = 1;
+} else {
+  const drafts = published.archive.draftsLeftOut.length;
+  console.log(`All ${sources.length} story files are fine${drafts > 0 ? ` (${drafts} draft${drafts === 1 ? "" : "s"}, left out of the build)` : ""}.`);
+}
