@@ -31,6 +31,7 @@ export function shell({ page, site, main, head, scripts = [] }: ShellOptions): s
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <title>${documentTitle}</title>
 <meta name="description" content="${page.description}">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/style.css">
 ${head ?? ""}
 ${scripts.map((src) => html`<script type="module" src="${src}"></script>`)}

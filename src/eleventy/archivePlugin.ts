@@ -52,11 +52,11 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   eleventyConfig.on("eleventy.after", async ({ results, directories }: { results: WrittenPage[]; directories: { output: string } }) => {
     if (!loading) return;
     const loaded = await loading;
-    const prefix = eleventyConfig.pathPrefix ?? "/";
     const storyUrls = new Set(loaded.archive.stories.map((story) => story.url));
     const storyPages = results.filter((result) => storyUrls.has(result.url));
     const { pageCount } = await writeSearchIndex(
-      storyPages.map((result) => ({ url: joinPrefix(prefix, result.url), html: result.content })),
+      // Site-relative URLs: Pagefind's script adds the path prefix it is served under.
+      storyPages.map((result) => ({ url: result.url, html: result.content })),
       path.join(directories.output, "pagefind"),
       site.language,
     );
@@ -75,10 +75,6 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
     },
     {},
   );
-}
-
-function joinPrefix(prefix: string, url: string): string {
-  return prefix.replace(/\/+$/, "") + url;
 }
 
 /** The dev server shows drafts so editors can preview them; a production build leaves them out. */

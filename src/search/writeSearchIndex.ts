@@ -1,7 +1,7 @@
 import * as pagefind from "pagefind";
 
 export interface IndexedPage {
-  /** The URL a search result links to, path prefix included. */
+  /** The site-relative URL a result links to; Pagefind's script adds the path prefix it is served under. */
   url: string;
   /** The page's HTML; only its `data-pagefind-body` element is indexed. */
   html: string;
