@@ -72,12 +72,18 @@ async function readWireCopy(file: string, problems: string[]): Promise<string | 
     problems.push(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message}`);
     return undefined;
   }
+  let text: string;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     problems.push(`${file} is not UTF-8 text (save it as UTF-8 and try again)`);
     return undefined;
   }
+  if (text.replace(/^\uFEFF/, "").trim() === "") {
+    problems.push(`${file} is empty (nothing to ingest; check that it is the wire copy)`);
+    return undefined;
+  }
+  return text;
 }
 
 function describeUnmatched({ text, candidates }: UnmatchedReference): string {
