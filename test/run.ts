@@ -19,7 +19,7 @@ process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
   return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
 }) as typeof process.stdout.write;
 
-await run(context.suites, {});
+await run(context.suites, { bail: false });
 
 const count = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(printed)?.[1] ?? 0);
 const total = count("Total");
