@@ -5,7 +5,9 @@ import { site } from "./src/site.ts";
 
 /** Wiring only: the archive's logic lives in src/, its presentation in layouts/. */
 export default function (eleventyConfig: UserConfig) {
-  eleventyConfig.addPlugin(archivePlugin, { articlesDir: "articles", site });
+  eleventyConfig.addPlugin(archivePlugin, { site });
+  // Stories are data, not templates: the dev server is told to rebuild when one changes.
+  eleventyConfig.addWatchTarget(`${config.dir.input}/**/*.md`);
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
   eleventyConfig.setTemplateFormats(["11ty.js"]);

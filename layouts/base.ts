@@ -1,8 +1,8 @@
 import type { Page } from "../src/pages/pageModels.ts";
-import type { SiteSettings } from "../src/site.ts";
 import { urls } from "../src/urls.ts";
 import { breadcrumbs } from "./components.ts";
 import { html, type Html } from "./html.ts";
+import type { RenderContext } from "./renderContext.ts";
 
 /**
  * No inline script or style anywhere: the policy lets only the site's own files run, plus the
@@ -13,7 +13,7 @@ const CONTENT_SECURITY_POLICY =
 
 export interface ShellOptions {
   page: Page;
-  site: SiteSettings;
+  context: RenderContext;
   main: Html;
   /** Extra tags for `<head>` (metadata, feeds). */
   head?: Html;
@@ -21,7 +21,8 @@ export interface ShellOptions {
   scripts?: string[];
 }
 
-export function shell({ page, site, main, head, scripts = [] }: ShellOptions): string {
+export function shell({ page, context, main, head, scripts = [] }: ShellOptions): string {
+  const { site } = context;
   const documentTitle = page.kind === "home" ? site.title : `${page.title} · ${site.title}`;
   return html`<!doctype html>
 <html lang="${site.language}">
@@ -31,6 +32,9 @@ export function shell({ page, site, main, head, scripts = [] }: ShellOptions): s
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <title>${documentTitle}</title>
 <meta name="description" content="${page.description}">
+${page.kind === "notFound" ? "" : html`<link rel="canonical" href="${context.absolute(page.url)}">`}
+${page.feeds.map((feed) => html`<link rel="alternate" type="application/atom+xml" title="${feed.name}" href="${feed.url}">
+`)}
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/style.css">
 ${head ?? ""}

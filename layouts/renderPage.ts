@@ -1,23 +1,34 @@
-import type { Page } from "../src/pages/pageModels.ts";
-import type { SiteSettings } from "../src/site.ts";
+import type { Output } from "../src/pages/pageModels.ts";
 import { shell } from "./base.ts";
+import { renderFeed } from "./feed.ts";
 import { directoryMain, homeMain, listMain, notFoundMain, searchMain } from "./indexPages.ts";
+import type { RenderContext } from "./renderContext.ts";
+import { renderRobots, renderSitemap, renderSitemapIndex } from "./sitemap.ts";
 import { storyMain } from "./story.ts";
+import { storyHead } from "./storyHead.ts";
 
-/** Picks the layout for a page by its kind. */
-export function renderPage(page: Page, site: SiteSettings): string {
-  switch (page.kind) {
+/** Picks the layout for an output by its kind. */
+export function renderOutput(output: Output, context: RenderContext): string | Promise<string> {
+  switch (output.kind) {
     case "story":
-      return shell({ page, site, main: storyMain(page) });
+      return shell({ page: output, context, main: storyMain(output), head: storyHead(output, context) });
     case "list":
-      return shell({ page, site, main: listMain(page) });
+      return shell({ page: output, context, main: listMain(output) });
     case "directory":
-      return shell({ page, site, main: directoryMain(page) });
+      return shell({ page: output, context, main: directoryMain(output) });
     case "home":
-      return shell({ page, site, main: homeMain(page) });
+      return shell({ page: output, context, main: homeMain(output) });
     case "search":
-      return shell({ page, site, main: searchMain(page), scripts: ["/assets/search.js"] });
+      return shell({ page: output, context, main: searchMain(output), scripts: ["/assets/search.js"] });
     case "notFound":
-      return shell({ page, site, main: notFoundMain(page) });
+      return shell({ page: output, context, main: notFoundMain(output) });
+    case "feed":
+      return renderFeed(output, context);
+    case "sitemap":
+      return renderSitemap(output, context);
+    case "sitemapIndex":
+      return renderSitemapIndex(output, context);
+    case "robots":
+      return renderRobots(output, context);
   }
 }

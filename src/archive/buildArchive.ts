@@ -5,6 +5,7 @@ import type { Problem } from "../problems.ts";
 import { slugify } from "../slug.ts";
 import { urls } from "../urls.ts";
 import { buildIndexes, type ArchiveIndexes } from "./indexes.ts";
+import { findRelatedStories } from "./related.ts";
 import { compareNewestFirst, type Story } from "./story.ts";
 
 /** A story file as read from disk. */
@@ -32,6 +33,8 @@ export interface Archive extends ArchiveIndexes {
   draftsLeftOut: string[];
   /** Topic slug to the spelling shown for it. */
   topicNames: Map<string, string>;
+  /** For each story, up to five related stories, most related first. */
+  related: Map<string, Story[]>;
 }
 
 /**
@@ -146,7 +149,15 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
 
   const indexes = buildIndexes(stories);
   return {
-    archive: { stories, bySourcePath, referencedBy, draftsLeftOut, topicNames: new Map(indexes.topics.map((topic) => [topic.slug, topic.name])), ...indexes },
+    archive: {
+      stories,
+      bySourcePath,
+      referencedBy,
+      draftsLeftOut,
+      topicNames: new Map(indexes.topics.map((topic) => [topic.slug, topic.name])),
+      related: findRelatedStories(stories, indexes),
+      ...indexes,
+    },
     problems,
   };
 }

@@ -1,12 +1,17 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { buildArchive, type Archive } from "../archive/buildArchive.ts";
 import { readStoryFiles } from "../article/readStoryFiles.ts";
 import { buildPages } from "../pages/buildPages.ts";
-import type { Page } from "../pages/pageModels.ts";
+import type { Output, Page } from "../pages/pageModels.ts";
 import { ArchiveProblemsError } from "../problems.ts";
 import type { SiteSettings } from "../site.ts";
-import { renderPage } from "../../layouts/renderPage.ts";
+import { renderOutput } from "../../layouts/renderPage.ts";
+import type { RenderContext } from "../../layouts/renderContext.ts";
+import { buildFeeds } from "../pages/buildFeeds.ts";
+import { buildSitemaps } from "../pages/buildSitemap.ts";
+import { absoluteUrl } from "../urls.ts";
 import { writeSearchIndex } from "../search/writeSearchIndex.ts";
 import { verifyBuild, type WrittenPage } from "../build/verifyBuild.ts";
 
@@ -17,6 +22,8 @@ export interface ArchivePluginOptions {
 export interface LoadedSite {
   archive: Archive;
   pages: Page[];
+  /** The pages, then the feeds, sitemap and robots.txt: everything the layouts write. */
+  outputs: Output[];
 }
 
 /** Reads every story file and builds the archive and its pages, or throws every problem at once. */
@@ -24,7 +31,8 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
   const sources = await readStoryFiles(articlesDir);
   const { archive, problems } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts });
   if (problems.length > 0) throw new ArchiveProblemsError(problems);
-  return { archive, pages: buildPages(archive, site) };
+  const pages = buildPages(archive, site);
+  return { archive, pages, outputs: [...pages, ...buildFeeds(archive, site), ...buildSitemaps(pages)] };
 }
 
 /**
@@ -37,16 +45,22 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   const articlesDir = () => path.resolve((eleventyConfig.directories as { input: string }).input);
   let loading: Promise<LoadedSite> | undefined;
 
-  // Each build (and each rebuild of the dev server) reads the articles afresh.
-  eleventyConfig.on("eleventy.before", () => {
+  // Each build (and each rebuild of the dev server) reads the articles afresh. The preview
+  // starts from an empty folder too, so a deleted or renamed story disappears from it.
+  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
     loading = undefined;
+    if (includeDrafts()) await rm(directories.output, { recursive: true, force: true });
   });
   eleventyConfig.addWatchTarget("./layouts/**");
 
-  eleventyConfig.addGlobalData("archivePages", () => {
+  eleventyConfig.addGlobalData("archiveOutputs", () => {
     loading ??= loadSite(articlesDir(), site, includeDrafts());
-    return loading.then((loaded) => loaded.pages);
+    return loading.then((loaded) => loaded.outputs);
   });
+  const context: RenderContext = {
+    site,
+    absolute: (sitePath) => absoluteUrl(site.baseUrl, eleventyConfig.pathPrefix ?? "/", sitePath),
+  };
 
   // Once every page is written: index the stories for search, then prove nothing was lost.
   eleventyConfig.on("eleventy.after", async ({ results, directories }: { results: WrittenPage[]; directories: { output: string } }) => {
@@ -67,11 +81,11 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
     "archive-pages.11ty.js",
     {
       data: {
-        pagination: { data: "archivePages", size: 1, alias: "view" },
-        permalink: (data: { view: Page }) => data.view.url,
+        pagination: { data: "archiveOutputs", size: 1, alias: "view" },
+        permalink: (data: { view: Output }) => data.view.url,
         eleventyExcludeFromCollections: true,
       },
-      render: (data: { view: Page }) => renderPage(data.view, site),
+      render: (data: { view: Output }) => renderOutput(data.view, context),
     },
     {},
   );

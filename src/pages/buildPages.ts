@@ -1,7 +1,7 @@
 import type { Archive } from "../archive/buildArchive.ts";
 import type { IndexEntry } from "../archive/indexes.ts";
 import { isReferenceOnly, type Story } from "../archive/story.ts";
-import { humanDay, monthName } from "../dates.ts";
+import { humanDay, isoMoment, monthName } from "../dates.ts";
 import type { SiteSettings } from "../site.ts";
 import { slugify } from "../slug.ts";
 import { urls } from "../urls.ts";
@@ -9,6 +9,10 @@ import type { DirectoryPage, HomePage, ListPage, NamedLink, NotFoundPage, Page, 
 import { countLabel, dateView, storyListItem } from "./views.ts";
 
 const home: NamedLink = { name: "Home", url: urls.home };
+const siteFeed: NamedLink = { name: "Latest stories", url: urls.feed };
+
+/** The newest day among stories sorted newest first, for the sitemap. */
+const newestDay = (stories: readonly Story[]): string | undefined => stories[0]?.date.local.toISODate() ?? undefined;
 
 /** Every page of the site, as data for the layouts. Each index is built in one pass over its stories. */
 export function buildPages(archive: Archive, site: SiteSettings): Page[] {
@@ -50,6 +54,12 @@ export function storyPage(story: Story, archive: Archive, site: SiteSettings): S
     correction: story.correction,
     referencedBy: (archive.referencedBy.get(story.sourcePath) ?? []).map((other) => storyListItem(other, site)),
     references: story.references.map((path) => storyListItem(archive.bySourcePath.get(path)!, site)),
+    related: (archive.related.get(story.sourcePath) ?? []).map((other) => storyListItem(other, site)),
+    published: isoMoment(story.date),
+    modified: isoMoment(story.updated ?? story.date),
+    isBasedOn: story.source,
+    feeds: [],
+    lastModified: (story.updated ?? story.date).local.toISODate()!,
   };
 }
 
@@ -83,6 +93,8 @@ function homePage(archive: Archive, site: SiteSettings): HomePage {
     title: site.title,
     description: site.description,
     breadcrumbs: [],
+    feeds: [siteFeed],
+    lastModified: newestDay(archive.stories),
     latest: archive.stories.slice(0, site.latestCount).map((story) => storyListItem(story, site)),
     years: archive.years.map((year) => ({ name: String(year.year), url: urls.year(year.year), count: year.stories.length })),
     topTopics: [...archive.topics]
@@ -96,7 +108,7 @@ function homePage(archive: Archive, site: SiteSettings): HomePage {
 }
 
 function searchPage(): SearchPage {
-  return { kind: "search", url: urls.search, title: "Search", description: "Search every story in the archive.", breadcrumbs: [home] };
+  return { kind: "search", url: urls.search, title: "Search", description: "Search every story in the archive.", breadcrumbs: [home], feeds: [] };
 }
 
 function notFoundPage(archive: Archive, site: SiteSettings): NotFoundPage {
@@ -106,6 +118,7 @@ function notFoundPage(archive: Archive, site: SiteSettings): NotFoundPage {
     title: "Page not found",
     description: "There is no page at this address.",
     breadcrumbs: [home],
+    feeds: [siteFeed],
     latest: archive.stories.slice(0, 10).map((story) => storyListItem(story, site)),
   };
 }
@@ -119,6 +132,8 @@ function datePages(archive: Archive, site: SiteSettings): Page[] {
     title: "Archive by year",
     description: `Every year of the archive, with its number of stories.`,
     breadcrumbs: [home],
+    feeds: [],
+    lastModified: newestDay(archive.stories),
     heading: "Archive by year",
     summary: `${countLabel(archive.stories.length)} from ${countLabel(archive.years.length, "year", "years")}.`,
     entries: archive.years.map((year) => ({ name: String(year.year), url: urls.year(year.year), count: year.stories.length })),
@@ -132,6 +147,8 @@ function datePages(archive: Archive, site: SiteSettings): Page[] {
       title: `Stories of ${year.year}`,
       description: `${countLabel(year.stories.length)} published in ${year.year}, month by month.`,
       breadcrumbs: [home, archiveLink],
+      feeds: [],
+      lastModified: newestDay(year.stories),
       heading: `Stories of ${year.year}`,
       summary: `${countLabel(year.stories.length)}.`,
       facets: {
@@ -151,6 +168,8 @@ function datePages(archive: Archive, site: SiteSettings): Page[] {
         title: `Stories of ${name}`,
         description: `${countLabel(month.stories.length)} published in ${name}, day by day.`,
         breadcrumbs: [home, archiveLink, yearLink],
+        feeds: [],
+        lastModified: newestDay(month.stories),
         heading: `Stories of ${name}`,
         summary: `${countLabel(month.stories.length)}.`,
         sections: month.days.map((day) => ({
@@ -167,6 +186,8 @@ function datePages(archive: Archive, site: SiteSettings): Page[] {
           title: `Stories of ${label}`,
           description: `${countLabel(day.stories.length)} published on ${label}.`,
           breadcrumbs: [home, archiveLink, yearLink, monthLink],
+          feeds: [],
+          lastModified: newestDay(day.stories),
           heading: `Stories of ${label}`,
           summary: `${countLabel(day.stories.length)}.`,
           sections: [{ stories: day.stories.map((story) => storyListItem(story, site)) }],
@@ -178,8 +199,8 @@ function datePages(archive: Archive, site: SiteSettings): Page[] {
 }
 
 const entryKinds = {
-  author: { plural: "Authors", directoryUrl: urls.authors, url: urls.author, yearUrl: urls.authorYear, headingOf: (name: string) => `Stories by ${name}`, describe: "by" },
-  topic: { plural: "Topics", directoryUrl: urls.topics, url: urls.topic, yearUrl: urls.topicYear, headingOf: (name: string) => `Stories on ${name}`, describe: "on" },
+  author: { plural: "Authors", directoryUrl: urls.authors, url: urls.author, yearUrl: urls.authorYear, feedUrl: urls.authorFeed, headingOf: (name: string) => `Stories by ${name}`, describe: "by" },
+  topic: { plural: "Topics", directoryUrl: urls.topics, url: urls.topic, yearUrl: urls.topicYear, feedUrl: urls.topicFeed, headingOf: (name: string) => `Stories on ${name}`, describe: "on" },
 } as const;
 
 /** The directory of authors or topics, a page for each, and one for each of its years. */
@@ -193,6 +214,8 @@ function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKind
       title: config.plural,
       description: `Every ${kind} in the archive, with their number of stories.`,
       breadcrumbs: [home],
+      feeds: [],
+      lastModified: undefined,
       heading: config.plural,
       summary: `${countLabel(entries.length, kind, kind + "s")}.`,
       entries: entries.map((entry) => ({ name: entry.name, url: config.url(entry.slug), count: entry.stories.length })),
@@ -208,6 +231,8 @@ function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKind
       title: heading,
       description: `${countLabel(entry.stories.length)} ${config.describe} ${entry.name}, newest first.`,
       breadcrumbs: [home, directoryLink],
+      feeds: [{ name: heading, url: config.feedUrl(entry.slug) }],
+      lastModified: newestDay(entry.stories),
       heading,
       summary: `${countLabel(entry.stories.length)}, newest first.`,
       facets: { heading: "By year", links: entry.years.map((year) => ({ name: String(year.year), url: config.yearUrl(entry.slug, year.year), count: year.stories.length })) },
@@ -222,6 +247,8 @@ function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKind
         title: yearHeading,
         description: `${countLabel(year.stories.length)} ${config.describe} ${entry.name} in ${year.year}, newest first.`,
         breadcrumbs: [home, directoryLink, entryLink],
+        feeds: [{ name: heading, url: config.feedUrl(entry.slug) }],
+        lastModified: newestDay(year.stories),
         heading: yearHeading,
         summary: `${countLabel(year.stories.length)}, newest first.`,
         facets: { heading: "Other years", links: entry.years.map((other) => ({ name: String(other.year), url: config.yearUrl(entry.slug, other.year), count: other.stories.length })) },

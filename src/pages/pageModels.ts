@@ -48,6 +48,10 @@ interface PageBase {
   description: string;
   /** From the home page down to this page's parent. */
   breadcrumbs: NamedLink[];
+  /** Feeds of this page's stories, advertised with `<link rel="alternate">`. */
+  feeds: NamedLink[];
+  /** Newest date among the page's stories (ISO day), for the sitemap. */
+  lastModified?: string;
 }
 
 export interface StoryPage extends PageBase {
@@ -66,6 +70,12 @@ export interface StoryPage extends PageBase {
   correction?: string;
   referencedBy: StoryListItem[];
   references: StoryListItem[];
+  related: StoryListItem[];
+  /** Full ISO moments, for metadata. */
+  published: string;
+  modified: string;
+  /** The original address, when known, for metadata. */
+  isBasedOn?: string;
 }
 
 /** Author, topic and date pages: a heading, ways to narrow down, and lists of stories. */
@@ -109,3 +119,51 @@ export interface NotFoundPage extends PageBase {
 }
 
 export type Page = StoryPage | ListPage | DirectoryPage | HomePage | SearchPage | NotFoundPage;
+
+/** An Atom feed: the latest stories of the archive, an author or a topic. */
+export interface FeedModel {
+  kind: "feed";
+  url: string;
+  title: string;
+  subtitle: string;
+  /** The HTML page whose stories the feed carries. */
+  pageUrl: string;
+  /** The newest entry's update time: a feed changes only when its stories do. */
+  updated: string;
+  entries: FeedEntry[];
+}
+
+export interface FeedEntry {
+  title: string;
+  url: string;
+  published: string;
+  updated: string;
+  authors: string[];
+  categories: string[];
+  summary: string;
+  /** Rendered Markdown body with site-relative links; absent for a reference-only story. */
+  contentHtml?: string;
+  correction?: string;
+}
+
+/** One sitemap file: every page, or one part of them on a very large archive. */
+export interface SitemapModel {
+  kind: "sitemap";
+  url: string;
+  entries: { url: string; lastModified?: string }[];
+}
+
+export interface SitemapIndexModel {
+  kind: "sitemapIndex";
+  url: string;
+  sitemaps: string[];
+}
+
+export interface RobotsModel {
+  kind: "robots";
+  url: string;
+  sitemapUrl: string;
+}
+
+/** Every file the archive writes through its layouts. */
+export type Output = Page | FeedModel | SitemapModel | SitemapIndexModel | RobotsModel;

@@ -1,0 +1,42 @@
+import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
+import type { FeedEntry, FeedModel } from "../src/pages/pageModels.ts";
+import { html, type Html } from "./html.ts";
+import type { RenderContext } from "./renderContext.ts";
+
+/** An Atom feed. Entry content is the story's HTML with its links made absolute by the feed plugin. */
+export async function renderFeed(feed: FeedModel, context: RenderContext): Promise<string> {
+  const entries = await Promise.all(feed.entries.map((entry) => renderEntry(entry, context)));
+  return html`<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${context.site.language}">
+<title>${feed.title}</title>
+<subtitle>${feed.subtitle}</subtitle>
+<link href="${context.absolute(feed.url)}" rel="self" type="application/atom+xml"/>
+<link href="${context.absolute(feed.pageUrl)}" rel="alternate" type="text/html"/>
+<id>${context.absolute(feed.url)}</id>
+<updated>${feed.updated}</updated>
+<author><name>${context.site.title}</name></author>
+${entries}
+</feed>
+`.value;
+}
+
+async function renderEntry(entry: FeedEntry, context: RenderContext): Promise<Html> {
+  const url = context.absolute(entry.url);
+  const content = entry.contentHtml === undefined ? undefined : await convertHtmlToAbsoluteUrls(entry.contentHtml, url);
+  return html`<entry>
+<title>${entry.title}</title>
+<link href="${url}" rel="alternate" type="text/html"/>
+<id>${url}</id>
+<published>${entry.published}</published>
+<updated>${entry.updated}</updated>
+${entry.authors.map((name) => html`<author><name>${name}</name></author>`)}
+${entry.categories.map((term) => html`<category term="${term}"/>`)}
+<summary>${entry.summary}</summary>
+${content !== undefined ? html`<content type="html">${entry.correction ? `<p><strong>Correction:</strong> ${escapeForHtml(entry.correction)}</p>` : ""}${content}</content>` : ""}
+</entry>
+`;
+}
+
+function escapeForHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

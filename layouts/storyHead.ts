@@ -1,0 +1,38 @@
+import type { StoryPage } from "../src/pages/pageModels.ts";
+import { html, jsonForScript, type Html } from "./html.ts";
+import type { RenderContext } from "./renderContext.ts";
+
+/** News metadata of a story: Open Graph article tags and NewsArticle structured data. */
+export function storyHead(page: StoryPage, context: RenderContext): Html {
+  const canonical = context.absolute(page.url);
+  const newsArticle = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: page.headline,
+    url: canonical,
+    mainEntityOfPage: canonical,
+    datePublished: page.published,
+    dateModified: page.modified,
+    description: page.description,
+    author: page.bylines.map((byline) => ({
+      "@type": "Person",
+      name: byline.name,
+      url: context.absolute(byline.url),
+      ...(byline.role ? { jobTitle: byline.role } : {}),
+    })),
+    ...(page.publication ? { publisher: { "@type": "Organization", name: page.publication } } : {}),
+    ...(page.topics.length > 0 ? { keywords: page.topics.map((topic) => topic.name) } : {}),
+    ...(page.isBasedOn ? { isBasedOn: page.isBasedOn, sameAs: page.isBasedOn } : {}),
+    isAccessibleForFree: true,
+  };
+  return html`<meta property="og:type" content="article">
+<meta property="og:title" content="${page.headline}">
+<meta property="og:url" content="${canonical}">
+<meta property="og:description" content="${page.description}">
+<meta property="og:site_name" content="${context.site.title}">
+<meta property="article:published_time" content="${page.published}">
+<meta property="article:modified_time" content="${page.modified}">
+${page.bylines.map((byline) => html`<meta property="article:author" content="${context.absolute(byline.url)}">
+`)}${page.topics.map((topic) => html`<meta property="article:tag" content="${topic.name}">
+`)}<script type="application/ld+json">${jsonForScript(newsArticle)}</script>`;
+}
