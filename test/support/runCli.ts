@@ -16,7 +16,7 @@ const cliFolder = fileURLToPath(new URL("../../src/cli/", import.meta.url));
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 /** Runs `node --import tsx src/cli/<name>.ts ...args` in `cwd`, as an editor would. */
-export function runCli(name: "new" | "ingest", args: string[], cwd: string): Promise<CliRun> {
+export function runCli(name: "new" | "ingest" | "check" | "build", args: string[], cwd: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ["--import", tsx, `${cliFolder}${name}.ts`, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => {
       if (error && typeof error.code !== "number") return reject(error);
