@@ -99,6 +99,7 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
       correction: frontMatter.correction,
       draft,
       slug,
+      slugLine: fieldLines[frontMatter.slug ? "slug" : "title"] ?? 1,
       url: urls.story(frontMatter.date, slug),
       body,
       bodyStartLine,
@@ -125,7 +126,7 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
           line: story.bodyStartLine + reference.bodyLine - 1,
           message: isDraft
             ? `links to "${reference.href}", a draft that is not published`
-            : `links to "${reference.href}", but there is no story file ${path.posix.join(path.posix.dirname(story.file.split(path.sep).join("/")), reference.href.split("#")[0])}`,
+            : `links to "${reference.href}", but there is no story file ${articlesFolderOf(story)}${reference.targetSourcePath}`,
           hint: isDraft ? "publish it (remove draft: true) or remove the link" : "check the file name, or add the story with npm run new",
         });
         continue;
@@ -162,6 +163,12 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
   };
 }
 
+/** The articles folder as the editor sees it ("articles/"), from a story's file and source path. */
+function articlesFolderOf(story: Story): string {
+  const file = story.file.split(path.sep).join("/");
+  return file.slice(0, file.length - story.sourcePath.length);
+}
+
 function dedupeCaseInsensitive(names: string[]): string[] {
   const seen = new Set<string>();
   return names.filter((name) => {
@@ -187,7 +194,7 @@ function findSharedUrls(stories: readonly Story[]): Problem[] {
       const others = sharing.filter((other) => other !== story).map((other) => other.file);
       problems.push({
         file: story.file,
-        line: 2,
+        line: story.slugLine,
         message: `has the same address ${url} as ${others.join(", ")}`,
         hint: "give one of them a different title or a slug: line",
       });

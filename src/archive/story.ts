@@ -19,6 +19,8 @@ export interface Story {
   correction?: string;
   draft: boolean;
   slug: string;
+  /** The line that decides the address: the `slug:` line if there is one, else the title's. */
+  slugLine: number;
   url: string;
   /** The Markdown body; "" when we hold only the story's facts. */
   body: string;
