@@ -22,7 +22,7 @@ ${entries}
 
 async function renderEntry(entry: FeedEntry, context: RenderContext): Promise<Html> {
   const url = context.absolute(entry.url);
-  const content = entry.contentHtml === undefined ? undefined : await convertHtmlToAbsoluteUrls(entry.contentHtml, url);
+  const content = entry.contentHtml === undefined ? undefined : await convertHtmlToAbsoluteUrls(withPathPrefix(entry.contentHtml, context), url);
   return html`<entry>
 <title>${entry.title}</title>
 <link href="${url}" rel="alternate" type="text/html"/>
@@ -35,6 +35,15 @@ ${entry.categories.map((term) => html`<category term="${term}"/>`)}
 ${content !== undefined ? html`<content type="html">${entry.correction ? `<p><strong>Correction:</strong> ${escapeForHtml(entry.correction)}</p>` : ""}${content}</content>` : ""}
 </entry>
 `;
+}
+
+/**
+ * The body links other stories site-relative ("/2018/…/"). Resolved against the entry's URL they
+ * would lose the path prefix ("/news/"), which Eleventy adds to HTML pages only: so they are made
+ * absolute here first. markdown-it writes every attribute as name="value".
+ */
+function withPathPrefix(bodyHtml: string, context: RenderContext): string {
+  return bodyHtml.replace(/(\s(?:href|src)=")(\/(?!\/)[^"]*)"/g, (_, attribute: string, sitePath: string) => `${attribute}${context.absolute(sitePath)}"`);
 }
 
 function escapeForHtml(text: string): string {

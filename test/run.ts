@@ -27,5 +27,6 @@ const passed = count("Passed");
 const skipped = count("Skipped");
 const failed = total - passed - skipped;
 process.stdout.write = write;
-if (total === 0) process.exitCode = 1;
+// uvu leaves the exit code at 0 when a suite's setup throws; no tests, or any failure, fails the run.
+if (total === 0 || failed > 0) process.exitCode = 1;
 console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`);

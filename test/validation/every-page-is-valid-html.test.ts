@@ -1,0 +1,100 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { setUpOrFailEveryTest } from "./setUpOrFailEveryTest.ts";
+import { buildVariant, type BuiltVariant } from "./builtVariant.ts";
+
+/** The Nu Html Checker, as the vnu-jar package ships it; it runs on the machine's Java 17. */
+const VNU_JAR = "node_modules/vnu-jar/build/dist/vnu.jar";
+
+interface VnuMessage {
+  type: string;
+  subType?: string;
+  url?: string;
+  lastLine?: number;
+  message: string;
+  extract?: string;
+}
+
+interface VnuReport {
+  /** Every file the checker read (from --verbose), absolute paths. */
+  checkedFiles: string[];
+  messages: VnuMessage[];
+}
+
+/** Runs vnu once over the given folders; its JSON goes to stderr, --verbose lists the files on stdout. */
+function runVnu(folders: string[]): Promise<VnuReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("java", ["-jar", VNU_JAR, "--errors-only", "--skip-non-html", "--format", "json", "--verbose", ...folders]);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const json = stderr.slice(stderr.indexOf("{"));
+      try {
+        const parsed = JSON.parse(json) as { messages: VnuMessage[] };
+        const checkedFiles = stdout.split("\n").filter(Boolean).map((line) => path.resolve(line.trim()));
+        resolve({ checkedFiles, messages: parsed.messages });
+      } catch {
+        reject(new Error(`vnu exited ${code} without a JSON report:\n${stderr}\n${stdout}`));
+      }
+    });
+  });
+}
+
+/** One line per message, for a failure a reader can act on: file, line, message, the markup. */
+function describe(messages: VnuMessage[], site: string): string {
+  return messages
+    .map((m) => `${(m.url ?? "?").replace(`file:${site}`, "")}:${m.lastLine ?? "?"}: ${m.type}${m.subType ? `/${m.subType}` : ""}: ${m.message}\n    ${m.extract ?? ""}`)
+    .join("\n");
+}
+
+/** A page with two errors vnu must find: a stray </p> and an <img> without alt. */
+const INVALID_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Invalid</title></head>
+<body><p><div>block in a paragraph</div></p><img src="a.png"></body></html>`;
+
+interface Context {
+  site: BuiltVariant;
+  canaryFolder: string;
+  report: VnuReport;
+}
+
+const valid = suite<Context>("the Nu Html Checker reports no error on any page of the built archive");
+
+setUpOrFailEveryTest(valid, async (context) => {
+  context.site = await buildVariant("/");
+  // A known-bad page checked in the same run, in a folder of its own, proves the checker reports errors.
+  context.canaryFolder = mkdtempSync(path.join(tmpdir(), "news-archive-vnu-canary-"));
+  writeFileSync(path.join(context.canaryFolder, "invalid.html"), INVALID_PAGE);
+  context.report = await runVnu([context.site.dir, context.canaryFolder]);
+});
+
+valid.after((context) => {
+  context.site?.remove();
+  if (context.canaryFolder) rmSync(context.canaryFolder, { recursive: true, force: true });
+});
+
+valid("the checker read every HTML page the build wrote", (context) => {
+  const expected = context.site.htmlFiles().map((file) => path.join(context.site.dir, file));
+  const checked = context.report.checkedFiles.filter((file) => file.startsWith(context.site.dir + path.sep));
+  assert.equal([...checked].sort(), [...expected].sort());
+  assert.ok(expected.length > 100, `only ${expected.length} HTML pages were built`);
+});
+
+valid("the checker reports the errors of a page known to be invalid", (context) => {
+  const canary = context.report.messages.filter((m) => m.url?.includes(context.canaryFolder));
+  assert.ok(canary.some((m) => m.type === "error" && /“p” end tag/.test(m.message)), describe(canary, context.canaryFolder));
+  assert.ok(canary.some((m) => m.type === "error" && /“alt” attribute/.test(m.message)), describe(canary, context.canaryFolder));
+});
+
+valid("no page of the archive has an HTML error", (context) => {
+  const problems = context.report.messages.filter((m) => !m.url?.includes(context.canaryFolder));
+  assert.ok(problems.length === 0, `vnu reported ${problems.length} error(s):\n${describe(problems, context.site.dir)}`);
+});
+
+valid.run();
