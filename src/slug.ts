@@ -12,8 +12,32 @@ const options = { decamelize: false, customReplacements: [["'", ""], ["’", ""]
  */
 export function slugify(text: string): string {
   let slug = cache.get(text);
-  if (slug === undefined) cache.set(text, (slug = slugifyWords(text)));
+  if (slug === undefined) cache.set(text, (slug = shortened(slugifyWords(text))));
   return slug;
+}
+
+/**
+ * A slug names a folder of the site and a story's file, and file systems refuse names over 255
+ * bytes: a 300-character headline would fail the build. Longer slugs end at the last whole word
+ * within this many UTF-8 bytes (a byte count, since Hebrew or Chinese letters take two or three).
+ */
+export const MAX_SLUG_BYTES = 100;
+
+function shortened(slug: string): string {
+  if (Buffer.byteLength(slug) <= MAX_SLUG_BYTES) return slug;
+  let kept = "";
+  for (const word of slug.split("-")) {
+    const longer = kept === "" ? word : `${kept}-${word}`;
+    if (Buffer.byteLength(longer) > MAX_SLUG_BYTES) break;
+    kept = longer;
+  }
+  if (kept !== "") return kept;
+  // One word longer than the limit: as many of its characters as fit.
+  for (const character of slug) {
+    if (Buffer.byteLength(kept + character) > MAX_SLUG_BYTES) break;
+    kept += character;
+  }
+  return kept;
 }
 
 // Names and topics recur on thousands of stories; each is worked out once.

@@ -191,7 +191,9 @@ export function readFrontMatter(
     const spec: FieldSpec<unknown> = storyFields[name];
     const raw = data[name];
     if (raw === undefined || raw === null) {
-      if (spec.required) problems.push({ field: name, message: `${name}: is missing`, hint: `every story needs a ${name}` });
+      // `title:` with nothing after it is YAML null: the line is there, its value is not.
+      if (spec.required && raw === null) problems.push({ field: name, message: `${name}: is empty`, hint: `every story needs a ${name}: write it after the colon` });
+      else if (spec.required) problems.push({ field: name, message: `${name}: is missing`, hint: `every story needs a ${name}` });
       continue;
     }
     const result = spec.read(raw, context);

@@ -68,13 +68,13 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
     const loaded = await loading;
     const storyUrls = new Set(loaded.archive.stories.map((story) => story.url));
     const storyPages = results.filter((result) => storyUrls.has(result.url));
-    const { pageCount } = await writeSearchIndex(
+    const { indexedUrls } = await writeSearchIndex(
       // Site-relative URLs: Pagefind's script adds the path prefix it is served under.
       storyPages.map((result) => ({ url: result.url, html: result.content })),
       path.join(directories.output, "pagefind"),
       site.language,
     );
-    verifyBuild(loaded, results, pageCount);
+    verifyBuild(loaded, results, indexedUrls);
   });
 
   eleventyConfig.addTemplate(

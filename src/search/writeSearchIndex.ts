@@ -19,28 +19,28 @@ export class SearchIndexError extends Error {
  * problems as `errors` arrays rather than throwing, so each is checked, and so is the count of
  * indexed pages: a story missing from search fails the build.
  */
-export async function writeSearchIndex(pages: readonly IndexedPage[], bundleDir: string, language: string): Promise<{ pageCount: number }> {
+export async function writeSearchIndex(pages: readonly IndexedPage[], bundleDir: string, language: string): Promise<{ indexedUrls: string[] }> {
   const created = await pagefind.createIndex({ forceLanguage: language });
   if (!created.index) throw new SearchIndexError(created.errors);
   const index = created.index;
   try {
     const errors: string[] = [...created.errors];
-    let pageCount = 0;
+    const indexedUrls: string[] = [];
     const batchSize = 64;
     for (let start = 0; start < pages.length; start += batchSize) {
       const added = await Promise.all(pages.slice(start, start + batchSize).map((page) => index.addHTMLFile({ url: page.url, content: page.html })));
       for (const [offset, result] of added.entries()) {
         if (result.errors.length > 0) errors.push(...result.errors.map((error) => `${pages[start + offset].url}: ${error}`));
-        else pageCount++;
+        else indexedUrls.push(pages[start + offset].url);
       }
     }
-    if (pageCount !== pages.length) errors.push(`${pages.length} story pages were given to the search index but ${pageCount} were indexed`);
+    if (indexedUrls.length !== pages.length) errors.push(`${pages.length} story pages were given to the search index but ${indexedUrls.length} were indexed`);
     if (errors.length === 0) {
       const written = await index.writeFiles({ outputPath: bundleDir });
       errors.push(...written.errors);
     }
     if (errors.length > 0) throw new SearchIndexError(errors);
-    return { pageCount };
+    return { indexedUrls };
   } finally {
     await index.deleteIndex();
   }

@@ -1,0 +1,141 @@
+/**
+ * One fixture per kind of bad story file, with what an editor must be told about it: the lines
+ * `npm run check` and a failing build print, as `articles/<path>:<line>: message (hint)`.
+ *
+ * Each kind has files of its own (under `2018/11/`), so all of them can also sit in one archive
+ * and be reported by a single run. Texts are written out byte for byte, so the line numbers below
+ * can be counted by eye: line 1 is the opening `---`.
+ */
+
+export interface BadStoryKind {
+  /** What is wrong, as a sentence: the test's name. */
+  behaviour: string;
+  /** Story files by path under `articles/`, as their bytes (text is written as UTF-8). */
+  files: Record<string, string | Uint8Array>;
+  /** Every line reported for these files, with `articles/` as the folder. */
+  expected: string[];
+}
+
+const DATE_HINT = "write a real day as date: 2018-11-23, or a moment as date: 2018-11-23T18:30:00-05:00";
+const YAML_HINT = 'check the quotes and colons on this line; a title with ": " in it must be quoted: title: "A: B"';
+const BYLINE_HINT =
+  "write a list of names, or of { name, role }: byline: [Ray Le Maistre] or byline:\\n  - name: Ray Le Maistre\\n    role: Editor-in-Chief";
+const TOPICS_HINT = "write a list of topics: topics: [Huawei, 5G, Security]";
+
+export const badStoryKinds: BadStoryKind[] = [
+  {
+    behaviour: "front matter that is never closed is reported on the line that opens it",
+    files: { "2018/11/never-closed.md": "---\ntitle: Never Closed\ndate: 2018-11-01\n\nThe story's text.\n" },
+    expected: ["articles/2018/11/never-closed.md:1: the front matter opened on line 1 is never closed (add a line --- after the last field)"],
+  },
+  {
+    behaviour: "front matter that is not valid YAML is reported on the line YAML stumbles on",
+    files: { "2018/11/not-yaml.md": "---\ntitle: Not YAML\ndate: 2018-11-02\npublication: Light: Reading\n---\n" },
+    expected: [`articles/2018/11/not-yaml.md:4: front matter is not valid YAML: Nested mappings are not allowed in compact mappings (${YAML_HINT})`],
+  },
+  {
+    behaviour: "a missing title is reported against the front matter",
+    files: { "2018/11/no-title.md": "---\ndate: 2018-11-03\n---\n" },
+    expected: ["articles/2018/11/no-title.md:1: title: is missing (every story needs a title)"],
+  },
+  {
+    behaviour: "an empty quoted title is reported on its line",
+    files: { "2018/11/empty-title.md": '---\ntitle: ""\ndate: 2018-11-04\n---\n' },
+    expected: [
+      'articles/2018/11/empty-title.md:2: title: is empty (give it a value, e.g. title: "Huawei Faces Further Heat From US Administration – Report", or remove the line)',
+    ],
+  },
+  {
+    behaviour: "a title line with nothing after the colon is reported as empty, on its line",
+    files: { "2018/11/blank-title.md": "---\ntitle:\ndate: 2018-11-04\n---\n" },
+    expected: ["articles/2018/11/blank-title.md:2: title: is empty (every story needs a title: write it after the colon)"],
+  },
+  {
+    behaviour: "a missing date is reported against the front matter",
+    files: { "2018/11/no-date.md": "---\ntitle: No Date\n---\n" },
+    expected: ["articles/2018/11/no-date.md:1: date: is missing (every story needs a date)"],
+  },
+  {
+    behaviour: "an impossible date (2018-13-45) is reported on its line",
+    files: { "2018/11/impossible-date.md": "---\ntitle: Impossible Date\ndate: 2018-13-45\n---\n" },
+    expected: [`articles/2018/11/impossible-date.md:3: date: "2018-13-45" is not a real calendar day (${DATE_HINT})`],
+  },
+  {
+    behaviour: "a date that cannot be read is reported on its line",
+    files: { "2018/11/unreadable-date.md": "---\ntitle: Unreadable Date\ndate: last Tuesday\n---\n" },
+    expected: [
+      `articles/2018/11/unreadable-date.md:3: date: "last Tuesday" is not a date in the form YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM (${DATE_HINT})`,
+    ],
+  },
+  {
+    behaviour: "a byline that is a number is reported on its line",
+    files: { "2018/11/byline-number.md": "---\ntitle: Byline Number\ndate: 2018-11-05\nbyline: 42\n---\n" },
+    expected: [`articles/2018/11/byline-number.md:4: byline: expected a list of names, received the number 42 (${BYLINE_HINT})`],
+  },
+  {
+    behaviour: "a byline that is a map is reported on its line",
+    files: { "2018/11/byline-map.md": "---\ntitle: Byline Map\ndate: 2018-11-06\nbyline:\n  name: Ray Le Maistre\n  role: Editor-in-Chief\n---\n" },
+    expected: [`articles/2018/11/byline-map.md:4: byline: expected a list of names, received a map (${BYLINE_HINT})`],
+  },
+  {
+    behaviour: "topics that are a number are reported on their line",
+    files: { "2018/11/topics-number.md": "---\ntitle: Topics Number\ndate: 2018-11-07\ntopics: 5\n---\n" },
+    expected: [`articles/2018/11/topics-number.md:4: topics: expected a list of topics, received the number 5 (${TOPICS_HINT})`],
+  },
+  {
+    behaviour: "topics that are a map are reported on their line",
+    files: { "2018/11/topics-map.md": "---\ntitle: Topics Map\ndate: 2018-11-08\ntopics:\n  Huawei: yes\n---\n" },
+    expected: [`articles/2018/11/topics-map.md:4: topics: expected a list of topics, received a map (${TOPICS_HINT})`],
+  },
+  {
+    behaviour: "an unknown key is reported on its line with the field it was probably meant to be",
+    files: { "2018/11/misspelt-key.md": "---\ntittle: Misspelt Key\ndate: 2018-11-09\n---\n" },
+    expected: [
+      "articles/2018/11/misspelt-key.md:1: title: is missing (every story needs a title)",
+      'articles/2018/11/misspelt-key.md:2: unknown field "tittle" (did you mean title?)',
+    ],
+  },
+  {
+    behaviour: "a link to a story that does not exist is reported on the line of the link",
+    files: {
+      "2018/11/broken-link.md":
+        "---\ntitle: Broken Link\ndate: 2018-11-10\n---\n\nThe first paragraph.\n\nThe second paragraph goes on\nto cite [a lost story](../10/a-lost-story.md).\n",
+    },
+    expected: [
+      'articles/2018/11/broken-link.md:9: links to "../10/a-lost-story.md", but there is no story file articles/2018/10/a-lost-story.md (check the file name, or add the story with npm run new)',
+    ],
+  },
+  {
+    behaviour: "two stories at one address are both reported, each naming the other, on the line that makes the address",
+    files: {
+      "2018/11/same-address-one.md": "---\ndate: 2018-11-11\ntitle: Same Address\n---\n",
+      "2018/11/same-address-two.md": "---\ndate: 2018-11-11T09:00:00-05:00\ntitle: Same Address\n---\nA second story with the same headline on the same day.\n",
+    },
+    expected: [
+      "articles/2018/11/same-address-one.md:3: has the same address /2018/11/11/same-address/ as articles/2018/11/same-address-two.md (give one of them a different title or a slug: line)",
+      "articles/2018/11/same-address-two.md:3: has the same address /2018/11/11/same-address/ as articles/2018/11/same-address-one.md (give one of them a different title or a slug: line)",
+    ],
+  },
+  {
+    behaviour: "a file that is not valid UTF-8 is reported on the line of the first bad byte",
+    files: { "2018/11/latin-1.md": Buffer.from("---\ntitle: Latin-1\ndate: 2018-11-12\n---\nCaf\xe9 society, saved as Latin-1.\n", "latin1") },
+    expected: [
+      "articles/2018/11/latin-1.md:5: the file is not valid UTF-8 (save it as UTF-8 text (most editors offer this under Save As… or Encoding))",
+    ],
+  },
+  {
+    behaviour: "an empty file is reported by name, with no line to blame",
+    files: { "2018/11/empty.md": "" },
+    expected: ["articles/2018/11/empty.md: the file is empty (a story starts with front matter between two --- lines; see README, The article format)"],
+  },
+];
+
+/** Every bad file of every kind, for one archive that holds them all. */
+export function everyBadFile(): Record<string, string | Uint8Array> {
+  return Object.assign({}, ...badStoryKinds.map((kind) => kind.files));
+}
+
+/** Every line reported for that archive, in the order the report prints them (by file, then line). */
+export function everyExpectedLine(): string[] {
+  return badStoryKinds.flatMap((kind) => kind.expected);
+}
