@@ -15,6 +15,9 @@ export function explainBuildFailure(error: unknown): string {
     (candidate) => candidate instanceof ArchiveProblemsError || (candidate instanceof Error && ["SearchIndexError", "LostStoryError"].includes(candidate.name)),
   );
   if (ours instanceof Error) return ours.message;
-  if (error instanceof Error) return error.stack ?? error.message;
-  return String(error);
+  if (chain.length === 0) return String(error);
+  // Anything else: each wrapper's message says where, the innermost error says why.
+  const messages = chain.map((link) => (link as Error).message);
+  const innermost = chain.at(-1) as Error;
+  return [...new Set(messages)].join("\n  because: ") + `\n\n${innermost.stack ?? ""}`;
 }
