@@ -9,6 +9,7 @@ import type { SiteSettings } from "../site.ts";
 import { renderPage } from "../../layouts/renderPage.ts";
 import { writeSearchIndex } from "../search/writeSearchIndex.ts";
 import { verifyBuild, type WrittenPage } from "../build/verifyBuild.ts";
+import { PhaseTimings } from "../build/phaseTimings.ts";
 
 export interface ArchivePluginOptions {
   site: SiteSettings;
@@ -20,11 +21,15 @@ export interface LoadedSite {
 }
 
 /** Reads every story file and builds the archive and its pages, or throws every problem at once. */
-export async function loadSite(articlesDir: string, site: SiteSettings, includeDrafts: boolean): Promise<LoadedSite> {
+export async function loadSite(articlesDir: string, site: SiteSettings, includeDrafts: boolean, timings?: PhaseTimings): Promise<LoadedSite> {
   const sources = await readStoryFiles(articlesDir);
+  timings?.mark("readStoryFiles");
   const { archive, problems } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts });
+  timings?.mark("buildArchive");
   if (problems.length > 0) throw new ArchiveProblemsError(problems);
-  return { archive, pages: buildPages(archive, site) };
+  const pages = buildPages(archive, site);
+  timings?.mark("buildPages");
+  return { archive, pages };
 }
 
 /**
@@ -36,21 +41,24 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   // Whatever folder Eleventy was given as input (`articles/`, or a test's fixture archive).
   const articlesDir = () => path.resolve((eleventyConfig.directories as { input: string }).input);
   let loading: Promise<LoadedSite> | undefined;
+  let timings = new PhaseTimings();
 
   // Each build (and each rebuild of the dev server) reads the articles afresh.
   eleventyConfig.on("eleventy.before", () => {
     loading = undefined;
+    timings = new PhaseTimings();
   });
   eleventyConfig.addWatchTarget("./layouts/**");
 
   eleventyConfig.addGlobalData("archivePages", () => {
-    loading ??= loadSite(articlesDir(), site, includeDrafts());
+    loading ??= loadSite(articlesDir(), site, includeDrafts(), timings);
     return loading.then((loaded) => loaded.pages);
   });
 
   // Once every page is written: index the stories for search, then prove nothing was lost.
   eleventyConfig.on("eleventy.after", async ({ results, directories }: { results: WrittenPage[]; directories: { output: string } }) => {
     if (!loading) return;
+    timings.mark("eleventyWrite");
     const loaded = await loading;
     const storyUrls = new Set(loaded.archive.stories.map((story) => story.url));
     const storyPages = results.filter((result) => storyUrls.has(result.url));
@@ -59,8 +67,11 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
       storyPages.map((result) => ({ url: result.url, html: result.content })),
       path.join(directories.output, "pagefind"),
       site.language,
+      timings,
     );
     verifyBuild(loaded, results, pageCount);
+    timings.mark("verifyBuild");
+    timings.write();
   });
 
   eleventyConfig.addTemplate(

@@ -1,4 +1,5 @@
 import * as pagefind from "pagefind";
+import type { PhaseTimings } from "../build/phaseTimings.ts";
 
 export interface IndexedPage {
   /** The site-relative URL a result links to; Pagefind's script adds the path prefix it is served under. */
@@ -19,7 +20,7 @@ export class SearchIndexError extends Error {
  * problems as `errors` arrays rather than throwing, so each is checked, and so is the count of
  * indexed pages: a story missing from search fails the build.
  */
-export async function writeSearchIndex(pages: readonly IndexedPage[], bundleDir: string, language: string): Promise<{ pageCount: number }> {
+export async function writeSearchIndex(pages: readonly IndexedPage[], bundleDir: string, language: string, timings?: PhaseTimings): Promise<{ pageCount: number }> {
   const created = await pagefind.createIndex({ forceLanguage: language });
   if (!created.index) throw new SearchIndexError(created.errors);
   const index = created.index;
@@ -35,10 +36,12 @@ export async function writeSearchIndex(pages: readonly IndexedPage[], bundleDir:
       }
     }
     if (pageCount !== pages.length) errors.push(`${pages.length} story pages were given to the search index but ${pageCount} were indexed`);
+    timings?.mark("searchAdd");
     if (errors.length === 0) {
       const written = await index.writeFiles({ outputPath: bundleDir });
       errors.push(...written.errors);
     }
+    timings?.mark("searchWrite");
     if (errors.length > 0) throw new SearchIndexError(errors);
     return { pageCount };
   } finally {
