@@ -8,6 +8,18 @@ import slugifyAscii from "@sindresorhus/slugify";
  * transliteration (Hebrew, Chinese) keep their own letters rather than collapsing to "".
  */
 export function slugify(text: string): string {
+  let slug = slugs.get(text);
+  if (slug === undefined) slugs.set(text, (slug = slugifyUncached(text)));
+  return slug;
+}
+
+/**
+ * Every byline and topic is slugified many times a build (grouping, each story page, each list,
+ * the build's own checks), and transliteration is costly: each distinct text is slugified once.
+ */
+const slugs = new Map<string, string>();
+
+function slugifyUncached(text: string): string {
   const ascii = slugifyAscii(text, { decamelize: false, customReplacements: [["'", ""], ["’", ""]] });
   if (ascii !== "") return ascii;
   const unicode = text
