@@ -140,7 +140,7 @@ async function run(values: Record<string, string | undefined>) {
   }
   const tEnd = performance.now();
   await pagefind.close();
-  console.log(JSON.stringify({ mode: options.mode, batch: options.batch, maxFragments: options.maxFragments, shards, procs, loadMs: Math.round(tLoad - t0), indexMs: Math.round(tEnd - tLoad), shardCount: keys.length, results: keys.length <= 6 ? results : { usage: Object.entries(results).filter(([k]) => k === "usage") } }));
+  console.log(JSON.stringify({ mode: options.mode, batch: options.batch, maxFragments: options.maxFragments, shards, procs, loadMs: Math.round(tLoad - t0), indexMs: Math.round(tEnd - tLoad), shardCount: keys.length, results }));
 }
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: Object.fromEntries(["input", "out", "pages", "mode", "batch", "max-fragments", "shards", "procs", "key"].map((k) => [k, { type: "string" as const }])) });
