@@ -36,9 +36,9 @@ ${countedLinks(page.topTopics, "counted inline")}
 </section>`;
 }
 
-export function searchMain(_page: SearchPage): Html {
+export function searchMain(page: SearchPage): Html {
   return html`<h1>Search the archive</h1>
-<form id="search-form" class="search-form" role="search" action="${urls.search}" method="get">
+<form id="search-form" class="search-form" role="search" action="${urls.search}" method="get"${page.mergedShards && page.mergedShards.length > 0 ? html` data-merged-shards="${page.mergedShards.join(" ")}"` : ""}>
 <label for="search-q">Words to find</label>
 <input id="search-q" type="search" name="q" autocomplete="off">
 <button type="submit">Search</button>

@@ -20,6 +20,9 @@ const list = document.getElementById("search-results");
 const pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
 await pagefind.options({ excerptLength: 30 });
 await pagefind.init();
+// Older years live in shards of their own (pagefind/shards/<name>/), merged into the first.
+const mergedShards = (form.dataset.mergedShards ?? "").split(" ").filter(Boolean);
+await Promise.all(mergedShards.map((name) => pagefind.mergeIndex(new URL(`../pagefind/shards/${name}/`, import.meta.url).href)));
 
 const available = await pagefind.filters();
 const selects = {};

@@ -1,4 +1,7 @@
 import Eleventy from "@11ty/eleventy";
+import { existsSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
 import { discardStaging, prepareStaging, publishStaging } from "./publishAtomically.ts";
 
 export interface BuildOptions {
@@ -9,6 +12,8 @@ export interface BuildOptions {
   /** Where the site is hosted under the domain, e.g. "/news/". */
   pathPrefix?: string;
   configPath?: string;
+  /** Kept between builds: page fingerprints and search shards. Default `.cache/news-archive`. */
+  cacheDir?: string;
 }
 
 /**
@@ -18,9 +23,14 @@ export interface BuildOptions {
  */
 export async function buildSite(options: BuildOptions): Promise<void> {
   const staging = await prepareStaging(options.output);
+  const cacheDir = path.resolve(options.cacheDir ?? ".cache/news-archive");
+  const nextManifest = path.join(cacheDir, "pages.next.json");
+  await rm(nextManifest, { force: true });
   try {
     process.env.NEWS_ARCHIVE_INPUT = options.input;
     process.env.NEWS_ARCHIVE_OUTPUT = staging;
+    process.env.NEWS_ARCHIVE_CACHE = cacheDir;
+    process.env.NEWS_ARCHIVE_PREVIOUS_SITE = path.resolve(options.output);
     const eleventy = new Eleventy(options.input, staging, {
       configPath: options.configPath ?? "eleventy.config.ts",
       pathPrefix: options.pathPrefix ?? "/",
@@ -30,8 +40,11 @@ export async function buildSite(options: BuildOptions): Promise<void> {
     eleventy.disableLogger();
     await eleventy.write();
     await publishStaging(options.output);
+    // The fingerprints now describe the published site.
+    if (existsSync(nextManifest)) await rename(nextManifest, path.join(cacheDir, "pages.json"));
   } catch (error) {
     await discardStaging(options.output);
+    await rm(nextManifest, { force: true });
     throw error;
   }
 }
