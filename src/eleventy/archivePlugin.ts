@@ -121,7 +121,7 @@ function prepareBuild(loaded: LoadedSite, site: SiteSettings, outputDir: string,
   const previousSite = process.env.NEWS_ARCHIVE_PREVIOUS_SITE;
   const shards = planSearchShards(
     loaded.archive.years.map((year) => ({ year: year.year, count: year.stories.length })),
-    Number(process.env.NEWS_ARCHIVE_SEARCH_SHARD_STORIES ?? 10_000),
+    Number(process.env.NEWS_ARCHIVE_SEARCH_SHARD_STORIES ?? 5_000),
   );
   for (const page of loaded.pages) if (page.kind === "search") page.mergedShards = shards.slice(1).map((shard) => shard.name);
   const code = codeFingerprint(JSON.stringify({ site, pathPrefix }));
