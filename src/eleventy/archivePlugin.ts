@@ -123,7 +123,7 @@ function prepareBuild(loaded: LoadedSite, site: SiteSettings, outputDir: string,
     loaded.archive.years.map((year) => ({ year: year.year, count: year.stories.length })),
     Number(process.env.NEWS_ARCHIVE_SEARCH_SHARD_STORIES ?? 5_000),
   );
-  for (const page of loaded.pages) if (page.kind === "search") page.mergedShards = shards.slice(1).map((shard) => shard.name);
+  for (const page of loaded.pages) if (page.kind === "search") page.shards = shards.map((shard) => shard.name);
   const code = codeFingerprint(JSON.stringify({ site, pathPrefix }));
   const manifest = cacheDir ? readManifest(path.join(cacheDir, "pages.json")) : undefined;
   const plan = planPages(loaded.pages, code, manifest, previousSite);

@@ -101,8 +101,8 @@ export interface HomePage extends PageBase {
 
 export interface SearchPage extends PageBase {
   kind: "search";
-  /** Search shards the page merges into the first one, by folder name under pagefind/shards/. */
-  mergedShards?: string[];
+  /** Search shards by name, newest first: the first is pagefind/, the others pagefind/shards/<name>/. */
+  shards?: string[];
 }
 
 export interface NotFoundPage extends PageBase {
