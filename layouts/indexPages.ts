@@ -49,11 +49,17 @@ export function searchMain(page: SearchPage): Html {
 <option value="date:desc">Newest first</option>
 <option value="date:asc">Oldest first</option>
 </select>
-<div id="search-filters"></div>
+<div id="search-filters">${facetSelect("author", "Author", "Any author", page.facets.author)}${facetSelect("topic", "Topic", "Any topic", page.facets.topic)}${facetSelect("year", "Year", "Any year", page.facets.year)}</div>
 </div>
 </form>
 <p id="search-status" class="summary" role="status" aria-live="polite">Search needs JavaScript; every story can also be reached from the <a href="${urls.archive}">archive</a>, <a href="${urls.authors}">authors</a> and <a href="${urls.topics}">topics</a>.</p>
 <ol id="search-results" class="story-list search-results"></ol>`;
+}
+
+function facetSelect(key: string, label: string, any: string, values: SearchPage["facets"]["author"]): Html {
+  return html`
+<div class="search-filter"><label for="search-filter-${key}">${label}</label>
+<select id="search-filter-${key}" name="${key}"><option value="">${any}</option>${values.map((entry) => html`<option value="${entry.value}">${entry.value} (${entry.count.toLocaleString("en")})</option>`)}</select></div>`;
 }
 
 export function notFoundMain(page: NotFoundPage): Html {
