@@ -11,6 +11,7 @@ import { verifyBuild, type WrittenPage } from "../build/verifyBuild.ts";
 import { PhaseTimings } from "../build/phaseTimings.ts";
 import { codeFingerprint, outputFileOf, planPages, readManifest, type PagePlan } from "../build/pageCache.ts";
 import { searchRecord } from "../search/searchRecords.ts";
+import { emptyParseCache, loadParseCache, saveParseCache } from "../archive/parseCache.ts";
 import { planSearchShards } from "../search/searchShards.ts";
 import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
 import type { StoryPage } from "../pages/pageModels.ts";
@@ -29,11 +30,19 @@ export interface LoadedSite {
 }
 
 /** Reads every story file and builds the archive and its pages, or throws every problem at once. */
-export async function loadSite(articlesDir: string, site: SiteSettings, includeDrafts: boolean, timings?: PhaseTimings): Promise<LoadedSite> {
+export async function loadSite(articlesDir: string, site: SiteSettings, includeDrafts: boolean, timings?: PhaseTimings, cacheDir?: string): Promise<LoadedSite> {
   const sources = await readStoryFiles(articlesDir);
   timings?.mark("readStoryFiles");
-  const { archive, problems } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts });
+  const cacheFile = cacheDir && path.join(cacheDir, "parsed.v8");
+  const code = cacheFile ? codeFingerprint("parse") : "";
+  const cache = cacheFile ? { read: loadParseCache(cacheFile, code), write: emptyParseCache() } : undefined;
+  const { archive, problems } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts, cache });
   timings?.mark("buildArchive");
+  if (cacheFile && cache) {
+    mkdirSync(cacheDir!, { recursive: true });
+    saveParseCache(cacheFile, code, cache.write);
+    timings?.mark("parseCacheSaved");
+  }
   if (problems.length > 0) throw new ArchiveProblemsError(problems);
   const pages = buildPages(archive, site);
   timings?.mark("buildPages");
@@ -59,7 +68,7 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   eleventyConfig.addWatchTarget("./layouts/**");
 
   eleventyConfig.addGlobalData("archivePages", () => {
-    loading ??= loadSite(articlesDir(), site, includeDrafts(), timings).then((loaded) =>
+    loading ??= loadSite(articlesDir(), site, includeDrafts(), timings, process.env.NEWS_ARCHIVE_CACHE).then((loaded) =>
       prepareBuild(loaded, site, (eleventyConfig.directories as { output: string }).output, (eleventyConfig as unknown as { pathPrefix: string }).pathPrefix, timings),
     );
     return loading.then((prepared) => prepared.plan.toRender);
