@@ -13,7 +13,7 @@ import { codeFingerprint, outputFileOf, planPages, readManifest, type PagePlan }
 import { searchRecord } from "../search/searchRecords.ts";
 import { emptyParseCache, loadParseCache, saveParseCache } from "../archive/parseCache.ts";
 import { planSearchShards } from "../search/searchShards.ts";
-import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
+import { prewarmIndexers, releaseIndexers, writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
 import type { StoryPage } from "../pages/pageModels.ts";
 import { copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -64,6 +64,7 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   eleventyConfig.on("eleventy.before", () => {
     loading = undefined;
     timings = new PhaseTimings();
+    prewarmIndexers();
   });
   eleventyConfig.addWatchTarget("./layouts/**");
 

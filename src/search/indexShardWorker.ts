@@ -12,6 +12,9 @@ interface Job {
   language: string;
 }
 
+// Started ahead of time by the build; if the build ends without a job for it, so does it.
+process.once("disconnect", () => process.exit(0));
+
 process.once("message", async (job: Job) => {
   const errors: string[] = [];
   let pageCount = 0;

@@ -1,4 +1,4 @@
-import { fork } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { cp, link, mkdir, readdir, rename, rm } from "node:fs/promises";
@@ -66,7 +66,11 @@ export async function writeSearchShards(inputs: readonly ShardInput[], bundleDir
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), jobs.length) }, run));
+  try {
+    await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), jobs.length) }, run));
+  } finally {
+    releaseIndexers();
+  }
   if (errors.length > 0) throw new SearchIndexError(errors);
   return { pageCount, indexed };
 }
@@ -75,9 +79,33 @@ function shardFingerprint(input: ShardInput, language: string, pagefindVersion: 
   return createHash("sha256").update(`pagefind ${pagefindVersion}\0${language}\0${input.shard.name}\0${input.fingerprint}`).digest("hex").slice(0, 32);
 }
 
+const warm: ChildProcess[] = [];
+
+/**
+ * Starts indexing processes before the archive is read: loading Node, tsx and Pagefind takes
+ * about a second, which a rebuild would otherwise wait for after the model is ready.
+ */
+export function prewarmIndexers(count = os.availableParallelism()): void {
+  while (warm.length < count) {
+    const child = fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced" });
+    child.on("error", () => undefined);
+    // A waiting process must not keep the build alive (say, when the archive has problems).
+    child.unref();
+    child.channel?.unref();
+    warm.push(child);
+  }
+}
+
+/** Ends the processes no shard needed (every shard came from the cache). */
+export function releaseIndexers(): void {
+  for (const child of warm.splice(0)) child.kill();
+}
+
 function indexInWorker(records: SearchRecord[], outputPath: string, language: string): Promise<{ pageCount: number; errors: string[] }> {
   return new Promise((resolve) => {
-    const child = fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced" });
+    const child = warm.shift() ?? fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced" });
+    child.ref();
+    child.channel?.ref();
     let answered = false;
     child.once("message", (answer) => {
       answered = true;
