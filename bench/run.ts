@@ -200,6 +200,26 @@ year, month and day taxonomy pages (paginated by 20) and a home page, without se
   \`test/support/serve.ts\` (no compression) and the body sizes of every response are summed.
 
 ${rows.join("\n")}
+## How the build spends its time, and what is kept between builds
+
+- The archive model (read, parse, render Markdown, group) is built once; Eleventy renders every
+  page model through one paginated template. Pages whose fingerprint (view model + code, config,
+  dependencies, settings) matches the published site's are hard-linked from it instead of rendered.
+- Search is indexed from the page models (Pagefind's \`addCustomRecord\`) in worker processes,
+  one Pagefind service each, while Eleventy renders. Shards: the newest year alone, then runs of
+  older years of at most 5,000 stories; the search page merges them (\`mergeIndex\`) and sorts by
+  date shard after shard. An unchanged shard is taken from \`.cache/\` by fingerprint.
+
+## Beyond one machine
+
+A shard (a run of years) is self-contained: its story pages, its day/month/year pages and its
+search index depend only on its own stories, plus the few stories of other years that link to
+them (backlinks) — which a shard build reads as facts (title, date, URL) from a small shared
+listing of every story. Index pages that span years (authors, topics, home) are built from that
+listing alone. So millions of stories build as N independent jobs (processes or CI runners),
+each writing \`<year>/\` and \`pagefind/shards/<years>/\`, plus one small job for the cross-year
+indexes; assembling them is copying folders side by side, which any static host or CDN serves.
+This branch shows the search half working in separate processes (one per shard, in parallel).
 `;
 }
 
