@@ -36,9 +36,9 @@ ${countedLinks(page.topTopics, "counted inline")}
 </section>`;
 }
 
-export function searchMain(_page: SearchPage): Html {
+export function searchMain(page: SearchPage): Html {
   return html`<h1>Search the archive</h1>
-<form id="search-form" class="search-form" role="search" action="${urls.search}" method="get">
+<form id="search-form" class="search-form" role="search" action="${urls.search}" method="get"${page.shards && page.shards.length > 1 ? html` data-first-shard="${page.shards[0]}" data-merged-shards="${page.shards.slice(1).join(" ")}"` : ""}>
 <label for="search-q">Words to find</label>
 <input id="search-q" type="search" name="q" autocomplete="off">
 <button type="submit">Search</button>
@@ -49,11 +49,17 @@ export function searchMain(_page: SearchPage): Html {
 <option value="date:desc">Newest first</option>
 <option value="date:asc">Oldest first</option>
 </select>
-<div id="search-filters"></div>
+<div id="search-filters">${facetSelect("author", "Author", "Any author", page.facets.author)}${facetSelect("topic", "Topic", "Any topic", page.facets.topic)}${facetSelect("year", "Year", "Any year", page.facets.year)}</div>
 </div>
 </form>
 <p id="search-status" class="summary" role="status" aria-live="polite">Search needs JavaScript; every story can also be reached from the <a href="${urls.archive}">archive</a>, <a href="${urls.authors}">authors</a> and <a href="${urls.topics}">topics</a>.</p>
 <ol id="search-results" class="story-list search-results"></ol>`;
+}
+
+function facetSelect(key: string, label: string, any: string, values: SearchPage["facets"]["author"]): Html {
+  return html`
+<div class="search-filter"><label for="search-filter-${key}">${label}</label>
+<select id="search-filter-${key}" name="${key}"><option value="">${any}</option>${values.map((entry) => html`<option value="${entry.value}">${entry.value} (${entry.count.toLocaleString("en")})</option>`)}</select></div>`;
 }
 
 export function notFoundMain(page: NotFoundPage): Html {

@@ -44,10 +44,18 @@ export function isoMoment(date: StoryDate): string {
   return date.local.toISO({ suppressMilliseconds: true })!;
 }
 
-/** "23 November 2018", in the site's language. */
+/**
+ * "23 November 2018", in the site's language. Formatting through luxon is costly (a zone offset
+ * and a locale per call) and a day is printed on every list that shows its stories, so each
+ * day is formatted once per language.
+ */
 export function humanDay(date: DateTime, language: string): string {
-  return date.setLocale(language).toFormat("d MMMM yyyy");
+  const key = `${date.year}-${date.month}-${date.day} ${language}`;
+  let label = dayLabels.get(key);
+  if (label === undefined) dayLabels.set(key, (label = date.setLocale(language).toFormat("d MMMM yyyy")));
+  return label;
 }
+const dayLabels = new Map<string, string>();
 
 /** "23 November 2018, 23:30" when the story has a time. */
 export function humanDate(date: StoryDate, language: string): string {
@@ -56,8 +64,12 @@ export function humanDate(date: StoryDate, language: string): string {
 }
 
 export function monthName(year: number, month: number, timeZone: string, language: string): string {
-  return DateTime.fromObject({ year, month, day: 1 }, { zone: timeZone }).setLocale(language).toFormat("MMMM yyyy");
+  const key = `${year}-${month} ${timeZone} ${language}`;
+  let name = monthNames.get(key);
+  if (name === undefined) monthNames.set(key, (name = DateTime.fromObject({ year, month, day: 1 }, { zone: timeZone }).setLocale(language).toFormat("MMMM yyyy")));
+  return name;
 }
+const monthNames = new Map<string, string>();
 
 /** Sort key that orders stories newest first; ties are broken by the caller. */
 export function epochMillis(date: StoryDate): number {

@@ -1,11 +1,13 @@
 import path from "node:path";
 import { parseStoryFile } from "../article/parse.ts";
-import { createStoryMarkdown, findCrossReferences } from "../markdown/storyMarkdown.ts";
+import { createStoryMarkdown, findCrossReferences, type CrossReference } from "../markdown/storyMarkdown.ts";
 import type { Problem } from "../problems.ts";
 import { slugify } from "../slug.ts";
 import { urls } from "../urls.ts";
 import { buildIndexes, type ArchiveIndexes } from "./indexes.ts";
 import { findRelatedStories } from "./related.ts";
+import { cacheKey, REFERENCE_PLACEHOLDER, referencePlaceholder } from "./parseCache.ts";
+import type { ParseCacheUse } from "../article/parse.ts";
 import { compareNewestFirst, type Story } from "./story.ts";
 
 /** A story file as read from disk. */
@@ -21,6 +23,8 @@ export interface ArchiveOptions {
   timeZone: string;
   /** Drafts are shown by the dev server and left out of a production build. */
   includeDrafts: boolean;
+  /** Parsed front matter and rendered bodies of an earlier build; what this build uses is written to `cache.write`. */
+  cache?: ParseCacheUse;
 }
 
 export interface Archive extends ArchiveIndexes {
@@ -49,7 +53,7 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
   const draftPaths = new Set<string>();
 
   for (const source of sources) {
-    const parsed = parseStoryFile(source.bytes, source.file, options.timeZone);
+    const parsed = parseStoryFile(source.bytes, source.file, options.timeZone, options.cache);
     if (!parsed.ok) {
       problems.push(...parsed.problems);
       continue;
@@ -114,10 +118,10 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
   const markdown = createStoryMarkdown();
   for (const story of stories) {
     if (story.body === "") continue;
-    const tokens = markdown.parse(story.body, {});
-    const references = findCrossReferences(tokens, story.sourcePath);
+    const rendered = renderBody(story, markdown, options.cache);
     const targets = new Set<string>();
-    for (const [token, reference] of references) {
+    const addresses: string[] = [];
+    for (const reference of rendered.references) {
       const target = bySourcePath.get(reference.targetSourcePath);
       if (!target) {
         const isDraft = draftPaths.has(reference.targetSourcePath);
@@ -129,14 +133,15 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
             : `links to "${reference.href}", but there is no story file ${articlesFolderOf(story)}${reference.targetSourcePath}`,
           hint: isDraft ? "publish it (remove draft: true) or remove the link" : "check the file name, or add the story with npm run new",
         });
+        addresses.push(markdown.utils.escapeHtml(reference.href));
         continue;
       }
       const fragment = reference.href.includes("#") ? "#" + reference.href.split("#")[1] : "";
-      token.attrSet("href", target.url + fragment);
+      addresses.push(markdown.utils.escapeHtml(target.url + fragment));
       if (target !== story) targets.add(target.sourcePath);
     }
     story.references = [...targets];
-    story.bodyHtml = markdown.renderer.render(tokens, markdown.options, {});
+    story.bodyHtml = rendered.html.replace(REFERENCE_PLACEHOLDER, (_, index: string) => addresses[Number(index)]);
   }
 
   const referencedBy = new Map<string, Story[]>();
@@ -167,6 +172,24 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
 function articlesFolderOf(story: Story): string {
   const file = story.file.split(path.sep).join("/");
   return file.slice(0, file.length - story.sourcePath.length);
+}
+
+/**
+ * A body rendered with a placeholder where each cross-reference's address goes (filled in by the
+ * caller, as the story linked to decides its address), from the cache when the same file held
+ * the same body before. Keyed by source path too: relative links resolve from the file's folder.
+ */
+function renderBody(story: Story, markdown: ReturnType<typeof createStoryMarkdown>, cache: ParseCacheUse | undefined): { html: string; references: CrossReference[] } {
+  const key = cache ? cacheKey(story.sourcePath, story.body) : undefined;
+  let rendered = key === undefined ? undefined : cache!.read.bodies.get(key);
+  if (!rendered) {
+    const tokens = markdown.parse(story.body, {});
+    const references = [...findCrossReferences(tokens, story.sourcePath)];
+    for (const [index, [token]] of references.entries()) token.attrSet("href", referencePlaceholder(index));
+    rendered = { html: markdown.renderer.render(tokens, markdown.options, {}), references: references.map(([, reference]) => reference) };
+  }
+  if (key !== undefined) cache!.write.bodies.set(key, rendered);
+  return rendered;
 }
 
 function dedupeCaseInsensitive(names: string[]): string[] {

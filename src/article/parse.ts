@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { Problem } from "../problems.ts";
 import { readFrontMatter, type StoryFrontMatter } from "./schema.ts";
+import { cacheKey, type ParseCache } from "../archive/parseCache.ts";
 
 /** One story file once read: typed front matter and the Markdown body, with where each came from. */
 export interface ParsedStoryFile {
@@ -21,7 +22,13 @@ const FENCE = /^---[ \t]*$/;
  * Turns the bytes of one story file into typed front matter and body, or into every problem
  * found in it. `file` is only used to name the file in problems.
  */
-export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string): ParseResult {
+/** With a cache, front matter parsed in an earlier build is read from `read`, and all used is put in `write`. */
+export interface ParseCacheUse {
+  read: ParseCache;
+  write: ParseCache;
+}
+
+export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string, cache?: ParseCacheUse): ParseResult {
   const fail = (line: number | undefined, message: string, hint: string): ParseResult => ({
     ok: false,
     problems: [{ file, line, message, hint }],
@@ -45,6 +52,37 @@ export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string
   if (closing === -1) return fail(1, "the front matter opened on line 1 is never closed", "add a line --- after the last field");
 
   const yamlText = lines.slice(1, closing).join("\n");
+  const key = cache ? cacheKey(yamlText) : undefined;
+  let yaml = key === undefined ? undefined : cache!.read.frontMatter.get(key);
+  if (!yaml) {
+    const parsed = parseYaml(yamlText, file);
+    if (!parsed.ok) return parsed;
+    yaml = parsed;
+  }
+  if (key !== undefined) cache!.write.frontMatter.set(key, { data: yaml.data, fieldLines: yaml.fieldLines });
+  const { fieldLines } = yaml;
+  // readFrontMatter must not change the cached data, which another build may read again.
+  const data = key === undefined ? yaml.data : structuredClone(yaml.data);
+  const { frontMatter, problems } = readFrontMatter(data, { timeZone });
+  if (!frontMatter) {
+    return {
+      ok: false,
+      problems: problems.map((problem) => ({
+        file,
+        line: fieldLines[problem.field] ?? 1,
+        message: problem.message,
+        hint: problem.hint,
+      })),
+    };
+  }
+  const afterFence = lines.slice(closing + 1);
+  const firstTextLine = Math.max(0, afterFence.findIndex((line) => line.trim() !== ""));
+  const body = afterFence.slice(firstTextLine).join("\n").trimEnd();
+  const bodyStartLine = closing + 2 + firstTextLine;
+  return { ok: true, story: { frontMatter, body, bodyStartLine, fieldLines } };
+}
+
+function parseYaml(yamlText: string, file: string): { ok: true; data: Record<string, unknown>; fieldLines: Record<string, number> } | { ok: false; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -63,7 +101,7 @@ export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string
   }
   const contents = document.contents;
   if (contents !== null && !isMap(contents))
-    return fail(2, "front matter is not a list of fields", "write one field a line, as title: …");
+    return { ok: false, problems: [{ file, line: 2, message: "front matter is not a list of fields", hint: "write one field a line, as title: …" }] };
 
   const fieldLines: Record<string, number> = {};
   if (isMap(contents)) {
@@ -71,22 +109,5 @@ export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string
       if (isScalar(pair.key) && pair.key.range) fieldLines[String(pair.key.value)] = lineCounter.linePos(pair.key.range[0]).line + 1;
     }
   }
-  const data = (document.toJS() ?? {}) as Record<string, unknown>;
-  const { frontMatter, problems } = readFrontMatter(data, { timeZone });
-  if (!frontMatter) {
-    return {
-      ok: false,
-      problems: problems.map((problem) => ({
-        file,
-        line: fieldLines[problem.field] ?? 1,
-        message: problem.message,
-        hint: problem.hint,
-      })),
-    };
-  }
-  const afterFence = lines.slice(closing + 1);
-  const firstTextLine = Math.max(0, afterFence.findIndex((line) => line.trim() !== ""));
-  const body = afterFence.slice(firstTextLine).join("\n").trimEnd();
-  const bodyStartLine = closing + 2 + firstTextLine;
-  return { ok: true, story: { frontMatter, body, bodyStartLine, fieldLines } };
+  return { ok: true, data: (document.toJS() ?? {}) as Record<string, unknown>, fieldLines };
 }

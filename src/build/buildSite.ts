@@ -1,4 +1,8 @@
 import Eleventy from "@11ty/eleventy";
+import { existsSync } from "node:fs";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { siteIdentity, type PageManifest } from "./pageCache.ts";
 import { discardStaging, prepareStaging, publishStaging } from "./publishAtomically.ts";
 
 export interface BuildOptions {
@@ -9,6 +13,8 @@ export interface BuildOptions {
   /** Where the site is hosted under the domain, e.g. "/news/". */
   pathPrefix?: string;
   configPath?: string;
+  /** Kept between builds: page fingerprints and search shards. Default `.cache/news-archive`. */
+  cacheDir?: string;
 }
 
 /**
@@ -18,9 +24,14 @@ export interface BuildOptions {
  */
 export async function buildSite(options: BuildOptions): Promise<void> {
   const staging = await prepareStaging(options.output);
+  const cacheDir = path.resolve(options.cacheDir ?? ".cache/news-archive");
+  const nextManifest = path.join(cacheDir, "pages.next.json");
+  await rm(nextManifest, { force: true });
   try {
     process.env.NEWS_ARCHIVE_INPUT = options.input;
     process.env.NEWS_ARCHIVE_OUTPUT = staging;
+    process.env.NEWS_ARCHIVE_CACHE = cacheDir;
+    process.env.NEWS_ARCHIVE_PREVIOUS_SITE = path.resolve(options.output);
     const eleventy = new Eleventy(options.input, staging, {
       configPath: options.configPath ?? "eleventy.config.ts",
       pathPrefix: options.pathPrefix ?? "/",
@@ -30,8 +41,16 @@ export async function buildSite(options: BuildOptions): Promise<void> {
     eleventy.disableLogger();
     await eleventy.write();
     await publishStaging(options.output);
+    // The fingerprints now describe the published site, known by its folder's identity.
+    if (existsSync(nextManifest)) {
+      const manifest = JSON.parse(await readFile(nextManifest, "utf8")) as PageManifest;
+      manifest.siteIdentity = siteIdentity(path.resolve(options.output));
+      await writeFile(path.join(cacheDir, "pages.json"), JSON.stringify(manifest));
+      await rm(nextManifest, { force: true });
+    }
   } catch (error) {
     await discardStaging(options.output);
+    await rm(nextManifest, { force: true });
     throw error;
   }
 }

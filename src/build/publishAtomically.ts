@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
@@ -30,7 +31,20 @@ export async function publishStaging(siteDir: string): Promise<void> {
   await rm(previous, { recursive: true, force: true });
   if (existsSync(site)) await rename(site, previous);
   await rename(staging, site);
-  await rm(previous, { recursive: true, force: true });
+  await removeInBackground(previous);
+}
+
+/**
+ * The replaced site (tens of thousands of files) is deleted by a detached `rm` after it has been
+ * renamed out of the way, so the build does not wait for it; a leftover from a crash is removed
+ * by the next build the same way.
+ */
+async function removeInBackground(dir: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  // Hidden, beside the site so the rename stays on one file system.
+  const trash = path.join(path.dirname(dir), `.${path.basename(dir)}.trash-${process.pid}-${Date.now()}`);
+  await rename(dir, trash);
+  spawn("rm", ["-rf", trash], { detached: true, stdio: "ignore" }).unref();
 }
 
 /** If a publish was cut between its two renames, the last good site is put back. */

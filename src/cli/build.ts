@@ -3,7 +3,7 @@
  * no story was lost, and only then replaces `_site/`. A failed or interrupted build leaves the
  * last good site as it was.
  *
- *   npm run build [-- --pathprefix=/news/] [--input articles] [--output _site]
+ *   npm run build [-- --pathprefix=/news/] [--input articles] [--output _site] [--cache-dir .cache/news-archive]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -15,13 +15,14 @@ const { values } = parseArgs({
     pathprefix: { type: "string", default: "/" },
     input: { type: "string", default: "articles" },
     output: { type: "string", default: "_site" },
+    "cache-dir": { type: "string" },
   },
   allowPositionals: false,
 });
 
 const started = performance.now();
 try {
-  await buildSite({ input: values.input, output: values.output, pathPrefix: values.pathprefix });
+  await buildSite({ input: values.input, output: values.output, pathPrefix: values.pathprefix, cacheDir: values["cache-dir"] });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Built the archive into ${path.relative(process.cwd(), path.resolve(values.output)) || "."}/ in ${seconds} s.`);
 } catch (error) {

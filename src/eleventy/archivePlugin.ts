@@ -1,19 +1,24 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { mkdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { buildArchive, type Archive } from "../archive/buildArchive.ts";
-import { readStoryFiles } from "../article/readStoryFiles.ts";
-import { buildPages } from "../pages/buildPages.ts";
-import type { Output, Page } from "../pages/pageModels.ts";
-import { ArchiveProblemsError } from "../problems.ts";
-import type { SiteSettings } from "../site.ts";
 import { renderOutput } from "../../layouts/renderPage.ts";
 import type { RenderContext } from "../../layouts/renderContext.ts";
+import { buildArchive, type Archive } from "../archive/buildArchive.ts";
+import { emptyParseCache, loadParseCache, saveParseCache } from "../archive/parseCache.ts";
+import { readStoryFiles } from "../article/readStoryFiles.ts";
+import { codeFingerprint } from "../build/pageCache.ts";
+import { PhaseTimings } from "../build/phaseTimings.ts";
+import { finishBuild, prepareBuild, type PreparedBuild } from "../build/prepareBuild.ts";
+import type { WrittenPage } from "../build/verifyBuild.ts";
 import { buildFeeds } from "../pages/buildFeeds.ts";
+import { buildPages } from "../pages/buildPages.ts";
 import { buildSitemaps } from "../pages/buildSitemap.ts";
+import type { Output, Page } from "../pages/pageModels.ts";
+import { ArchiveProblemsError } from "../problems.ts";
+import { prewarmIndexers } from "../search/writeSearchShards.ts";
+import type { SiteSettings } from "../site.ts";
 import { absoluteUrl } from "../urls.ts";
-import { writeSearchIndex } from "../search/writeSearchIndex.ts";
-import { verifyBuild, type WrittenPage } from "../build/verifyBuild.ts";
 
 export interface ArchivePluginOptions {
   site: SiteSettings;
@@ -27,56 +32,70 @@ export interface LoadedSite {
 }
 
 /** Reads every story file and builds the archive and its pages, or throws every problem at once. */
-export async function loadSite(articlesDir: string, site: SiteSettings, includeDrafts: boolean): Promise<LoadedSite> {
+export async function loadSite(articlesDir: string, site: SiteSettings, includeDrafts: boolean, timings?: PhaseTimings, cacheDir?: string): Promise<LoadedSite> {
   const sources = await readStoryFiles(articlesDir);
-  const { archive, problems } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts });
+  timings?.mark("readStoryFiles");
+  const cacheFile = cacheDir && path.join(cacheDir, "parsed.v8");
+  const code = cacheFile ? codeFingerprint("parse") : "";
+  const cache = cacheFile ? { read: loadParseCache(cacheFile, code), write: emptyParseCache() } : undefined;
+  const { archive, problems } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts, cache });
+  timings?.mark("buildArchive");
+  if (cacheFile && cache) {
+    mkdirSync(cacheDir!, { recursive: true });
+    saveParseCache(cacheFile, code, cache.write);
+    timings?.mark("parseCacheSaved");
+  }
   if (problems.length > 0) throw new ArchiveProblemsError(problems);
   const pages = buildPages(archive, site);
+  timings?.mark("buildPages");
   return { archive, pages, outputs: [...pages, ...buildFeeds(archive, site), ...buildSitemaps(pages)] };
 }
 
 /**
  * Stories are data, not templates: the archive is built once a build from `articles/`, and one
- * paginated template writes every page of it through the layouts.
+ * paginated template writes every page, feed and sitemap of it through the layouts. Pages that
+ * did not change since the last published build are kept from it instead of rendered again.
  */
 export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePluginOptions): void {
   const { site } = options;
-  // Whatever folder Eleventy was given as input (`articles/`, or a test's fixture archive).
-  const articlesDir = () => path.resolve((eleventyConfig.directories as { input: string }).input);
-  let loading: Promise<LoadedSite> | undefined;
+  // Whatever folders Eleventy was given (`articles/` and a staging folder, or a test's fixtures).
+  const directories = () => eleventyConfig.directories as { input: string; output: string };
+  const pathPrefix = () => (eleventyConfig as unknown as { pathPrefix?: string }).pathPrefix ?? "/";
+  let loading: Promise<PreparedBuild> | undefined;
+  let timings = new PhaseTimings();
 
   // Each build (and each rebuild of the dev server) reads the articles afresh. The preview
   // starts from an empty folder too, so a deleted or renamed story disappears from it.
-  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+  eleventyConfig.on("eleventy.before", async ({ directories: { output } }: { directories: { output: string } }) => {
     loading = undefined;
-    if (includeDrafts()) await rm(directories.output, { recursive: true, force: true });
+    timings = new PhaseTimings();
+    prewarmIndexers();
+    if (includeDrafts()) await rm(output, { recursive: true, force: true });
   });
   eleventyConfig.addWatchTarget("./layouts/**");
 
   eleventyConfig.addGlobalData("archiveOutputs", () => {
-    loading ??= loadSite(articlesDir(), site, includeDrafts());
-    return loading.then((loaded) => loaded.outputs);
+    const cacheDir = process.env.NEWS_ARCHIVE_CACHE;
+    loading ??= loadSite(path.resolve(directories().input), site, includeDrafts(), timings, cacheDir).then((loaded) =>
+      prepareBuild(loaded, { site, outputDir: directories().output, pathPrefix: pathPrefix(), cacheDir, previousSite: process.env.NEWS_ARCHIVE_PREVIOUS_SITE, timings }),
+    );
+    return loading.then((prepared) => prepared.plan.toRender);
   });
+
+  // Once every changed page is written: the unchanged ones are linked from the previous site,
+  // the search shards (indexed meanwhile in other processes) are awaited, and the build proves
+  // that nothing was lost.
+  eleventyConfig.on("eleventy.after", async ({ results }: { results: WrittenPage[] }) => {
+    if (!loading) return;
+    timings.mark("eleventyWrite");
+    await finishBuild(await loading, results, directories().output, timings);
+    timings.write();
+  });
+
   const context: RenderContext = {
     site,
-    absolute: (sitePath) => absoluteUrl(site.baseUrl, eleventyConfig.pathPrefix ?? "/", sitePath),
+    absolute: (sitePath) => absoluteUrl(site.baseUrl, pathPrefix(), sitePath),
   };
-
-  // Once every page is written: index the stories for search, then prove nothing was lost.
-  eleventyConfig.on("eleventy.after", async ({ results, directories }: { results: WrittenPage[]; directories: { output: string } }) => {
-    if (!loading) return;
-    const loaded = await loading;
-    const storyUrls = new Set(loaded.archive.stories.map((story) => story.url));
-    const storyPages = results.filter((result) => storyUrls.has(result.url));
-    const { indexedUrls } = await writeSearchIndex(
-      // Site-relative URLs: Pagefind's script adds the path prefix it is served under.
-      storyPages.map((result) => ({ url: result.url, html: result.content })),
-      path.join(directories.output, "pagefind"),
-      site.language,
-    );
-    verifyBuild(loaded, results, indexedUrls);
-  });
-
   eleventyConfig.addTemplate(
     "archive-pages.11ty.js",
     {

@@ -18,7 +18,7 @@ const newestDay = (stories: readonly Story[]): string | undefined => stories[0]?
 export function buildPages(archive: Archive, site: SiteSettings): Page[] {
   return [
     homePage(archive, site),
-    searchPage(),
+    searchPage(archive),
     notFoundPage(archive, site),
     ...archive.stories.map((story) => storyPage(story, archive, site)),
     ...datePages(archive, site),
@@ -107,8 +107,25 @@ function homePage(archive: Archive, site: SiteSettings): HomePage {
   };
 }
 
-function searchPage(): SearchPage {
-  return { kind: "search", url: urls.search, title: "Search", description: "Search every story in the archive.", breadcrumbs: [home], feeds: [] };
+function searchPage(archive: Archive): SearchPage {
+  return { kind: "search", url: urls.search, title: "Search", description: "Search every story in the archive.", breadcrumbs: [home], feeds: [], facets: searchFacets(archive) };
+}
+
+/**
+ * The values of the search filters with their counts, printed into the search page so the page
+ * need not download every filter index to list them: counted from the same values the search
+ * records carry (each story's byline names as written, topics as the archive spells them, year).
+ */
+function searchFacets(archive: Archive): SearchPage["facets"] {
+  const counts = { author: new Map<string, number>(), topic: new Map<string, number>(), year: new Map<string, number>() };
+  const add = (map: Map<string, number>, value: string) => map.set(value, (map.get(value) ?? 0) + 1);
+  for (const story of archive.stories) {
+    for (const byline of new Set(story.bylines.map((b) => b.name))) add(counts.author, byline);
+    for (const topic of story.topics) add(counts.topic, topicName(archive, topic));
+    add(counts.year, String(story.date.local.year));
+  }
+  const byName = (map: Map<string, number>) => [...map].sort(([a], [b]) => a.localeCompare(b, "en", { sensitivity: "base" }) || (a < b ? -1 : 1)).map(([value, count]) => ({ value, count }));
+  return { author: byName(counts.author), topic: byName(counts.topic), year: [...counts.year].sort(([a], [b]) => b.localeCompare(a)).map(([value, count]) => ({ value, count })) };
 }
 
 function notFoundPage(archive: Archive, site: SiteSettings): NotFoundPage {

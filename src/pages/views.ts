@@ -7,7 +7,21 @@ export function dateView(date: StoryDate, inferred: boolean, site: SiteSettings)
   return { label: humanDate(date, site.language), datetime: machineDate(date), inferred };
 }
 
+/**
+ * A story is listed on its day, month, author, topic and year pages, and on the pages that link
+ * to it: its list item is made once per build and shared (page models are never mutated).
+ */
+const listItems = new WeakMap<SiteSettings, WeakMap<Story, StoryListItem>>();
+
 export function storyListItem(story: Story, site: SiteSettings): StoryListItem {
+  let forSite = listItems.get(site);
+  if (!forSite) listItems.set(site, (forSite = new WeakMap()));
+  let item = forSite.get(story);
+  if (!item) forSite.set(story, (item = makeStoryListItem(story, site)));
+  return item;
+}
+
+function makeStoryListItem(story: Story, site: SiteSettings): StoryListItem {
   return {
     title: story.title,
     url: story.url,

@@ -1,0 +1,235 @@
+/**
+ * `npm run bench [-- --large]`: builds generated archives of 1,000 and 10,000 stories (and
+ * 100,000 with --large) in a temporary folder and writes the figures to bench/README.md, beside
+ * Debian's Hugo building the same stories, so that every figure is a ratio measured in one run.
+ *
+ * For each size: full build (wall, CPU of the whole process tree, peak memory, pages written,
+ * search indexing share from the build's own phase timings), rebuild after adding one story
+ * (and whether it equals a clean build byte for byte), bytes a browser downloads for a first
+ * search, and Hugo's build of the same stories.
+ *
+ *   node --import tsx bench/run.ts [--large] [--sizes 1000,10000] [--keep] [--no-readme]
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { generateArchive } from "./generate.ts";
+import { convertToHugo } from "./hugo/convert.ts";
+import { firstSearchBytes, type FirstSearch } from "./firstSearchBytes.ts";
+import { runMeasured, type TreeUsage } from "./processTree.ts";
+
+const repo = path.resolve(import.meta.dirname, "..");
+const { values } = parseArgs({
+  options: {
+    large: { type: "boolean", default: false },
+    sizes: { type: "string" },
+    keep: { type: "boolean", default: false },
+    "no-readme": { type: "boolean", default: false },
+    "no-rebuild-check": { type: "boolean", default: false },
+  },
+});
+const sizes = values.sizes ? values.sizes.split(",").map(Number) : values.large ? [1000, 10000, 100000] : [1000, 10000];
+const work = mkdtempSync(path.join(os.tmpdir(), "news-archive-bench-"));
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+interface BuildFigures extends TreeUsage {
+  pages: number;
+  timings?: Record<string, number>;
+}
+
+interface SizeFigures {
+  stories: number;
+  full: BuildFigures;
+  rebuild: BuildFigures;
+  rebuildIdentical: boolean | "not checked";
+  firstSearch: FirstSearch;
+  hugo: BuildFigures;
+}
+
+function countHtml(dir: string): number {
+  let count = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) if (entry.isFile() && entry.name.endsWith(".html")) count++;
+  return count;
+}
+
+/** A digest of every file's path and bytes, to compare two builds. */
+function treeDigest(dir: string): string {
+  const hash = createHash("sha256");
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+  for (const file of files) hash.update(file + "\0").update(readFileSync(path.join(dir, file))).update("\0");
+  return hash.digest("hex");
+}
+
+async function ourBuild(input: string, output: string, label: string, cacheDir: string): Promise<BuildFigures> {
+  const timingsFile = path.join(work, `timings-${label}.json`);
+  rmSync(timingsFile, { force: true });
+  const usage = await runMeasured(process.execPath, ["--import", "tsx", path.join(repo, "src/cli/build.ts"), "--input", input, "--output", output, "--cache-dir", cacheDir], {
+    cwd: repo,
+    env: { ...process.env, NEWS_ARCHIVE_TIMINGS: timingsFile },
+  });
+  if (usage.exitCode !== 0) throw new Error(`build ${label} failed:\n${usage.stdout}\n${usage.stderr}`);
+  const timings = existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, "utf8")) as Record<string, number>) : undefined;
+  return { ...usage, pages: countHtml(output), timings };
+}
+
+function ensureHugo(): string {
+  const found = spawnSync("sh", ["-c", "command -v hugo"], { encoding: "utf8" }).stdout.trim();
+  if (found) return found;
+  log("installing Debian's hugo with apt (bench only, never the product)");
+  execFileSync("apt-get", ["install", "-y", "hugo"], { stdio: "inherit" });
+  return "hugo";
+}
+
+async function hugoBuild(input: string, label: string): Promise<BuildFigures> {
+  const root = path.join(work, `hugo-${label}`);
+  await convertToHugo(input, path.join(root, "content"));
+  const usage = await runMeasured(ensureHugo(), ["--quiet", "-s", path.join(repo, "bench/hugo"), "--contentDir", path.join(root, "content"), "--destination", path.join(root, "public"), "--cacheDir", path.join(root, "cache")]);
+  if (usage.exitCode !== 0) throw new Error(`hugo ${label} failed:\n${usage.stderr}`);
+  return { ...usage, pages: countHtml(path.join(root, "public")) };
+}
+
+/** An editor adds one story: today's date in the archive's latest year, one byline, two topics. */
+function addOneStory(input: string): void {
+  const file = path.join(input, "2025", "12", "bench-added-story-about-network-security.md");
+  execFileSync("mkdir", ["-p", path.dirname(file)]);
+  writeFileSync(
+    file,
+    `---\ntitle: "Bench Added Story About Network Security"\ndate: 2025-12-31\nbyline:\n  - name: Bench Reporter\n    role: Staff Writer\npublication: Metro Wire\ntopics: [Security, Bench]\n---\n\nA story added by the bench to time a rebuild. The government said the network security review would finish next year.\n`,
+  );
+}
+
+async function benchSize(stories: number): Promise<SizeFigures> {
+  const input = path.join(work, `articles-${stories}`);
+  const output = path.join(work, `site-${stories}`);
+  log(`generating ${stories} stories`);
+  generateArchive({ articles: stories, out: input, seed: 1 });
+
+  log(`hugo build of ${stories} stories`);
+  const hugo = await hugoBuild(input, String(stories));
+  log(`hugo: ${hugo.wallSeconds.toFixed(1)} s`);
+
+  log(`full build of ${stories} stories`);
+  const cache = path.join(work, `cache-${stories}`);
+  const full = await ourBuild(input, output, `full-${stories}`, cache);
+  log(`full build: ${full.wallSeconds.toFixed(1)} s, ${full.pages} pages`);
+
+  log(`first search on ${stories} stories`);
+  const firstSearch = await firstSearchBytes(output, "government").catch((error: unknown) => ({ error: String(error).split("\n")[0] }));
+
+  log(`rebuild after adding one story`);
+  addOneStory(input);
+  const rebuild = await ourBuild(input, output, `rebuild-${stories}`, cache);
+  log(`rebuild: ${rebuild.wallSeconds.toFixed(1)} s`);
+
+  let rebuildIdentical: SizeFigures["rebuildIdentical"] = "not checked";
+  if (!values["no-rebuild-check"] && stories <= 10000) {
+    const clean = path.join(work, `clean-${stories}`);
+    const copy = path.join(work, `articles-clean-${stories}`);
+    execFileSync("cp", ["-r", input, copy]);
+    // A clean build: a fresh copy of the articles, no previous site, no cache.
+    await ourBuild(copy, clean, `clean-${stories}`, path.join(work, `cache-clean-${stories}`));
+    // Compared by digest of every file's path and bytes; the copy has a different folder name, not different content.
+    rebuildIdentical = treeDigest(clean) === treeDigest(output);
+    log(`rebuild equals a clean build: ${rebuildIdentical}`);
+    if (!values.keep) rmSync(clean, { recursive: true, force: true });
+  }
+  if (!values.keep) for (const dir of [input, output, cache, path.join(work, `cache-clean-${stories}`), path.join(work, `hugo-${stories}`), path.join(work, `articles-clean-${stories}`)]) rmSync(dir, { recursive: true, force: true });
+  return { stories, full, rebuild, rebuildIdentical, firstSearch, hugo };
+}
+
+function versions(): Record<string, string> {
+  const pkg = (name: string) => JSON.parse(readFileSync(path.join(repo, "node_modules", name, "package.json"), "utf8")).version as string;
+  const hugo = spawnSync("hugo", ["version"], { encoding: "utf8" }).stdout.trim().split(" ")[1] ?? "missing";
+  const chromium = spawnSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).stdout.trim();
+  return { node: process.version, eleventy: pkg("@11ty/eleventy"), pagefind: pkg("pagefind"), "markdown-it": pkg("markdown-it"), luxon: pkg("luxon"), hugo, chromium };
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}`;
+}
+
+const s = (seconds: number) => `${seconds.toFixed(1)} s`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)} ×`;
+
+function searchShare(figures: BuildFigures): string {
+  const t = figures.timings;
+  if (!t || t.searchWrite === undefined || t.eleventyWrite === undefined) return "n/a";
+  const searchMs = t.searchWrite - t.eleventyWrite;
+  return `${(searchMs / 1000).toFixed(1)} s (${Math.round((100 * searchMs) / (figures.wallSeconds * 1000))} %)`;
+}
+
+function readme(results: SizeFigures[]): string {
+  const rows = results.map((r) => {
+    const fs = r.firstSearch;
+    return [
+      `| ${r.stories.toLocaleString("en")} stories | ours | Hugo | ours ÷ Hugo |`,
+      `|---|---|---|---|`,
+      `| full build, wall | ${s(r.full.wallSeconds)} | ${s(r.hugo.wallSeconds)} | ${ratio(r.full.wallSeconds, r.hugo.wallSeconds)} |`,
+      `| full build, CPU (user + sys, whole process tree) | ${s(r.full.cpuSeconds)} | ${s(r.hugo.cpuSeconds)} | ${ratio(r.full.cpuSeconds, r.hugo.cpuSeconds)} |`,
+      `| peak memory, whole process tree | ${r.full.peakTreeRssMB} MB | ${r.hugo.peakTreeRssMB} MB | ${ratio(r.full.peakTreeRssMB, r.hugo.peakTreeRssMB)} |`,
+      `| HTML pages written | ${r.full.pages.toLocaleString("en")} | ${r.hugo.pages.toLocaleString("en")} | |`,
+      `| search indexing (share of our wall time) | ${searchShare(r.full)} | none | |`,
+      `| rebuild after adding one story | ${s(r.rebuild.wallSeconds)} (${Math.round((100 * r.rebuild.wallSeconds) / r.full.wallSeconds)} % of full; equals a clean build: ${r.rebuildIdentical}) | | |`,
+      `| first search ("${"query" in fs ? fs.query : "?"}"), bytes downloaded | ${"bytes" in fs ? `${(fs.bytes / 1024).toFixed(0)} KB in ${fs.requests} requests (${(fs.gzipBytes / 1024).toFixed(0)} KB with text compressed by the host)` : fs.error} | | |`,
+      "",
+      "bytes" in fs ? `First search by kind: ${Object.entries(fs.byKind).map(([kind, k]) => `${kind} ${(k.bytes / 1024).toFixed(1)} KB (${k.requests})`).join(", ")}.` : "",
+      r.full.timings ? `Our build's phases (ms from the start of Eleventy's run to the end of each): ${Object.entries(r.full.timings).map(([k, v]) => `${k} ${v}`).join(", ")}.` : "",
+      "",
+    ].join("\n");
+  });
+  const v = versions();
+  return `# Benchmarks
+
+Written by \`npm run bench\` (\`bench/run.ts\`) on ${new Date().toISOString().slice(0, 10)}; every ratio below comes from one run on one machine.
+Archives come from \`bench/generate.ts\` (seed 1). Hugo builds the same stories converted by
+\`bench/hugo/convert.ts\` (not timed) with the layouts in \`bench/hugo/\`: story pages, author, topic,
+year, month and day taxonomy pages (paginated by 20) and a home page, without search.
+
+- Machine: ${machine()}
+- Versions: ${Object.entries(v).map(([k, val]) => `${k} ${val}`).join(", ")}
+- CPU and memory are sampled from /proc every 100 ms over the whole process tree (Node, Pagefind's
+  service binary, Hugo), since \`/usr/bin/time\` misses children that are not reaped.
+- First search: headless Chromium opens \`/search/?q=…\` on the built site served by
+  \`test/support/serve.ts\` (no compression) and the body sizes of every response are summed.
+
+${rows.join("\n")}
+## How the build spends its time, and what is kept between builds
+
+- The archive model (read, parse, render Markdown, group) is built once; Eleventy renders every
+  page model through one paginated template. Pages whose fingerprint (view model + code, config,
+  dependencies, settings) matches the published site's are hard-linked from it instead of rendered.
+- Search is indexed from the page models (Pagefind's \`addCustomRecord\`) in worker processes,
+  one Pagefind service each, while Eleventy renders. Shards: the newest year alone, then runs of
+  older years of at most 5,000 stories; the search page merges them (\`mergeIndex\`) and sorts by
+  date shard after shard. An unchanged shard is taken from \`.cache/\` by fingerprint.
+
+## Beyond one machine
+
+A shard (a run of years) is self-contained: its story pages, its day/month/year pages and its
+search index depend only on its own stories, plus the few stories of other years that link to
+them (backlinks) — which a shard build reads as facts (title, date, URL) from a small shared
+listing of every story. Index pages that span years (authors, topics, home) are built from that
+listing alone. So millions of stories build as N independent jobs (processes or CI runners),
+each writing \`<year>/\` and \`pagefind/shards/<years>/\`, plus one small job for the cross-year
+indexes; assembling them is copying folders side by side, which any static host or CDN serves.
+This branch shows the search half working in separate processes (one per shard, in parallel).
+`;
+}
+
+const results: SizeFigures[] = [];
+try {
+  for (const size of sizes) results.push(await benchSize(size));
+} finally {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  else log(`kept ${work}`);
+}
+const text = readme(results);
+if (!values["no-readme"]) writeFileSync(path.join(repo, "bench/README.md"), text);
+console.log(text);

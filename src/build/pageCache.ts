@@ -1,0 +1,90 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Output } from "../pages/pageModels.ts";
+
+/**
+ * Which pages of the previous build can be kept as they are. A page's fingerprint is a hash of
+ * its view model (plain data: everything it prints) and of everything that turns models into
+ * HTML: the code in src/ and layouts/, the config, the locked dependencies, Node, the site
+ * settings and the path prefix. Equal fingerprints mean equal bytes, so the previous file is
+ * linked into the new site instead of rendered again.
+ */
+export interface PageManifest {
+  /** The published site folder these fingerprints describe. */
+  site: string;
+  /**
+   * That folder's identity (inode and birth time) when it was published with these
+   * fingerprints: any other build that publishes there makes a new folder, and the manifest
+   * no longer applies.
+   */
+  siteIdentity?: string;
+  pages: Record<string, string>;
+}
+
+/** Changes whenever a build publishes a new site folder (each publish renames a new folder in). */
+export function siteIdentity(siteDir: string): string | undefined {
+  try {
+    const stat = statSync(siteDir);
+    return `${stat.ino}:${stat.birthtimeMs}:${stat.ctimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+const projectRoot = path.resolve(import.meta.dirname, "../..");
+
+export function codeFingerprint(extra: string): string {
+  const hash = createHash("sha256").update(`${process.version}\0${extra}\0`);
+  const files: string[] = [];
+  for (const dir of ["src", "layouts"]) {
+    for (const entry of readdirSync(path.join(projectRoot, dir), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name));
+    }
+  }
+  for (const file of ["eleventy.config.ts", "package.json", "package-lock.json"]) if (existsSync(path.join(projectRoot, file))) files.push(path.join(projectRoot, file));
+  for (const file of files.sort()) hash.update(path.relative(projectRoot, file)).update("\0").update(readFileSync(file)).update("\0");
+  return hash.digest("hex");
+}
+
+export function pageFingerprint(page: Output, code: string): string {
+  return createHash("sha256").update(code).update(JSON.stringify(page)).digest("hex").slice(0, 32);
+}
+
+/** Where Eleventy writes a page's URL: "/a/b/" → a/b/index.html, "/404.html" → 404.html. */
+export function outputFileOf(url: string): string {
+  return url.endsWith("/") ? `${url.slice(1)}index.html` : url.slice(1);
+}
+
+export function readManifest(file: string): PageManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as PageManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface OutputPlan {
+  toRender: Output[];
+  /** URLs whose previous output file is kept. */
+  reused: string[];
+  fingerprints: Map<string, string>;
+  manifest: PageManifest;
+}
+
+export function planOutputs(pages: readonly Output[], code: string, previous: PageManifest | undefined, previousSite: string | undefined): OutputPlan {
+  const manifest: PageManifest = { site: previousSite ?? "", pages: {} };
+  const identity = previousSite && siteIdentity(previousSite);
+  const usable = previous && identity && previous.site === previousSite && previous.siteIdentity === identity ? previous : undefined;
+  const toRender: Output[] = [];
+  const reused: string[] = [];
+  const fingerprints = new Map<string, string>();
+  for (const page of pages) {
+    const fingerprint = pageFingerprint(page, code);
+    manifest.pages[page.url] = fingerprint;
+    fingerprints.set(page.url, fingerprint);
+    if (usable && usable.pages[page.url] === fingerprint && existsSync(path.join(previousSite!, outputFileOf(page.url)))) reused.push(page.url);
+    else toRender.push(page);
+  }
+  return { toRender, reused, manifest, fingerprints };
+}

@@ -1,0 +1,105 @@
+import { createHash } from "node:crypto";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { LoadedSite } from "../eleventy/archivePlugin.ts";
+import type { StoryPage } from "../pages/pageModels.ts";
+import { searchRecord } from "../search/searchRecords.ts";
+import { planSearchShards } from "../search/searchShards.ts";
+import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
+import type { SiteSettings } from "../site.ts";
+import { codeFingerprint, outputFileOf, planOutputs, readManifest, type OutputPlan } from "./pageCache.ts";
+import type { PhaseTimings } from "./phaseTimings.ts";
+import { verifyBuild, type WrittenPage } from "./verifyBuild.ts";
+
+export interface PreparedBuild {
+  loaded: LoadedSite;
+  plan: OutputPlan;
+  search: Promise<ShardsWritten>;
+  previousSite?: string;
+  cacheDir?: string;
+}
+
+export interface BuildSettings {
+  site: SiteSettings;
+  outputDir: string;
+  pathPrefix: string;
+  /** Kept between builds: page fingerprints, parsed stories, search shards. */
+  cacheDir?: string;
+  /** The published site, whose unchanged files this build may keep. */
+  previousSite?: string;
+  timings: PhaseTimings;
+}
+
+/** Environment variables the build sets for Eleventy's run, read here. */
+export const SHARD_SIZE = Number(process.env.NEWS_ARCHIVE_SEARCH_SHARD_STORIES ?? 5_000);
+
+// pagefind's package exports no package.json: read it next to its resolved entry point (lib/index.js).
+const pagefindVersion = (JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve("pagefind"))), "..", "package.json"), "utf8")) as { version: string }).version;
+
+/**
+ * Decides what this build must do: the search shards (started at once, in other processes, so
+ * they are indexed while Eleventy renders) and the outputs that changed since the previous build.
+ */
+export function prepareBuild(loaded: LoadedSite, settings: BuildSettings): PreparedBuild {
+  const { site, cacheDir, previousSite, timings } = settings;
+  const shards = planSearchShards(
+    loaded.archive.years.map((year) => ({ year: year.year, count: year.stories.length })),
+    SHARD_SIZE,
+  );
+  for (const page of loaded.pages) if (page.kind === "search") page.shards = shards.map((shard) => shard.name);
+  const code = codeFingerprint(JSON.stringify({ site, pathPrefix: settings.pathPrefix }));
+  const manifest = cacheDir ? readManifest(path.join(cacheDir, "pages.json")) : undefined;
+  const plan = planOutputs(loaded.outputs, code, manifest, previousSite);
+  const shardOfYear = new Map(shards.flatMap((shard, position) => shard.years.map((year) => [year, position] as const)));
+  const storiesOfShard = shards.map(() => [] as StoryPage[]);
+  for (const page of loaded.pages) if (page.kind === "story") storiesOfShard[shardOfYear.get(page.year)!].push(page);
+  const inputs = shards.map((shard, position) => ({
+    shard,
+    urls: storiesOfShard[position].map((page) => page.url),
+    fingerprint: createHash("sha256").update(storiesOfShard[position].map((page) => plan.fingerprints.get(page.url)).join("\0")).digest("hex"),
+    records: () => storiesOfShard[position].map(searchRecord),
+  }));
+  const search = writeSearchShards(inputs, path.join(settings.outputDir, "pagefind"), site.language, { cacheDir: cacheDir && path.join(cacheDir, "search"), pagefindVersion });
+  search.catch(() => undefined); // Awaited (and reported) once Eleventy has written its pages.
+  timings.mark("pagesPlanned");
+  return { loaded, plan, search, previousSite, cacheDir };
+}
+
+/**
+ * After Eleventy wrote the changed outputs: links the unchanged ones from the previous site,
+ * waits for the search index, proves nothing was lost, and leaves the new fingerprints for
+ * `buildSite` to keep once the site is published.
+ */
+export async function finishBuild(prepared: PreparedBuild, results: readonly WrittenPage[], outputDir: string, timings: PhaseTimings): Promise<void> {
+  linkReusedOutputs(prepared.plan.reused, prepared.previousSite!, outputDir);
+  timings.mark("reusedPagesLinked");
+  const search = await prepared.search;
+  timings.mark("searchWrite");
+  const written: WrittenPage[] = [...results, ...prepared.plan.reused.map((url) => ({ url, outputPath: path.join(outputDir, outputFileOf(url)), content: "" }))];
+  verifyBuild(prepared.loaded, written, search.indexedUrls);
+  timings.mark("verifyBuild");
+  if (prepared.cacheDir) {
+    await mkdir(prepared.cacheDir, { recursive: true });
+    writeFileSync(path.join(prepared.cacheDir, "pages.next.json"), JSON.stringify(prepared.plan.manifest));
+  }
+}
+
+/** Synchronous on purpose: tens of thousands of tiny link calls are far quicker without a round trip through libuv's pool each. */
+function linkReusedOutputs(urls: readonly string[], from: string, to: string): void {
+  const made = new Set<string>();
+  for (const url of urls) {
+    const file = outputFileOf(url);
+    const dir = path.dirname(path.join(to, file));
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    try {
+      linkSync(path.join(from, file), path.join(to, file));
+    } catch {
+      copyFileSync(path.join(from, file), path.join(to, file));
+    }
+  }
+}

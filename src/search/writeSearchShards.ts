@@ -1,0 +1,137 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp, link, mkdir, readdir, rename, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { SearchIndexError } from "./writeSearchIndex.ts";
+import type { SearchRecord } from "./searchRecords.ts";
+import type { SearchShard } from "./searchShards.ts";
+
+export interface ShardInput {
+  shard: SearchShard;
+  /** The addresses of the shard's stories. */
+  urls: string[];
+  /** Changes whenever any of its records would (the fingerprints of its story pages). */
+  fingerprint: string;
+  /** Made only when the shard has to be indexed. */
+  records: () => SearchRecord[];
+}
+
+export interface ShardsWritten {
+  /** The address of every story the search index holds. */
+  indexedUrls: string[];
+  /** Shards indexed in this build; the others came from the cache unchanged. */
+  indexed: string[];
+}
+
+/** Files a merged shard needs; Pagefind's scripts, styles and WebAssembly come from the first shard. */
+const MERGED_SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
+
+const workerPath = path.join(import.meta.dirname, "indexShardWorker.ts");
+
+/**
+ * Indexes each shard in a process of its own (as many at once as the machine has cores) and
+ * puts the first shard at `bundleDir` and the others at `bundleDir/shards/<name>/`, where the
+ * search page merges them. With a `cacheDir`, a shard whose records (and Pagefind version) are
+ * unchanged since an earlier build is taken from the cache instead of indexed again: Pagefind's
+ * output depends only on its input, so this equals a fresh index byte for byte.
+ */
+export async function writeSearchShards(inputs: readonly ShardInput[], bundleDir: string, language: string, options: { cacheDir?: string; pagefindVersion: string }): Promise<ShardsWritten> {
+  const errors: string[] = [];
+  const indexed: string[] = [];
+  const indexedUrls: string[] = [];
+  const jobs = inputs.map((input, position) => ({ ...input, position, fingerprint: shardFingerprint(input, language, options.pagefindVersion) }));
+  const queue = [...jobs].sort((a, b) => b.urls.length - a.urls.length);
+  const run = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const target = job.position === 0 ? bundleDir : path.join(bundleDir, "shards", job.shard.name);
+      const cached = options.cacheDir ? path.join(options.cacheDir, job.fingerprint) : undefined;
+      if (cached && existsSync(cached)) {
+        await linkTree(cached, target, job.position === 0);
+        // The cached index was made from exactly these stories: its fingerprint covers them all.
+        indexedUrls.push(...job.urls);
+        continue;
+      }
+      const building = cached ? `${cached}.building-${process.pid}` : target;
+      await rm(building, { recursive: true, force: true });
+      const result = await indexInWorker(job.records(), building, language);
+      indexed.push(job.shard.name);
+      errors.push(...result.errors.map((error) => `shard ${job.shard.name}: ${error}`));
+      indexedUrls.push(...result.indexedUrls);
+      if (result.errors.length > 0) continue;
+      if (cached) {
+        await rename(building, cached);
+        await linkTree(cached, target, job.position === 0);
+      } else if (job.position !== 0) {
+        await pruneMergedShard(target);
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), jobs.length) }, run));
+  } finally {
+    releaseIndexers();
+  }
+  if (errors.length > 0) throw new SearchIndexError(errors);
+  return { indexedUrls, indexed };
+}
+
+function shardFingerprint(input: ShardInput, language: string, pagefindVersion: string): string {
+  return createHash("sha256").update(`pagefind ${pagefindVersion}\0${language}\0${input.shard.name}\0${input.fingerprint}`).digest("hex").slice(0, 32);
+}
+
+const warm: ChildProcess[] = [];
+
+/**
+ * Starts indexing processes before the archive is read: loading Node, tsx and Pagefind takes
+ * about a second, which a rebuild would otherwise wait for after the model is ready.
+ */
+export function prewarmIndexers(count = os.availableParallelism()): void {
+  while (warm.length < count) {
+    const child = fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced" });
+    child.on("error", () => undefined);
+    // A waiting process must not keep the build alive (say, when the archive has problems).
+    child.unref();
+    child.channel?.unref();
+    warm.push(child);
+  }
+}
+
+/** Ends the processes no shard needed (every shard came from the cache). */
+export function releaseIndexers(): void {
+  for (const child of warm.splice(0)) child.kill();
+}
+
+function indexInWorker(records: SearchRecord[], outputPath: string, language: string): Promise<{ indexedUrls: string[]; errors: string[] }> {
+  return new Promise((resolve) => {
+    const child = warm.shift() ?? fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced" });
+    child.ref();
+    child.channel?.ref();
+    let answered = false;
+    child.once("message", (answer) => {
+      answered = true;
+      resolve(answer as { indexedUrls: string[]; errors: string[] });
+    });
+    child.once("exit", (code) => {
+      if (!answered) resolve({ indexedUrls: [], errors: [`the indexing process exited with code ${code} before answering`] });
+    });
+    child.send({ records, outputPath, language });
+  });
+}
+
+/** Hard-links a cached shard into the site (copying if links are not possible), files a merged shard does not need left out. */
+async function linkTree(from: string, to: string, wholeBundle: boolean): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (!wholeBundle && !MERGED_SHARD_FILES.test(entry.name)) continue;
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target, true);
+    else await link(source, target).catch(() => cp(source, target));
+  }
+}
+
+async function pruneMergedShard(dir: string): Promise<void> {
+  for (const entry of await readdir(dir)) if (!MERGED_SHARD_FILES.test(entry)) await rm(path.join(dir, entry), { recursive: true, force: true });
+}
