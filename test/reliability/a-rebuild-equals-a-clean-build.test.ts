@@ -1,0 +1,60 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { generateArchive } from "../../bench/generate.ts";
+import { buildSite } from "../../src/build/buildSite.ts";
+import { archiveOnDisk, differences, fingerprint, writeStoryFiles } from "./archiveOnDisk.ts";
+
+/**
+ * A rebuild keeps what did not change (pages, feeds, search shards, parsed stories) from the
+ * previous build and its cache; whatever it keeps, the site must equal a clean build's, byte for
+ * byte, including the pages that only show the changed story (lists, backlinks, related stories).
+ */
+
+const test = suite("a rebuild after editing the archive equals a clean build");
+
+function firstStoryFile(articles: string): string {
+  const year = readdirSync(articles).sort()[0];
+  const month = readdirSync(path.join(articles, year)).sort()[0];
+  return path.join(articles, year, month, readdirSync(path.join(articles, year, month)).sort()[0]);
+}
+
+test("adding a story that links to another, and retitling a third, rebuilds to the clean build's bytes", async () => {
+  const project = archiveOnDisk();
+  generateArchive({ articles: 300, out: project.articles, seed: 5, clean: true });
+  const cache = mkdtempSync(path.join(tmpdir(), "news-archive-cache-"));
+  await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
+
+  const linked = firstStoryFile(project.articles);
+  const linkedFromNew = path.posix.relative("2025/12", path.relative(project.articles, linked).split(path.sep).join("/"));
+  writeStoryFiles(project.articles, {
+    "2025/12/a-new-story-for-the-rebuild.md": `---\ntitle: "A New Story for the Rebuild"\ndate: 2025-12-30\nbyline: [Rebuild Reporter]\ntopics: ["5G"]\n---\nIt cites [an old story](${linkedFromNew}).\n`,
+  });
+  const retitled = readFileSync(linked, "utf8").replace(/^title: .*$/m, 'title: "A Retitled Old Story"').replace(/^---\n/, "---\nslug: retitled-but-same-address\n");
+  writeFileSync(linked, retitled);
+
+  await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
+  const clean = archiveOnDisk();
+  await buildSite({ input: project.articles, output: clean.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
+
+  const rebuilt = fingerprint(project.site);
+  assert.ok([...rebuilt.keys()].some((file) => file.includes("a-new-story-for-the-rebuild")), "the new story has a page");
+  assert.equal(differences(rebuilt, fingerprint(clean.site)), []);
+});
+
+test("a rebuild after another build published to the same folder does not reuse that build's pages", async () => {
+  const project = archiveOnDisk({ "2020/01/first.md": `---\ntitle: "First Story"\ndate: 2020-01-14\n---\nFirst text.\n` });
+  const other = archiveOnDisk({ "2020/01/first.md": `---\ntitle: "First Story"\ndate: 2020-01-14\n---\nA different text.\n` });
+  const cache = mkdtempSync(path.join(tmpdir(), "news-archive-cache-"));
+  await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
+  // Another build, with its own cache, publishes a different archive to the same folder.
+  await buildSite({ input: other.articles, output: project.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
+  await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
+  const page = readFileSync(path.join(project.site, "2020/01/14/first-story/index.html"), "utf8");
+  assert.match(page, "First text.");
+  assert.not.match(page, "A different text.");
+});
+
+test.run();
