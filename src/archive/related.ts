@@ -5,7 +5,7 @@ import type { Story } from "./story.ts";
 export const relatedWeights = { sharedTopic: 2, sharedByline: 1.5, closeInDate: 1 };
 
 /** Neighbours looked at on each side of a story, in each of its topic and byline lists. */
-const WINDOW = 25;
+const WINDOW = 12;
 const DAY = 86_400_000;
 
 /**
@@ -28,6 +28,7 @@ export function findRelatedStories(stories: readonly Story[], indexes: { topics:
   addMemberships(indexes.topics, relatedWeights.sharedTopic);
   addMemberships(indexes.authors, relatedWeights.sharedByline);
 
+  const millis = new Map(stories.map((story) => [story, story.date.local.toMillis()]));
   const related = new Map<string, Story[]>();
   for (const story of stories) {
     const scores = new Map<Story, number>();
@@ -39,18 +40,21 @@ export function findRelatedStories(stories: readonly Story[], indexes: { topics:
         if (other !== story) scores.set(other, (scores.get(other) ?? 0) + weight);
       }
     }
-    const ranked: { story: Story; score: number }[] = [];
+    const when = millis.get(story)!;
+    const best: { story: Story; score: number; when: number }[] = [];
+    const ranksBefore = (a: (typeof best)[number], b: (typeof best)[number]) =>
+      a.score > b.score || (a.score === b.score && (a.when > b.when || (a.when === b.when && a.story.url < b.story.url)));
+    // Only the best `limit` are kept, in order, as candidates arrive: no sort of every candidate.
     for (const [other, shared] of scores) {
-      const days = Math.abs(other.date.local.toMillis() - story.date.local.toMillis()) / DAY;
-      ranked.push({ story: other, score: shared + relatedWeights.closeInDate / (1 + days / 30) });
+      const otherWhen = millis.get(other)!;
+      const candidate = { story: other, score: shared + relatedWeights.closeInDate / (1 + Math.abs(otherWhen - when) / DAY / 30), when: otherWhen };
+      if (best.length === limit && !ranksBefore(candidate, best[limit - 1])) continue;
+      let position = best.length;
+      while (position > 0 && ranksBefore(candidate, best[position - 1])) position--;
+      best.splice(position, 0, candidate);
+      if (best.length > limit) best.pop();
     }
-    ranked.sort(
-      (a, b) =>
-        b.score - a.score ||
-        b.story.date.local.toMillis() - a.story.date.local.toMillis() ||
-        (a.story.url < b.story.url ? -1 : a.story.url > b.story.url ? 1 : 0),
-    );
-    related.set(story.sourcePath, ranked.slice(0, limit).map((entry) => entry.story));
+    related.set(story.sourcePath, best.map((entry) => entry.story));
   }
   return related;
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Output } from "../pages/pageModels.ts";
@@ -48,7 +48,8 @@ export function codeFingerprint(extra: string): string {
 }
 
 export function pageFingerprint(page: Output, code: string): string {
-  return createHash("sha256").update(code).update(JSON.stringify(page)).digest("hex").slice(0, 32);
+  // One-shot SHA-1: tens of thousands of outputs a build, none of them chosen by an adversary.
+  return hash("sha1", code + JSON.stringify(page));
 }
 
 /** Where Eleventy writes a page's URL: "/a/b/" → a/b/index.html, "/404.html" → 404.html. */

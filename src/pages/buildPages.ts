@@ -70,9 +70,18 @@ function topicName(archive: Archive, topic: string): string {
 
 /** The meta description: the summary, else the start of the body, else a sentence from the facts. */
 export function describeStory(story: Story): string {
+  let description = descriptions.get(story);
+  if (description === undefined) descriptions.set(story, (description = describe(story)));
+  return description;
+}
+
+// Each story is described on its page and in up to three feeds (the archive's, its authors', its topics').
+const descriptions = new WeakMap<Story, string>();
+
+function describe(story: Story): string {
   if (story.summary) return story.summary;
   if (!isReferenceOnly(story)) {
-    const plain = story.body
+    const plain = openingParagraphs(story.body, 600)
       .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
       .replace(/\\([\\`*_{}[\]()#+\-.!&<>|~])/g, "$1")
       .replace(/^\s*[-*+]\s+/gm, "")
@@ -84,6 +93,16 @@ export function describeStory(story: Story): string {
   const where = story.publication ? `${story.publication} story` : "Story";
   const when = story.date.local.toFormat("d MMMM yyyy");
   return `${where}${by}, ${when}${story.dateInferred ? " (date inferred)" : ""}. The archive holds its facts, not its text.`;
+}
+
+/** Whole paragraphs from the start of a body up to about `length` characters: never a link cut in two. */
+function openingParagraphs(body: string, length: number): string {
+  let end = 0;
+  while (end < body.length && end < length) {
+    const next = body.indexOf("\n\n", end + 1);
+    end = next === -1 ? body.length : next;
+  }
+  return body.slice(0, end);
 }
 
 function homePage(archive: Archive, site: SiteSettings): HomePage {
