@@ -3,8 +3,10 @@ import { dateText, storyList } from "./components.ts";
 import { html, trustedHtml, type Html } from "./html.ts";
 
 /**
- * The story: everything inside `<article data-pagefind-body>` is what search indexes (headline,
- * byline, topics, body); filters, sort and result metadata are marked on the same elements.
+ * The story. `<article data-pagefind-body>` holds what search indexes (headline, byline, topics,
+ * body), with filters, sort and result metadata marked on the same elements, so the Pagefind CLI
+ * would index the site alike; the build itself indexes these same fields from the page model
+ * (src/search/searchRecords.ts), which spares parsing every page back out of its HTML.
  */
 export function storyMain(page: StoryPage): Html {
   return html`<article class="story" data-pagefind-body>

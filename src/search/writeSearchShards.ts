@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { cp, link, mkdir, readdir, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { SearchIndexError } from "./writeSearchIndex.ts";
+import { SearchIndexError } from "./searchIndexError.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 import type { SearchShard } from "./searchShards.ts";
 
