@@ -72,7 +72,7 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
     prewarmIndexers();
     if (includeDrafts()) await rm(output, { recursive: true, force: true });
   });
-  eleventyConfig.addWatchTarget("./layouts/**");
+  // Layouts and src/ are code Eleventy cannot reload: `npm start` restarts the process on their changes.
 
   eleventyConfig.addGlobalData("archiveOutputs", () => {
     const cacheDir = process.env.NEWS_ARCHIVE_CACHE;

@@ -83,13 +83,19 @@ function shardFingerprint(input: ShardInput, language: string, pagefindVersion: 
 
 const warm: ChildProcess[] = [];
 
+/** The build's environment, less what would make a worker report to `node --watch` (which `npm start` runs under). */
+function workerEnvironment(): NodeJS.ProcessEnv {
+  const { WATCH_REPORT_DEPENDENCIES: _reported, ...environment } = process.env;
+  return environment;
+}
+
 /**
  * Starts indexing processes before the archive is read: loading Node, tsx and Pagefind takes
  * about a second, which a rebuild would otherwise wait for after the model is ready.
  */
 export function prewarmIndexers(count = os.availableParallelism()): void {
   while (warm.length < count) {
-    const child = fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced" });
+    const child = fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced", env: workerEnvironment() });
     child.on("error", () => undefined);
     // A waiting process must not keep the build alive (say, when the archive has problems).
     child.unref();
@@ -105,14 +111,19 @@ export function releaseIndexers(): void {
 
 function indexInWorker(records: SearchRecord[], outputPath: string, language: string): Promise<{ indexedUrls: string[]; errors: string[] }> {
   return new Promise((resolve) => {
-    const child = warm.shift() ?? fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced" });
+    const child = warm.shift() ?? fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced", env: workerEnvironment() });
     child.ref();
     child.channel?.ref();
     let answered = false;
-    child.once("message", (answer) => {
+    // Only the answer counts: under `node --watch` a process also reports the files it loads.
+    const listen = (message: unknown) => {
+      const answer = message as { indexedUrls?: string[]; errors?: string[] };
+      if (!Array.isArray(answer?.indexedUrls) || !Array.isArray(answer?.errors)) return;
       answered = true;
+      child.off("message", listen);
       resolve(answer as { indexedUrls: string[]; errors: string[] });
-    });
+    };
+    child.on("message", listen);
     child.once("exit", (code) => {
       if (!answered) resolve({ indexedUrls: [], errors: [`the indexing process exited with code ${code} before answering`] });
     });
