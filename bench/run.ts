@@ -69,7 +69,7 @@ function treeDigest(dir: string): string {
 async function ourBuild(input: string, output: string, label: string, cacheDir: string): Promise<BuildFigures> {
   const timingsFile = path.join(work, `timings-${label}.json`);
   rmSync(timingsFile, { force: true });
-  const usage = await runMeasured(process.execPath, ["--import", "tsx", path.join(repo, "src/cli/build.ts"), "--input", input, "--output", output, "--cache-dir", cacheDir], {
+  const usage = await runMeasured(process.execPath, ["--max-old-space-size=6144", "--import", "tsx", path.join(repo, "src/cli/build.ts"), "--input", input, "--output", output, "--cache-dir", cacheDir], {
     cwd: repo,
     env: { ...process.env, NEWS_ARCHIVE_TIMINGS: timingsFile },
   });
