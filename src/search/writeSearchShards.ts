@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { cp, link, mkdir, readdir, rename, rm } from "node:fs/promises";
+import { cp, link, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { SearchIndexError } from "./searchIndexError.ts";
@@ -74,7 +74,24 @@ export async function writeSearchShards(inputs: readonly ShardInput[], bundleDir
     releaseIndexers();
   }
   if (errors.length > 0) throw new SearchIndexError(errors);
+  if (options.cacheDir) await pruneShardCache(options.cacheDir, new Set(jobs.map((job) => job.fingerprint)));
   return { indexedUrls, indexed };
+}
+
+/** Kept a while in case another build sharing the cache is using them; then they go. */
+const STALE_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Every edit of the newest year makes a new cached shard; without pruning, the cache would grow
+ * with every rebuild. Shards this build did not use are removed once an hour old.
+ */
+async function pruneShardCache(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
+  const now = Date.now();
+  for (const entry of await readdir(cacheDir).catch(() => [] as string[])) {
+    if (used.has(entry) || entry.includes(".building-")) continue;
+    const modified = (await stat(path.join(cacheDir, entry)).catch(() => undefined))?.mtimeMs ?? now;
+    if (now - modified > STALE_AFTER_MS) await rm(path.join(cacheDir, entry), { recursive: true, force: true });
+  }
 }
 
 function shardFingerprint(input: ShardInput, language: string, pagefindVersion: string): string {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { suite } from "uvu";
@@ -55,6 +55,21 @@ test("a rebuild after another build published to the same folder does not reuse 
   const page = readFileSync(path.join(project.site, "2020/01/14/first-story/index.html"), "utf8");
   assert.match(page, "First text.");
   assert.not.match(page, "A different text.");
+});
+
+test("search shards no build uses any more leave the cache once an hour old", async () => {
+  const project = archiveOnDisk({ "2020/01/first.md": `---\ntitle: "First Story"\ndate: 2020-01-14\n---\nFirst text.\n` });
+  const cache = mkdtempSync(path.join(tmpdir(), "news-archive-cache-"));
+  const shards = path.join(cache, "search");
+  mkdirSync(path.join(shards, "old-unused-shard"), { recursive: true });
+  mkdirSync(path.join(shards, "recent-unused-shard"), { recursive: true });
+  const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+  utimesSync(path.join(shards, "old-unused-shard"), twoHoursAgo, twoHoursAgo);
+  await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
+  const kept = readdirSync(shards);
+  assert.not.ok(kept.includes("old-unused-shard"));
+  assert.ok(kept.includes("recent-unused-shard"));
+  assert.is(kept.length, 2, `the build's own shard is kept beside the recent one: ${kept.join(", ")}`);
 });
 
 test.run();
