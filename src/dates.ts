@@ -71,7 +71,3 @@ export function monthName(year: number, month: number, timeZone: string, languag
 }
 const monthNames = new Map<string, string>();
 
-/** Sort key that orders stories newest first; ties are broken by the caller. */
-export function epochMillis(date: StoryDate): number {
-  return date.local.toMillis();
-}

@@ -32,7 +32,7 @@ export interface BuildSettings {
   timings: PhaseTimings;
 }
 
-/** Environment variables the build sets for Eleventy's run, read here. */
+/** Stories a search shard holds at most; NEWS_ARCHIVE_SEARCH_SHARD_STORIES changes it (the bench tries sizes with it). */
 export const SHARD_SIZE = Number(process.env.NEWS_ARCHIVE_SEARCH_SHARD_STORIES ?? 5_000);
 
 // pagefind's package exports no package.json: read it next to its resolved entry point (lib/index.js).
