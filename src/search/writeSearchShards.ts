@@ -1,9 +1,10 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cp, link, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { serialize } from "node:v8";
 import { SearchIndexError } from "./searchIndexError.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 import type { SearchShard } from "./searchShards.ts";
@@ -55,7 +56,10 @@ export async function writeSearchShards(inputs: readonly ShardInput[], bundleDir
       }
       const building = cached ? `${cached}.building-${process.pid}` : target;
       await rm(building, { recursive: true, force: true });
-      const result = await indexInWorker(job.records(), building, language);
+      const indexing = indexInWorker(job.records(), building, language);
+      // The shards still queued find a process started and waiting, as the first ones did.
+      prewarmIndexers(Math.min(queue.length, os.availableParallelism()));
+      const result = await indexing;
       indexed.push(job.shard.name);
       errors.push(...result.errors.map((error) => `shard ${job.shard.name}: ${error}`));
       indexedUrls.push(...result.indexedUrls);
@@ -144,7 +148,12 @@ function indexInWorker(records: SearchRecord[], outputPath: string, language: st
     child.once("exit", (code) => {
       if (!answered) resolve({ indexedUrls: [], errors: [`the indexing process exited with code ${code} before answering`] });
     });
-    child.send({ records, outputPath, language });
+    // Through a file, not the IPC channel: a channel message of megabytes is only written while
+    // this process's event loop is free, which it is not while Eleventy renders.
+    const recordsFile = path.join(mkdtempSync(path.join(os.tmpdir(), "news-archive-records-")), "records.v8");
+    writeFileSync(recordsFile, serialize(records));
+    child.once("exit", () => rmSync(path.dirname(recordsFile), { recursive: true, force: true }));
+    child.send({ recordsFile, outputPath, language });
   });
 }
 
