@@ -38,6 +38,7 @@ export function loadParseCache(file: string, code: string): ParseCache {
 }
 
 export function saveParseCache(file: string, code: string, cache: ParseCache): void {
-  writeFileSync(`${file}.tmp`, serialize({ code, cache }));
-  renameSync(`${file}.tmp`, file);
+  // One temporary file per process: the parts of a site built in parts may save at once.
+  writeFileSync(`${file}.${process.pid}.tmp`, serialize({ code, cache }));
+  renameSync(`${file}.${process.pid}.tmp`, file);
 }

@@ -28,18 +28,8 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   const nextManifest = path.join(cacheDir, "pages.next.json");
   await rm(nextManifest, { force: true });
   try {
-    process.env.NEWS_ARCHIVE_INPUT = options.input;
-    process.env.NEWS_ARCHIVE_OUTPUT = staging;
-    process.env.NEWS_ARCHIVE_CACHE = cacheDir;
     process.env.NEWS_ARCHIVE_PREVIOUS_SITE = path.resolve(options.output);
-    const eleventy = new Eleventy(options.input, staging, {
-      configPath: options.configPath ?? "eleventy.config.ts",
-      pathPrefix: options.pathPrefix ?? "/",
-      quietMode: true,
-    });
-    // Failures reach the caller as one error, explained there, instead of as Eleventy's stack traces.
-    eleventy.disableLogger();
-    await eleventy.write();
+    await runEleventy({ ...options, output: staging, cacheDir });
     await publishStaging(options.output);
     // The fingerprints now describe the published site, known by its folder's identity.
     if (existsSync(nextManifest)) {
@@ -53,4 +43,19 @@ export async function buildSite(options: BuildOptions): Promise<void> {
     await rm(nextManifest, { force: true });
     throw error;
   }
+}
+
+/** One Eleventy build of `options.input` into `options.output` (no staging: the caller's job). */
+export async function runEleventy(options: BuildOptions & { cacheDir: string }): Promise<void> {
+  process.env.NEWS_ARCHIVE_INPUT = options.input;
+  process.env.NEWS_ARCHIVE_OUTPUT = options.output;
+  process.env.NEWS_ARCHIVE_CACHE = options.cacheDir;
+  const eleventy = new Eleventy(options.input, options.output, {
+    configPath: options.configPath ?? "eleventy.config.ts",
+    pathPrefix: options.pathPrefix ?? "/",
+    quietMode: true,
+  });
+  // Failures reach the caller as one error, explained there, instead of as Eleventy's stack traces.
+  eleventy.disableLogger();
+  await eleventy.write();
 }

@@ -6,11 +6,11 @@ import { fileURLToPath } from "node:url";
 import type { LoadedSite } from "../eleventy/archivePlugin.ts";
 import type { StoryPage } from "../pages/pageModels.ts";
 import { searchRecord } from "../search/searchRecords.ts";
-import { planSearchShards } from "../search/searchShards.ts";
 import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
 import type { SiteSettings } from "../site.ts";
 import { codeFingerprint, outputFileOf, planOutputs, readManifest, type OutputPlan } from "./pageCache.ts";
 import type { PhaseTimings } from "./phaseTimings.ts";
+import { partOfUrl } from "./siteParts.ts";
 import { verifyBuild, type WrittenPage } from "./verifyBuild.ts";
 
 export interface PreparedBuild {
@@ -19,6 +19,7 @@ export interface PreparedBuild {
   search: Promise<ShardsWritten>;
   previousSite?: string;
   cacheDir?: string;
+  part?: BuildSettings["part"];
 }
 
 export interface BuildSettings {
@@ -30,10 +31,18 @@ export interface BuildSettings {
   /** The published site, whose unchanged files this build may keep. */
   previousSite?: string;
   timings: PhaseTimings;
+  /**
+   * Build only this part of the site (see siteParts.ts) and write what it wrote to `reportFile`:
+   * the process assembling the parts proves that nothing was lost.
+   */
+  part?: { name: string; reportFile: string };
 }
 
-/** Stories a search shard holds at most; NEWS_ARCHIVE_SEARCH_SHARD_STORIES changes it (the bench tries sizes with it). */
-export const SHARD_SIZE = Number(process.env.NEWS_ARCHIVE_SEARCH_SHARD_STORIES ?? 5_000);
+/** What a part's build wrote, for the process that assembles the parts. */
+export interface PartReport {
+  writtenUrls: string[];
+  indexedUrls: string[];
+}
 
 // pagefind's package exports no package.json: read it next to its resolved entry point (lib/index.js).
 const pagefindVersion = (JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve("pagefind"))), "..", "package.json"), "utf8")) as { version: string }).version;
@@ -43,15 +52,15 @@ const pagefindVersion = (JSON.parse(readFileSync(path.join(path.dirname(fileURLT
  * they are indexed while Eleventy renders) and the outputs that changed since the previous build.
  */
 export function prepareBuild(loaded: LoadedSite, settings: BuildSettings): PreparedBuild {
-  const { site, cacheDir, previousSite, timings } = settings;
-  const shards = planSearchShards(
-    loaded.archive.years.map((year) => ({ year: year.year, count: year.stories.length })),
-    SHARD_SIZE,
-  );
-  for (const page of loaded.pages) if (page.kind === "search") page.shards = shards.map((shard) => shard.name);
+  const { site, cacheDir, timings, part } = settings;
+  const shards = loaded.searchShards;
   const code = codeFingerprint(JSON.stringify({ site, pathPrefix: settings.pathPrefix }));
-  const manifest = cacheDir ? readManifest(path.join(cacheDir, "pages.json")) : undefined;
-  const plan = planOutputs(loaded.outputs, code, manifest, previousSite);
+  // A part is rendered whole: the published site's files are the assembled site's, not this part's.
+  const previousSite = part ? undefined : settings.previousSite;
+  const manifest = cacheDir && !part ? readManifest(path.join(cacheDir, "pages.json")) : undefined;
+  const inPart = part ? partOfUrl(shards) : undefined;
+  const outputs = inPart ? loaded.outputs.filter((output) => inPart(output.url) === part!.name) : loaded.outputs;
+  const plan = planOutputs(outputs, code, manifest, previousSite);
   const shardOfYear = new Map(shards.flatMap((shard, position) => shard.years.map((year) => [year, position] as const)));
   const storiesOfShard = shards.map(() => [] as StoryPage[]);
   for (const page of loaded.pages) if (page.kind === "story") storiesOfShard[shardOfYear.get(page.year)!].push(page);
@@ -61,10 +70,14 @@ export function prepareBuild(loaded: LoadedSite, settings: BuildSettings): Prepa
     fingerprint: createHash("sha256").update(storiesOfShard[position].map((page) => plan.fingerprints.get(page.url)).join("\0")).digest("hex"),
     records: () => storiesOfShard[position].map(searchRecord),
   }));
-  const search = writeSearchShards(inputs, path.join(settings.outputDir, "pagefind"), site.language, { cacheDir: cacheDir && path.join(cacheDir, "search"), pagefindVersion });
+  const search = writeSearchShards(inputs, path.join(settings.outputDir, "pagefind"), site.language, {
+    cacheDir: cacheDir && path.join(cacheDir, "search"),
+    pagefindVersion,
+    only: part && new Set([part.name]),
+  });
   search.catch(() => undefined); // Awaited (and reported) once Eleventy has written its pages.
   timings.mark("pagesPlanned");
-  return { loaded, plan, search, previousSite, cacheDir };
+  return { loaded, plan, search, previousSite, cacheDir, part };
 }
 
 /**
@@ -78,6 +91,11 @@ export async function finishBuild(prepared: PreparedBuild, results: readonly Wri
   const search = await prepared.search;
   timings.mark("searchWrite");
   const written: WrittenPage[] = [...results, ...prepared.plan.reused.map((url) => ({ url, outputPath: path.join(outputDir, outputFileOf(url)), content: "" }))];
+  if (prepared.part) {
+    const report: PartReport = { writtenUrls: written.map((page) => page.url), indexedUrls: search.indexedUrls };
+    writeFileSync(prepared.part.reportFile, JSON.stringify(report));
+    return;
+  }
   verifyBuild(prepared.loaded, written, search.indexedUrls);
   timings.mark("verifyBuild");
   if (prepared.cacheDir) {

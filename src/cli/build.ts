@@ -3,11 +3,15 @@
  * no story was lost, and only then replaces `_site/`. A failed or interrupted build leaves the
  * last good site as it was.
  *
- *   npm run build [-- --pathprefix=/news/] [--input articles] [--output _site] [--cache-dir .cache/news-archive]
+ *   npm run build [-- --pathprefix=/news/] [--input articles] [--output _site] [--cache-dir .cache/news-archive] [--parts]
+ *
+ * `--parts` builds each run of years (a search shard) and the pages spanning years in processes
+ * of their own and assembles them: how an archive too big for one machine is built, on one.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite } from "../build/buildSite.ts";
+import { buildSiteInParts } from "../build/buildSiteInParts.ts";
 import { explainBuildFailure } from "./explainBuildFailure.ts";
 
 const { values } = parseArgs({
@@ -16,15 +20,19 @@ const { values } = parseArgs({
     input: { type: "string", default: "articles" },
     output: { type: "string", default: "_site" },
     "cache-dir": { type: "string" },
+    parts: { type: "boolean", default: false },
   },
   allowPositionals: false,
 });
 
 const started = performance.now();
 try {
-  await buildSite({ input: values.input, output: values.output, pathPrefix: values.pathprefix, cacheDir: values["cache-dir"] });
+  const options = { input: values.input, output: values.output, pathPrefix: values.pathprefix, cacheDir: values["cache-dir"] };
+  const inParts = values.parts ? await buildSiteInParts(options) : undefined;
+  if (!inParts) await buildSite(options);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Built the archive into ${path.relative(process.cwd(), path.resolve(values.output)) || "."}/ in ${seconds} s.`);
+  const how = inParts ? ` from ${inParts.parts.length} parts built in separate processes (${inParts.parts.join(", ")})` : "";
+  console.log(`Built the archive into ${path.relative(process.cwd(), path.resolve(values.output)) || "."}/${how} in ${seconds} s.`);
 } catch (error) {
   console.error(explainBuildFailure(error));
   console.error(`The build failed; ${values.output}/ was left as it was.`);

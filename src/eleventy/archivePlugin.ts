@@ -16,6 +16,7 @@ import { buildPages } from "../pages/buildPages.ts";
 import { buildSitemaps } from "../pages/buildSitemap.ts";
 import type { Output, Page } from "../pages/pageModels.ts";
 import { ArchiveProblemsError } from "../problems.ts";
+import { planSearchShards, SEARCH_SHARD_STORIES, type SearchShard } from "../search/searchShards.ts";
 import { prewarmIndexers } from "../search/writeSearchShards.ts";
 import type { SiteSettings } from "../site.ts";
 import { absoluteUrl } from "../urls.ts";
@@ -26,6 +27,8 @@ export interface ArchivePluginOptions {
 
 export interface LoadedSite {
   archive: Archive;
+  /** The search index's shards, newest first; also the parts a site can be built in. */
+  searchShards: SearchShard[];
   pages: Page[];
   /** The pages, then the feeds, sitemap and robots.txt: everything the layouts write. */
   outputs: Output[];
@@ -46,9 +49,13 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
     timings?.mark("parseCacheSaved");
   }
   if (problems.length > 0) throw new ArchiveProblemsError(problems);
-  const pages = buildPages(archive, site);
+  const searchShards = planSearchShards(
+    archive.years.map((year) => ({ year: year.year, count: year.stories.length })),
+    SEARCH_SHARD_STORIES,
+  );
+  const pages = buildPages(archive, site, searchShards.map((shard) => shard.name));
   timings?.mark("buildPages");
-  return { archive, pages, outputs: [...pages, ...buildFeeds(archive, site), ...buildSitemaps(pages)] };
+  return { archive, searchShards, pages, outputs: [...pages, ...buildFeeds(archive, site), ...buildSitemaps(pages)] };
 }
 
 /**
@@ -76,8 +83,17 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
 
   eleventyConfig.addGlobalData("archiveOutputs", () => {
     const cacheDir = process.env.NEWS_ARCHIVE_CACHE;
+    const part = process.env.NEWS_ARCHIVE_PART;
     loading ??= loadSite(path.resolve(directories().input), site, includeDrafts(), timings, cacheDir).then((loaded) =>
-      prepareBuild(loaded, { site, outputDir: directories().output, pathPrefix: pathPrefix(), cacheDir, previousSite: process.env.NEWS_ARCHIVE_PREVIOUS_SITE, timings }),
+      prepareBuild(loaded, {
+        site,
+        outputDir: directories().output,
+        pathPrefix: pathPrefix(),
+        cacheDir,
+        previousSite: process.env.NEWS_ARCHIVE_PREVIOUS_SITE,
+        timings,
+        part: part === undefined ? undefined : { name: part, reportFile: process.env.NEWS_ARCHIVE_PART_REPORT! },
+      }),
     );
     return loading.then((prepared) => prepared.plan.toRender);
   });

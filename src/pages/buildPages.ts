@@ -15,10 +15,11 @@ const siteFeed: NamedLink = { name: "Latest stories", url: urls.feed };
 const newestDay = (stories: readonly Story[]): string | undefined => stories[0]?.date.local.toISODate() ?? undefined;
 
 /** Every page of the site, as data for the layouts. Each index is built in one pass over its stories. */
-export function buildPages(archive: Archive, site: SiteSettings): Page[] {
+/** `searchShards`: the search index's shards by name, newest first, which the search page merges. */
+export function buildPages(archive: Archive, site: SiteSettings, searchShards: readonly string[] = []): Page[] {
   return [
     homePage(archive, site),
-    searchPage(archive),
+    searchPage(archive, searchShards),
     notFoundPage(archive, site),
     ...archive.stories.map((story) => storyPage(story, archive, site)),
     ...datePages(archive, site),
@@ -126,8 +127,8 @@ function homePage(archive: Archive, site: SiteSettings): HomePage {
   };
 }
 
-function searchPage(archive: Archive): SearchPage {
-  return { kind: "search", url: urls.search, title: "Search", description: "Search every story in the archive.", breadcrumbs: [home], feeds: [], facets: searchFacets(archive) };
+function searchPage(archive: Archive, shards: readonly string[]): SearchPage {
+  return { kind: "search", url: urls.search, title: "Search", description: "Search every story in the archive.", breadcrumbs: [home], feeds: [], facets: searchFacets(archive), shards: [...shards] };
 }
 
 /**

@@ -112,7 +112,7 @@ export interface HomePage extends PageBase {
 export interface SearchPage extends PageBase {
   kind: "search";
   /** Search shards by name, newest first: the first is pagefind/, the others pagefind/shards/<name>/. */
-  shards?: string[];
+  shards: string[];
   /** Every value of each search filter, with its number of stories, in the order the page lists them. */
   facets: Record<"author" | "topic" | "year", { value: string; count: number }[]>;
 }

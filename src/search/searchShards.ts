@@ -1,3 +1,9 @@
+/**
+ * Stories a search shard holds at most: Pagefind needs about 1.2 GB per 5,000 stories, and two
+ * shards are indexed at once. NEWS_ARCHIVE_SEARCH_SHARD_STORIES changes it (the bench tries sizes with it).
+ */
+export const SEARCH_SHARD_STORIES = Number(process.env.NEWS_ARCHIVE_SEARCH_SHARD_STORIES ?? 5_000);
+
 /** A search index over a run of consecutive years, written to its own folder. */
 export interface SearchShard {
   /** "2025" or "2001-2024"; also its folder under pagefind/shards/ (the first shard is pagefind/ itself). */

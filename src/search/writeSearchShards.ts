@@ -36,13 +36,21 @@ const workerPath = path.join(import.meta.dirname, "indexShardWorker.ts");
  * puts the first shard at `bundleDir` and the others at `bundleDir/shards/<name>/`, where the
  * search page merges them. With a `cacheDir`, a shard whose records (and Pagefind version) are
  * unchanged since an earlier build is taken from the cache instead of indexed again: Pagefind's
- * output depends only on its input, so this equals a fresh index byte for byte.
+ * output depends only on its input, so this equals a fresh index byte for byte. With `only`,
+ * just the shards so named are written (a part of a site built in parts, see siteParts.ts).
  */
-export async function writeSearchShards(inputs: readonly ShardInput[], bundleDir: string, language: string, options: { cacheDir?: string; pagefindVersion: string }): Promise<ShardsWritten> {
+export async function writeSearchShards(
+  inputs: readonly ShardInput[],
+  bundleDir: string,
+  language: string,
+  options: { cacheDir?: string; pagefindVersion: string; only?: ReadonlySet<string> },
+): Promise<ShardsWritten> {
   const errors: string[] = [];
   const indexed: string[] = [];
   const indexedUrls: string[] = [];
-  const jobs = inputs.map((input, position) => ({ ...input, position, fingerprint: shardFingerprint(input, language, options.pagefindVersion) }));
+  const jobs = inputs
+    .map((input, position) => ({ ...input, position, fingerprint: shardFingerprint(input, language, options.pagefindVersion) }))
+    .filter((job) => !options.only || options.only.has(job.shard.name));
   const queue = [...jobs].sort((a, b) => b.urls.length - a.urls.length);
   const run = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
@@ -78,7 +86,8 @@ export async function writeSearchShards(inputs: readonly ShardInput[], bundleDir
     releaseIndexers();
   }
   if (errors.length > 0) throw new SearchIndexError(errors);
-  if (options.cacheDir) await pruneShardCache(options.cacheDir, new Set(jobs.map((job) => job.fingerprint)));
+  // A part cannot tell which cached shards the other parts are using.
+  if (options.cacheDir && !options.only) await pruneShardCache(options.cacheDir, new Set(jobs.map((job) => job.fingerprint)));
   return { indexedUrls, indexed };
 }
 
