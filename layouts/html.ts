@@ -14,8 +14,11 @@ type Printable = Html | string | number | boolean | null | undefined | readonly 
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]);
+  // Most values (names, dates, addresses) need no escaping: a test is far cheaper than a replace.
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (character) => ESCAPES[character]) : text;
 }
 
 function print(value: Printable): string {

@@ -43,10 +43,19 @@ function shortened(slug: string): string {
 // Names and topics recur on thousands of stories; each is worked out once.
 const cache = new Map<string, string>();
 
+// Headlines are unique, their words are not: each word is transliterated once.
+const wordCache = new Map<string, string>();
+
+function slugifyWord(word: string): string {
+  let slug = wordCache.get(word);
+  if (slug === undefined) wordCache.set(word, (slug = slugifyAscii(word, options) || unicodeSlug(word)));
+  return slug;
+}
+
 function slugifyWords(text: string): string {
   return text
     .split(/\s+/)
-    .map((word) => slugifyAscii(word, options) || unicodeSlug(word))
+    .map(slugifyWord)
     .filter((part) => part !== "")
     .join("-");
 }

@@ -54,6 +54,15 @@ async function recoverInterruptedPublish(siteDir: string): Promise<void> {
   if (!existsSync(site) && existsSync(previous)) await rename(previous, site);
 }
 
+/**
+ * A build that fails early may still have Eleventy's copy of the site's assets under way, which
+ * would make the folder again after it was removed: it is removed until it stays away.
+ */
 export async function discardStaging(siteDir: string): Promise<void> {
-  await rm(stagingDirFor(siteDir), { recursive: true, force: true });
+  const staging = stagingDirFor(siteDir);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await rm(staging, { recursive: true, force: true });
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    if (!existsSync(staging)) return;
+  }
 }

@@ -10,7 +10,12 @@ export interface SearchRecord {
 }
 
 const entities: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&" };
-const plainText = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&(lt|gt|quot|#39|amp);/g, (entity) => entities[entity]).replace(/\s+/g, " ").trim();
+// Tags and entities in one pass over the body (tags become spaces), then runs of spaces collapsed.
+const plainText = (html: string) =>
+  html
+    .replace(/<[^>]+>|&(?:lt|gt|quot|#39|amp);/g, (match) => entities[match] ?? " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /**
  * The headline, byline, publication, topics and body as text (reference-only stories are found

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cp, link, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readdir, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { serialize } from "node:v8";
@@ -51,22 +51,24 @@ export async function writeSearchShards(
   const jobs = inputs
     .map((input, position) => ({ ...input, position, fingerprint: shardFingerprint(input, language, options.pagefindVersion) }))
     .filter((job) => !options.only || options.only.has(job.shard.name));
-  const queue = [...jobs].sort((a, b) => b.urls.length - a.urls.length);
+  const cachedShards = new Set(jobs.filter((job) => options.cacheDir !== undefined && existsSync(path.join(options.cacheDir, job.fingerprint))));
+  // Shards to index first, largest first, so that Pagefind starts at once; cached ones are only linked.
+  const queue = [...jobs].sort((a, b) => Number(cachedShards.has(a)) - Number(cachedShards.has(b)) || b.urls.length - a.urls.length);
   const run = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
       const target = job.position === 0 ? bundleDir : path.join(bundleDir, "shards", job.shard.name);
       const cached = options.cacheDir ? path.join(options.cacheDir, job.fingerprint) : undefined;
-      if (cached && existsSync(cached)) {
-        await linkTree(cached, target, job.position === 0);
+      if (cached && cachedShards.has(job)) {
+        linkTree(cached, target, job.position === 0);
         // The cached index was made from exactly these stories: its fingerprint covers them all.
         indexedUrls.push(...job.urls);
         continue;
       }
       const building = cached ? `${cached}.building-${process.pid}` : target;
-      await rm(building, { recursive: true, force: true });
+      rmSync(building, { recursive: true, force: true }); // Not awaited through the event loop, which Eleventy keeps busy.
       const indexing = indexInWorker(job.records(), building, language);
       // The shards still queued find a process started and waiting, as the first ones did.
-      prewarmIndexers(Math.min(queue.length, os.availableParallelism()));
+      prewarmIndexers(Math.min(queue.filter((queued) => !cachedShards.has(queued)).length, os.availableParallelism()));
       const result = await indexing;
       indexed.push(job.shard.name);
       errors.push(...result.errors.map((error) => `shard ${job.shard.name}: ${error}`));
@@ -74,7 +76,7 @@ export async function writeSearchShards(
       if (result.errors.length > 0) continue;
       if (cached) {
         await rename(building, cached);
-        await linkTree(cached, target, job.position === 0);
+        linkTree(cached, target, job.position === 0);
       } else if (job.position !== 0) {
         await pruneMergedShard(target);
       }
@@ -166,15 +168,25 @@ function indexInWorker(records: SearchRecord[], outputPath: string, language: st
   });
 }
 
-/** Hard-links a cached shard into the site (copying if links are not possible), files a merged shard does not need left out. */
-async function linkTree(from: string, to: string, wholeBundle: boolean): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
+/**
+ * Hard-links a cached shard into the site (copying if links are not possible), files a merged
+ * shard does not need left out. Synchronous, as thousands of fragment files are linked far
+ * quicker without a round trip through libuv's pool each, which Eleventy's rendering delays.
+ */
+function linkTree(from: string, to: string, wholeBundle: boolean): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
     if (!wholeBundle && !MERGED_SHARD_FILES.test(entry.name)) continue;
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
-    if (entry.isDirectory()) await linkTree(source, target, true);
-    else await link(source, target).catch(() => cp(source, target));
+    if (entry.isDirectory()) linkTree(source, target, true);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
   }
 }
 
