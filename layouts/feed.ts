@@ -20,9 +20,23 @@ ${entries}
 `.value;
 }
 
+// A story is an entry of the site feed, its authors' and its topics' feeds: its body is parsed
+// for links once. Keyed by the body itself, so an edited story is never served stale.
+const absoluteBodies = new Map<string, Promise<string>>();
+
+function absoluteBody(contentHtml: string, url: string, context: RenderContext): Promise<string> {
+  const key = `${url}\0${contentHtml}`;
+  const known = absoluteBodies.get(key);
+  if (known) return known;
+  if (absoluteBodies.size > 20_000) absoluteBodies.clear();
+  const body = convertHtmlToAbsoluteUrls(withPathPrefix(contentHtml, context), url);
+  absoluteBodies.set(key, body);
+  return body;
+}
+
 async function renderEntry(entry: FeedEntry, context: RenderContext): Promise<Html> {
   const url = context.absolute(entry.url);
-  const content = entry.contentHtml === undefined ? undefined : await convertHtmlToAbsoluteUrls(withPathPrefix(entry.contentHtml, context), url);
+  const content = entry.contentHtml === undefined ? undefined : await absoluteBody(entry.contentHtml, url, context);
   return html`<entry>
 <title>${entry.title}</title>
 <link href="${url}" rel="alternate" type="text/html"/>
