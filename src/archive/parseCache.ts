@@ -37,6 +37,12 @@ export function loadParseCache(file: string, code: string): ParseCache {
   return emptyParseCache();
 }
 
+/** True when a build used exactly the entries it read (a rebuild that parsed nothing new): nothing to save. */
+export function usedAsRead(cache: { read: ParseCache; write: ParseCache }): boolean {
+  const same = <T>(read: Map<string, T>, written: Map<string, T>) => read.size === written.size && [...written.keys()].every((key) => read.has(key));
+  return same(cache.read.frontMatter, cache.write.frontMatter) && same(cache.read.bodies, cache.write.bodies);
+}
+
 export function saveParseCache(file: string, code: string, cache: ParseCache): void {
   // One temporary file per process: the parts of a site built in parts may save at once.
   writeFileSync(`${file}.${process.pid}.tmp`, serialize({ code, cache }));

@@ -1,9 +1,9 @@
 import Eleventy from "@11ty/eleventy";
-import { existsSync } from "node:fs";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { siteIdentity, type PageManifest } from "./pageCache.ts";
+import { readManifest, siteIdentity } from "./pageCache.ts";
 import { discardStaging, prepareStaging, publishStaging } from "./publishAtomically.ts";
+import { makeFoldersInBackground, pageFolders, removeUnusedFolders } from "./stagingFolders.ts";
 
 export interface BuildOptions {
   /** The folder of story files. */
@@ -27,18 +27,26 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   const cacheDir = path.resolve(options.cacheDir ?? ".cache/news-archive");
   const nextManifest = path.join(cacheDir, "pages.next.json");
   await rm(nextManifest, { force: true });
+  const published = path.resolve(options.output);
+  const previous = readManifest(path.join(cacheDir, "pages.json"));
+  const foldersAhead = previous && previous.site === published && previous.siteIdentity === siteIdentity(published) ? pageFolders(Object.keys(previous.pages)) : [];
+  const makingFolders = makeFoldersInBackground(staging, foldersAhead);
   try {
-    process.env.NEWS_ARCHIVE_PREVIOUS_SITE = path.resolve(options.output);
+    process.env.NEWS_ARCHIVE_PREVIOUS_SITE = published;
     await runEleventy({ ...options, output: staging, cacheDir });
+    await makingFolders;
+    const manifest = readManifest(nextManifest);
+    removeUnusedFolders(staging, foldersAhead, new Set(pageFolders(Object.keys(manifest?.pages ?? {}))));
     await publishStaging(options.output);
     // The fingerprints now describe the published site, known by its folder's identity.
-    if (existsSync(nextManifest)) {
-      const manifest = JSON.parse(await readFile(nextManifest, "utf8")) as PageManifest;
-      manifest.siteIdentity = siteIdentity(path.resolve(options.output));
+    if (manifest) {
+      manifest.siteIdentity = siteIdentity(published);
       await writeFile(path.join(cacheDir, "pages.json"), JSON.stringify(manifest));
       await rm(nextManifest, { force: true });
     }
   } catch (error) {
+    // No folder may be made in the staging folder once it is gone.
+    await makingFolders;
     await discardStaging(options.output);
     await rm(nextManifest, { force: true });
     throw error;

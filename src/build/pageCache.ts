@@ -73,7 +73,8 @@ export interface OutputPlan {
   manifest: PageManifest;
 }
 
-export function planOutputs(pages: readonly Output[], code: string, previous: PageManifest | undefined, previousSite: string | undefined): OutputPlan {
+/** `known`: fingerprints already worked out, by URL, so as not to hash those pages twice. */
+export function planOutputs(pages: readonly Output[], code: string, previous: PageManifest | undefined, previousSite: string | undefined, known?: ReadonlyMap<string, string>): OutputPlan {
   const manifest: PageManifest = { site: previousSite ?? "", pages: {} };
   const identity = previousSite && siteIdentity(previousSite);
   const usable = previous && identity && previous.site === previousSite && previous.siteIdentity === identity ? previous : undefined;
@@ -81,7 +82,7 @@ export function planOutputs(pages: readonly Output[], code: string, previous: Pa
   const reused: string[] = [];
   const fingerprints = new Map<string, string>();
   for (const page of pages) {
-    const fingerprint = pageFingerprint(page, code);
+    const fingerprint = known?.get(page.url) ?? pageFingerprint(page, code);
     manifest.pages[page.url] = fingerprint;
     fingerprints.set(page.url, fingerprint);
     if (usable && usable.pages[page.url] === fingerprint && existsSync(path.join(previousSite!, outputFileOf(page.url)))) reused.push(page.url);

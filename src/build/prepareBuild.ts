@@ -8,7 +8,7 @@ import type { StoryPage } from "../pages/pageModels.ts";
 import { searchRecord } from "../search/searchRecords.ts";
 import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
 import type { SiteSettings } from "../site.ts";
-import { codeFingerprint, outputFileOf, planOutputs, readManifest, type OutputPlan } from "./pageCache.ts";
+import { codeFingerprint, outputFileOf, pageFingerprint, planOutputs, readManifest, type OutputPlan } from "./pageCache.ts";
 import type { PhaseTimings } from "./phaseTimings.ts";
 import { partOfUrl } from "./siteParts.ts";
 import { verifyBuild, type WrittenPage } from "./verifyBuild.ts";
@@ -60,14 +60,16 @@ export function prepareBuild(loaded: LoadedSite, settings: BuildSettings): Prepa
   const manifest = cacheDir && !part ? readManifest(path.join(cacheDir, "pages.json")) : undefined;
   const inPart = part ? partOfUrl(shards) : undefined;
   const outputs = inPart ? loaded.outputs.filter((output) => inPart(output.url) === part!.name) : loaded.outputs;
-  const plan = planOutputs(outputs, code, manifest, previousSite);
   const shardOfYear = new Map(shards.flatMap((shard, position) => shard.years.map((year) => [year, position] as const)));
   const storiesOfShard = shards.map(() => [] as StoryPage[]);
   for (const page of loaded.pages) if (page.kind === "story") storiesOfShard[shardOfYear.get(page.year)!].push(page);
+  // The stories' fingerprints first: they decide which search shards to index, which can then
+  // start while the other pages are fingerprinted.
+  const storyFingerprints = new Map(storiesOfShard.flat().map((page) => [page.url, pageFingerprint(page, code)]));
   const inputs = shards.map((shard, position) => ({
     shard,
     urls: storiesOfShard[position].map((page) => page.url),
-    fingerprint: createHash("sha256").update(storiesOfShard[position].map((page) => plan.fingerprints.get(page.url)).join("\0")).digest("hex"),
+    fingerprint: createHash("sha256").update(storiesOfShard[position].map((page) => storyFingerprints.get(page.url)).join("\0")).digest("hex"),
     records: () => storiesOfShard[position].map(searchRecord),
   }));
   const search = writeSearchShards(inputs, path.join(settings.outputDir, "pagefind"), site.language, {
@@ -76,6 +78,7 @@ export function prepareBuild(loaded: LoadedSite, settings: BuildSettings): Prepa
     only: part && new Set([part.name]),
   });
   search.catch(() => undefined); // Awaited (and reported) once Eleventy has written its pages.
+  const plan = planOutputs(outputs, code, manifest, previousSite, storyFingerprints);
   timings.mark("pagesPlanned");
   return { loaded, plan, search, previousSite, cacheDir, part };
 }

@@ -60,9 +60,11 @@ async function recoverInterruptedPublish(siteDir: string): Promise<void> {
  */
 export async function discardStaging(siteDir: string): Promise<void> {
   const staging = stagingDirFor(siteDir);
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await rm(staging, { recursive: true, force: true });
+  for (let attempt = 0; attempt < 40; attempt++) {
+    // ENOTEMPTY when a file is copied in while the folder is being removed: then once more.
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 25));
     if (!existsSync(staging)) return;
   }
+  await rm(staging, { recursive: true, force: true });
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { renderOutput } from "../../layouts/renderPage.ts";
 import type { RenderContext } from "../../layouts/renderContext.ts";
 import { buildArchive, type Archive } from "../archive/buildArchive.ts";
-import { emptyParseCache, loadParseCache, saveParseCache } from "../archive/parseCache.ts";
+import { emptyParseCache, loadParseCache, saveParseCache, usedAsRead } from "../archive/parseCache.ts";
 import { readStoryFiles } from "../article/readStoryFiles.ts";
 import { codeFingerprint } from "../build/pageCache.ts";
 import { PhaseTimings } from "../build/phaseTimings.ts";
@@ -43,7 +43,7 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
   const cache = cacheFile ? { read: loadParseCache(cacheFile, code), write: emptyParseCache() } : undefined;
   const { archive, problems } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts, cache });
   timings?.mark("buildArchive");
-  if (cacheFile && cache) {
+  if (cacheFile && cache && !usedAsRead(cache)) {
     mkdirSync(cacheDir!, { recursive: true });
     saveParseCache(cacheFile, code, cache.write);
     timings?.mark("parseCacheSaved");

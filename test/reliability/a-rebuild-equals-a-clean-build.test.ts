@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { suite } from "uvu";
@@ -41,6 +41,24 @@ test("adding a story that links to another, and retitling a third, rebuilds to t
 
   const rebuilt = fingerprint(project.site);
   assert.ok([...rebuilt.keys()].some((file) => file.includes("a-new-story-for-the-rebuild")), "the new story has a page");
+  assert.equal(differences(rebuilt, fingerprint(clean.site)), []);
+});
+
+test("a rebuild after a story is deleted leaves neither its page nor its folder", async () => {
+  const project = archiveOnDisk({
+    "2020/01/kept.md": `---\ntitle: "A Story That Stays"\ndate: 2020-01-14\n---\nIt stays.\n`,
+    "2021/06/deleted.md": `---\ntitle: "A Story That Goes"\ndate: 2021-06-02\ntopics: [Goners]\n---\nIt goes.\n`,
+  });
+  const cache = mkdtempSync(path.join(tmpdir(), "news-archive-cache-"));
+  await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
+  rmSync(path.join(project.articles, "2021"), { recursive: true });
+  await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
+  const clean = archiveOnDisk();
+  await buildSite({ input: project.articles, output: clean.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
+
+  const rebuilt = fingerprint(project.site);
+  assert.not.ok(rebuilt.has("2021"), "the deleted story's year folder is gone");
+  assert.not.ok(rebuilt.has("topics/goners"), "its topic's folder is gone");
   assert.equal(differences(rebuilt, fingerprint(clean.site)), []);
 });
 
