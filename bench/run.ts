@@ -191,6 +191,7 @@ const describeFirstSearch = (fs: FirstSearch) =>
   "bytes" in fs ? `${(fs.bytes / 1024).toFixed(0)} KB in ${fs.requests} requests (${(fs.gzipBytes / 1024).toFixed(0)} KB with text compressed by the host)` : fs.error;
 
 function readme(results: SizeFigures[], seed: FirstSearch): string {
+  const tenThousand = results.find((r) => r.stories === 10000);
   const rows = results.map((r) => {
     const fs = r.firstSearch;
     return [
@@ -203,6 +204,9 @@ function readme(results: SizeFigures[], seed: FirstSearch): string {
       `| search indexing (share of our wall time) | ${searchShare(r.full)} | none | |`,
       `| rebuild after adding one story | ${s(r.rebuild.wallSeconds)} (${Math.round((100 * r.rebuild.wallSeconds) / r.full.wallSeconds)} % of full; equals a clean build: ${r.rebuildIdentical}) | | |`,
       `| first search ("${"query" in fs ? fs.query : "?"}"), bytes downloaded | ${describeFirstSearch(fs)} | | |`,
+      ...(r.stories > 10000 && tenThousand
+        ? [`| time against 10,000 stories | ${ratio(r.full.wallSeconds, tenThousand.full.wallSeconds)} the wall time, ${ratio(r.full.cpuSeconds, tenThousand.full.cpuSeconds)} the CPU, for ${r.stories / 10000} × the stories | | |`]
+        : []),
       ...(r.inParts
         ? [`| built in parts by separate processes (\`--parts\`: ${r.inParts.parts}, two at a time) | ${s(r.inParts.wallSeconds)}, CPU ${s(r.inParts.cpuSeconds)}, peak ${r.inParts.peakTreeRssMB} MB; equals the one-process build byte for byte: ${r.inParts.identical} | | |`]
         : []),
