@@ -243,7 +243,14 @@ ${rows.join("\n")}
 - Search is indexed from the page models (Pagefind's \`addCustomRecord\`) in worker processes,
   one Pagefind service each, while Eleventy renders. Shards: the newest year alone, then runs of
   older years of at most 5,000 stories; the search page merges them (\`mergeIndex\`) and sorts by
-  date shard after shard. An unchanged shard is taken from \`.cache/\` by fingerprint.
+  date shard after shard. An unchanged shard is taken from \`.cache/\` by fingerprint. Records
+  reach the workers through a temporary file (an IPC message of megabytes would wait for
+  Eleventy to free the event loop); shards to index start before cached ones are linked.
+- A rebuild makes the previous site's page folders in another thread while the model is built,
+  and fingerprints the stories first so that the new year's search shard starts sooner.
+- Why the full build stays above 1.5 × Hugo here: Pagefind alone costs about 2.7 CPU-ms a story
+  (about 27 CPU-s at 10,000, half of our whole build's CPU), and this machine has two cores.
+  What was tried, kept and dropped, with figures: \`bench/experiments/README.md\`.
 
 ## Beyond one machine
 
