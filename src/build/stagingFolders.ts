@@ -24,7 +24,8 @@ export function makeFoldersInBackground(root: string, folders: readonly string[]
     const worker = new Worker(
       `const { workerData } = require("node:worker_threads");
        const { mkdirSync } = require("node:fs");
-       for (const folder of workerData.folders) mkdirSync(workerData.root + "/" + folder, { recursive: true });`,
+       const path = require("node:path");
+       for (const folder of workerData.folders) mkdirSync(path.join(workerData.root, folder), { recursive: true });`,
       { eval: true, workerData: { root, folders } },
     );
     worker.once("error", () => undefined);
