@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LoadedSite } from "../eleventy/archivePlugin.ts";
+import { linkOrCopy } from "../linkOrCopy.ts";
 import type { StoryPage } from "../pages/pageModels.ts";
 import { searchRecord } from "../search/searchRecords.ts";
 import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
@@ -107,7 +108,7 @@ export async function finishBuild(prepared: PreparedBuild, results: readonly Wri
   }
 }
 
-/** Synchronous on purpose: tens of thousands of tiny link calls are far quicker without a round trip through libuv's pool each. */
+/** The unchanged outputs, linked from the previous site into this build's folder. */
 function linkReusedOutputs(urls: readonly string[], from: string, to: string): void {
   const made = new Set<string>();
   for (const url of urls) {
@@ -117,10 +118,6 @@ function linkReusedOutputs(urls: readonly string[], from: string, to: string): v
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    try {
-      linkSync(path.join(from, file), path.join(to, file));
-    } catch {
-      copyFileSync(path.join(from, file), path.join(to, file));
-    }
+    linkOrCopy(path.join(from, file), path.join(to, file));
   }
 }

@@ -1,10 +1,11 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { serialize } from "node:v8";
+import { linkOrCopy } from "../linkOrCopy.ts";
 import { SearchIndexError } from "./searchIndexError.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 import type { SearchShard } from "./searchShards.ts";
@@ -170,8 +171,8 @@ function indexInWorker(records: SearchRecord[], outputPath: string, language: st
 
 /**
  * Hard-links a cached shard into the site (copying if links are not possible), files a merged
- * shard does not need left out. Synchronous, as thousands of fragment files are linked far
- * quicker without a round trip through libuv's pool each, which Eleventy's rendering delays.
+ * shard does not need left out. Synchronous: a round trip through libuv's pool per fragment
+ * file would wait on Eleventy's rendering.
  */
 function linkTree(from: string, to: string, wholeBundle: boolean): void {
   mkdirSync(to, { recursive: true });
@@ -180,13 +181,7 @@ function linkTree(from: string, to: string, wholeBundle: boolean): void {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) linkTree(source, target, true);
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
+    else linkOrCopy(source, target);
   }
 }
 
