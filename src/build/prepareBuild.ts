@@ -75,6 +75,7 @@ export function prepareBuild(loaded: LoadedSite, settings: BuildSettings): Prepa
   }));
   const search = writeSearchShards(inputs, path.join(settings.outputDir, "pagefind"), site.language, {
     cacheDir: cacheDir && path.join(cacheDir, "search"),
+    webAssemblyMemo: cacheDir && path.join(cacheDir, "webassembly"),
     pagefindVersion,
     only: part && new Set([part.name]),
   });

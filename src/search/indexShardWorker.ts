@@ -1,18 +1,27 @@
 /**
  * One search shard, indexed in its own process: each process gets its own Pagefind service
  * binary, so shards are indexed on several cores at once, beside Eleventy's rendering.
- * Receives { recordsFile, outputPath, language } by IPC and answers { indexedUrls, errors }.
+ * Receives { recordsFile, outputPath, language, withWebAssembly, memoDir } by IPC and answers { indexedUrls, errors }.
  */
 import { readFileSync } from "node:fs";
 import { deserialize } from "node:v8";
 import * as pagefind from "pagefind";
+import { compressFirstSearchFiles } from "./compressFirstSearchFiles.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 
-interface Job {
-  /** The records, written with v8.serialize. */
-  recordsFile: string;
+/** What the build asks of a worker, besides the records. */
+export interface IndexingJob {
   outputPath: string;
   language: string;
+  /** The shard whose bundle holds Pagefind's scripts and WebAssembly (the first). */
+  withWebAssembly: boolean;
+  /** Where compressed WebAssembly is kept between builds. */
+  memoDir?: string;
+}
+
+interface Job extends IndexingJob {
+  /** The records, written with v8.serialize. */
+  recordsFile: string;
 }
 
 // Started ahead of time by the build; if the build ends without a job for it, so does it.
@@ -37,6 +46,7 @@ process.once("message", async (job: Job) => {
       }
       if (errors.length === 0) errors.push(...(await index.writeFiles({ outputPath: job.outputPath })).errors);
       await index.deleteIndex();
+      if (errors.length === 0) await compressFirstSearchFiles(job.outputPath, job);
     }
   } catch (error) {
     errors.push(String(error));

@@ -6,6 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { serialize } from "node:v8";
 import { linkOrCopy } from "../linkOrCopy.ts";
+import { FIRST_SEARCH_COMPRESSION } from "./compressFirstSearchFiles.ts";
+import type { IndexingJob } from "./indexShardWorker.ts";
 import { SearchIndexError } from "./searchIndexError.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 import type { SearchShard } from "./searchShards.ts";
@@ -37,20 +39,22 @@ const workerPath = path.join(import.meta.dirname, "indexShardWorker.ts");
  * puts the first shard at `bundleDir` and the others at `bundleDir/shards/<name>/`, where the
  * search page merges them. With a `cacheDir`, a shard whose records (and Pagefind version) are
  * unchanged since an earlier build is taken from the cache instead of indexed again: Pagefind's
- * output depends only on its input, so this equals a fresh index byte for byte. With `only`,
- * just the shards so named are written (a part of a site built in parts, see siteParts.ts).
+ * output depends only on its input, so this equals a fresh index byte for byte. The files every
+ * first search downloads are compressed again (compressFirstSearchFiles.ts), the WebAssembly
+ * once per Pagefind version into `webAssemblyMemo`. With `only`, just the shards so named are
+ * written (a part of a site built in parts, see siteParts.ts).
  */
 export async function writeSearchShards(
   inputs: readonly ShardInput[],
   bundleDir: string,
   language: string,
-  options: { cacheDir?: string; pagefindVersion: string; only?: ReadonlySet<string> },
+  options: { cacheDir?: string; webAssemblyMemo?: string; pagefindVersion: string; only?: ReadonlySet<string> },
 ): Promise<ShardsWritten> {
   const errors: string[] = [];
   const indexed: string[] = [];
   const indexedUrls: string[] = [];
   const jobs = inputs
-    .map((input, position) => ({ ...input, position, fingerprint: shardFingerprint(input, language, options.pagefindVersion) }))
+    .map((input, position) => ({ ...input, position, fingerprint: shardFingerprint(input, position === 0, language, options.pagefindVersion) }))
     .filter((job) => !options.only || options.only.has(job.shard.name));
   const cachedShards = new Set(jobs.filter((job) => options.cacheDir !== undefined && existsSync(path.join(options.cacheDir, job.fingerprint))));
   // Shards to index first, largest first, so that Pagefind starts at once; cached ones are only linked.
@@ -67,7 +71,12 @@ export async function writeSearchShards(
       }
       const building = cached ? `${cached}.building-${process.pid}` : target;
       rmSync(building, { recursive: true, force: true }); // Not awaited through the event loop, which Eleventy keeps busy.
-      const indexing = indexInWorker(job.records(), building, language);
+      const indexing = indexInWorker(job.records(), {
+        outputPath: building,
+        language,
+        withWebAssembly: job.position === 0,
+        memoDir: options.webAssemblyMemo,
+      });
       // The shards still queued find a process started and waiting, as the first ones did.
       prewarmIndexers(Math.min(queue.filter((queued) => !cachedShards.has(queued)).length, os.availableParallelism()));
       const result = await indexing;
@@ -110,8 +119,10 @@ async function pruneShardCache(cacheDir: string, used: ReadonlySet<string>): Pro
   }
 }
 
-function shardFingerprint(input: ShardInput, language: string, pagefindVersion: string): string {
-  return createHash("sha256").update(`pagefind ${pagefindVersion}\0${language}\0${input.shard.name}\0${input.fingerprint}`).digest("hex").slice(0, 32);
+/** The first shard's bundle also holds the WebAssembly, compressed again, so where a shard stands counts too. */
+function shardFingerprint(input: ShardInput, first: boolean, language: string, pagefindVersion: string): string {
+  const made = `pagefind ${pagefindVersion}\0${FIRST_SEARCH_COMPRESSION}\0${first ? "first" : "merged"}`;
+  return createHash("sha256").update(`${made}\0${language}\0${input.shard.name}\0${input.fingerprint}`).digest("hex").slice(0, 32);
 }
 
 const warm: ChildProcess[] = [];
@@ -142,7 +153,7 @@ export function releaseIndexers(): void {
   for (const child of warm.splice(0)) child.kill();
 }
 
-function indexInWorker(records: SearchRecord[], outputPath: string, language: string): Promise<{ indexedUrls: string[]; errors: string[] }> {
+function indexInWorker(records: SearchRecord[], job: IndexingJob): Promise<{ indexedUrls: string[]; errors: string[] }> {
   return new Promise((resolve) => {
     const child = warm.shift() ?? fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced", env: workerEnvironment() });
     child.ref();
@@ -165,7 +176,7 @@ function indexInWorker(records: SearchRecord[], outputPath: string, language: st
     const recordsFile = path.join(mkdtempSync(path.join(os.tmpdir(), "news-archive-records-")), "records.v8");
     writeFileSync(recordsFile, serialize(records));
     child.once("exit", () => rmSync(path.dirname(recordsFile), { recursive: true, force: true }));
-    child.send({ recordsFile, outputPath, language });
+    child.send({ recordsFile, ...job });
   });
 }
 
