@@ -246,6 +246,10 @@ ${rows.join("\n")}
   date shard after shard. An unchanged shard is taken from \`.cache/\` by fingerprint. Records
   reach the workers through a temporary file (an IPC message of megabytes would wait for
   Eleventy to free the event loop); shards to index start before cached ones are linked.
+- A first search downloads every shard's metadata (about ten bytes a story, mostly Pagefind's
+  page hashes) and the WebAssembly: those files are gzipped again with Zopfli in the workers
+  (\`src/search/compressFirstSearchFiles.ts\`), the same bytes once inflated, the metadata a
+  fifth smaller; the WebAssembly is compressed once per Pagefind version and kept in \`.cache/\`.
 - A rebuild makes the previous site's page folders in another thread while the model is built,
   and fingerprints the stories first so that the new year's search shard starts sooner.
 - Why the full build stays above 1.5 × Hugo here: Pagefind alone costs about 2.7 CPU-ms a story
