@@ -18,6 +18,8 @@ export interface PreparedBuild {
   loaded: LoadedSite;
   plan: OutputPlan;
   search: Promise<ShardsWritten>;
+  /** Tells the search indexing that Eleventy has written its pages (see writeSearchShards). */
+  renderingEnded: () => void;
   previousSite?: string;
   cacheDir?: string;
   part?: BuildSettings["part"];
@@ -73,7 +75,10 @@ export function prepareBuild(loaded: LoadedSite, settings: BuildSettings): Prepa
     fingerprint: createHash("sha256").update(storiesOfShard[position].map((page) => storyFingerprints.get(page.url)).join("\0")).digest("hex"),
     records: () => storiesOfShard[position].map(searchRecord),
   }));
+  let renderingEnded = () => {};
+  const rendering = new Promise<void>((resolve) => (renderingEnded = resolve));
   const search = writeSearchShards(inputs, path.join(settings.outputDir, "pagefind"), site.language, {
+    renderingEnded: rendering,
     cacheDir: cacheDir && path.join(cacheDir, "search"),
     webAssemblyMemo: cacheDir && path.join(cacheDir, "webassembly"),
     pagefindVersion,
@@ -82,7 +87,7 @@ export function prepareBuild(loaded: LoadedSite, settings: BuildSettings): Prepa
   search.catch(() => undefined); // Awaited (and reported) once Eleventy has written its pages.
   const plan = planOutputs(outputs, code, manifest, previousSite, storyFingerprints);
   timings.mark("pagesPlanned");
-  return { loaded, plan, search, previousSite, cacheDir, part };
+  return { loaded, plan, search, renderingEnded, previousSite, cacheDir, part };
 }
 
 /**
@@ -91,6 +96,7 @@ export function prepareBuild(loaded: LoadedSite, settings: BuildSettings): Prepa
  * `buildSite` to keep once the site is published.
  */
 export async function finishBuild(prepared: PreparedBuild, results: readonly WrittenPage[], outputDir: string, timings: PhaseTimings): Promise<void> {
+  prepared.renderingEnded();
   linkReusedOutputs(prepared.plan.reused, prepared.previousSite!, outputDir);
   timings.mark("reusedPagesLinked");
   const search = await prepared.search;

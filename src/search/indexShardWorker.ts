@@ -1,37 +1,43 @@
 /**
- * One search shard, indexed in its own process: each process gets its own Pagefind service
+ * Search shards, indexed in a process of their own: each process runs its own Pagefind service
  * binary, so shards are indexed on several cores at once, beside Eleventy's rendering.
- * Receives { recordsFile, outputPath, language, withWebAssembly, memoDir } by IPC and answers { indexedUrls, errors }.
+ * Receives { queueDir } by IPC, then claims queued shards one after another (shardQueue.ts),
+ * writing what came of each beside it, until the queue is sealed and empty.
  */
-import { readFileSync } from "node:fs";
-import { deserialize } from "node:v8";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { deserialize, serialize } from "node:v8";
 import * as pagefind from "pagefind";
 import { compressFirstSearchFiles } from "./compressFirstSearchFiles.ts";
 import type { SearchRecord } from "./searchRecords.ts";
+import { claimNextShard, QUEUE_SEALED, type IndexingJob, type QueuedShard, type ShardIndexed } from "./shardQueue.ts";
 
-/** What the build asks of a worker, besides the records. */
-export interface IndexingJob {
-  outputPath: string;
-  language: string;
-  /** The shard whose bundle holds Pagefind's scripts and WebAssembly (the first). */
-  withWebAssembly: boolean;
-  /** Where compressed WebAssembly is kept between builds. */
-  memoDir?: string;
-}
-
-interface Job extends IndexingJob {
-  /** The records, written with v8.serialize. */
-  recordsFile: string;
-}
-
-// Started ahead of time by the build; if the build ends without a job for it, so does it.
+// Started ahead of time by the build; if the build ends, so does it.
 process.once("disconnect", () => process.exit(0));
 
-process.once("message", async (job: Job) => {
+process.once("message", async ({ queueDir }: { queueDir: string }) => {
+  for (;;) {
+    const claimed = claimNextShard(queueDir);
+    if (claimed) {
+      const { job, records, answerFile } = deserialize(readFileSync(claimed)) as QueuedShard;
+      const answer = await indexShard(records, job);
+      // Whole or not at all: a worker that dies leaves no answer, which the build reports.
+      writeFileSync(`${answerFile}.partial`, serialize(answer));
+      renameSync(`${answerFile}.partial`, answerFile);
+    } else if (existsSync(path.join(queueDir, QUEUE_SEALED))) {
+      break;
+    } else {
+      await sleep(20); // The build is still queueing shards.
+    }
+  }
+  process.exit(0);
+});
+
+async function indexShard(records: SearchRecord[], job: IndexingJob): Promise<ShardIndexed> {
   const errors: string[] = [];
   const indexedUrls: string[] = [];
   try {
-    const records = deserialize(readFileSync(job.recordsFile)) as SearchRecord[];
     const created = await pagefind.createIndex({ forceLanguage: job.language });
     errors.push(...created.errors);
     if (created.index) {
@@ -46,11 +52,16 @@ process.once("message", async (job: Job) => {
       }
       if (errors.length === 0) errors.push(...(await index.writeFiles({ outputPath: job.outputPath })).errors);
       await index.deleteIndex();
-      if (errors.length === 0) await compressFirstSearchFiles(job.outputPath, job);
     }
   } catch (error) {
     errors.push(String(error));
   }
+  // A service per shard: the next one starts with none of this one's memory.
   await pagefind.close();
-  process.send!({ indexedUrls, errors }, () => process.exit(0));
-});
+  try {
+    if (errors.length === 0) await compressFirstSearchFiles(job.outputPath, job);
+  } catch (error) {
+    errors.push(String(error));
+  }
+  return { indexedUrls, errors };
+}

@@ -1,13 +1,13 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { serialize } from "node:v8";
+import { deserialize, serialize } from "node:v8";
 import { linkOrCopy } from "../linkOrCopy.ts";
 import { FIRST_SEARCH_COMPRESSION } from "./compressFirstSearchFiles.ts";
-import type { IndexingJob } from "./indexShardWorker.ts";
+import { QUEUE_SEALED, type IndexingJob, type QueuedShard, type ShardIndexed } from "./shardQueue.ts";
 import { SearchIndexError } from "./searchIndexError.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 import type { SearchShard } from "./searchShards.ts";
@@ -32,10 +32,19 @@ export interface ShardsWritten {
 /** Files a merged shard needs; Pagefind's scripts, styles and WebAssembly come from the first shard. */
 const MERGED_SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
 
+/**
+ * Eleventy holds every page it renders until it has written the last (about 5.9 GB at 100,000
+ * stories): beside it, two Pagefind services (about 1.1 GB each) would pass 8 GB. Above this
+ * many stories to index, one core fewer indexes until rendering ends; Eleventy's own process
+ * keeps the other busy meanwhile, so little is lost.
+ */
+const ONE_CORE_FEWER_WHILE_RENDERING_FROM = 50_000;
+
 const workerPath = path.join(import.meta.dirname, "indexShardWorker.ts");
 
 /**
- * Indexes each shard in a process of its own (as many at once as the machine has cores) and
+ * Indexes the shards in worker processes, as many as the machine has cores (one fewer while
+ * Eleventy renders a large archive, until `renderingEnded`), each taking queued shards in turn, and
  * puts the first shard at `bundleDir` and the others at `bundleDir/shards/<name>/`, where the
  * search page merges them. With a `cacheDir`, a shard whose records (and Pagefind version) are
  * unchanged since an earlier build is taken from the cache instead of indexed again: Pagefind's
@@ -48,7 +57,7 @@ export async function writeSearchShards(
   inputs: readonly ShardInput[],
   bundleDir: string,
   language: string,
-  options: { cacheDir?: string; webAssemblyMemo?: string; pagefindVersion: string; only?: ReadonlySet<string> },
+  options: { cacheDir?: string; webAssemblyMemo?: string; pagefindVersion: string; only?: ReadonlySet<string>; renderingEnded?: Promise<void>; oneCoreFewerWhileRenderingFrom?: number },
 ): Promise<ShardsWritten> {
   const errors: string[] = [];
   const indexed: string[] = [];
@@ -57,45 +66,49 @@ export async function writeSearchShards(
     .map((input, position) => ({ ...input, position, fingerprint: shardFingerprint(input, position === 0, language, options.pagefindVersion) }))
     .filter((job) => !options.only || options.only.has(job.shard.name));
   const cachedShards = new Set(jobs.filter((job) => options.cacheDir !== undefined && existsSync(path.join(options.cacheDir, job.fingerprint))));
-  // Shards to index first, largest first, so that Pagefind starts at once; cached ones are only linked.
-  const queue = [...jobs].sort((a, b) => Number(cachedShards.has(a)) - Number(cachedShards.has(b)) || b.urls.length - a.urls.length);
-  const run = async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) {
-      const target = job.position === 0 ? bundleDir : path.join(bundleDir, "shards", job.shard.name);
-      const cached = options.cacheDir ? path.join(options.cacheDir, job.fingerprint) : undefined;
-      if (cached && cachedShards.has(job)) {
-        linkTree(cached, target, job.position === 0);
-        // The cached index was made from exactly these stories: its fingerprint covers them all.
-        indexedUrls.push(...job.urls);
-        continue;
-      }
-      const building = cached ? `${cached}.building-${process.pid}` : target;
-      rmSync(building, { recursive: true, force: true }); // Not awaited through the event loop, which Eleventy keeps busy.
-      const indexing = indexInWorker(job.records(), {
-        outputPath: building,
-        language,
-        withWebAssembly: job.position === 0,
-        memoDir: options.webAssemblyMemo,
-      });
-      // The shards still queued find a process started and waiting, as the first ones did.
-      prewarmIndexers(Math.min(queue.filter((queued) => !cachedShards.has(queued)).length, os.availableParallelism()));
-      const result = await indexing;
-      indexed.push(job.shard.name);
-      errors.push(...result.errors.map((error) => `shard ${job.shard.name}: ${error}`));
-      indexedUrls.push(...result.indexedUrls);
-      if (result.errors.length > 0) continue;
-      if (cached) {
-        await rename(building, cached);
-        linkTree(cached, target, job.position === 0);
-      } else if (job.position !== 0) {
-        await pruneMergedShard(target);
-      }
-    }
-  };
+  const toIndex = jobs.filter((job) => !cachedShards.has(job)).sort((a, b) => b.urls.length - a.urls.length);
+  const targetOf = (job: (typeof jobs)[number]) => (job.position === 0 ? bundleDir : path.join(bundleDir, "shards", job.shard.name));
+  const cacheOf = (job: (typeof jobs)[number]) => (options.cacheDir ? path.join(options.cacheDir, job.fingerprint) : undefined);
+  const cores = os.availableParallelism();
+  const storiesToIndex = toIndex.reduce((sum, job) => sum + job.urls.length, 0);
+  const fewer = options.renderingEnded && storiesToIndex > (options.oneCoreFewerWhileRenderingFrom ?? ONE_CORE_FEWER_WHILE_RENDERING_FROM);
+  const workers = Math.min(cores, toIndex.length);
+  const whileRendering = fewer ? Math.min(workers, Math.max(1, cores - 1)) : workers;
+  // The workers start first and take each shard as soon as it is queued, largest first.
+  const queue = new ShardQueue();
+  const indexing = queue.index(whileRendering, { workers: workers - whileRendering, after: options.renderingEnded ?? Promise.resolve() });
+  const building = new Map<string, string>();
   try {
-    await Promise.all(Array.from({ length: Math.min(os.availableParallelism(), jobs.length) }, run));
+    for (const job of toIndex) {
+      const cached = cacheOf(job);
+      const outputPath = cached ? `${cached}.building-${process.pid}` : targetOf(job);
+      rmSync(outputPath, { recursive: true, force: true }); // Not awaited through the event loop, which Eleventy keeps busy.
+      building.set(job.shard.name, outputPath);
+      queue.add(job.shard.name, job.records(), { outputPath, language, withWebAssembly: job.position === 0, memoDir: options.webAssemblyMemo });
+    }
   } finally {
-    releaseIndexers();
+    // Whatever happened, the workers stop once the queue is empty.
+    queue.seal();
+  }
+  // Cached shards are linked meanwhile: their fingerprints cover exactly these stories.
+  for (const job of jobs.filter((job) => cachedShards.has(job))) {
+    linkTree(cacheOf(job)!, targetOf(job), job.position === 0);
+    indexedUrls.push(...job.urls);
+  }
+  const results = await indexing;
+  for (const job of toIndex) {
+    const result = results.get(job.shard.name) ?? { indexedUrls: [], errors: ["the indexing process ended before answering"] };
+    indexed.push(job.shard.name);
+    errors.push(...result.errors.map((error) => `shard ${job.shard.name}: ${error}`));
+    indexedUrls.push(...result.indexedUrls);
+    if (result.errors.length > 0) continue;
+    const cached = cacheOf(job);
+    if (cached) {
+      await rename(building.get(job.shard.name)!, cached);
+      linkTree(cached, targetOf(job), job.position === 0);
+    } else if (job.position !== 0) {
+      await pruneMergedShard(targetOf(job));
+    }
   }
   if (errors.length > 0) throw new SearchIndexError(errors);
   // A part cannot tell which cached shards the other parts are using.
@@ -153,31 +166,65 @@ export function releaseIndexers(): void {
   for (const child of warm.splice(0)) child.kill();
 }
 
-function indexInWorker(records: SearchRecord[], job: IndexingJob): Promise<{ indexedUrls: string[]; errors: string[] }> {
-  return new Promise((resolve) => {
-    const child = warm.shift() ?? fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced", env: workerEnvironment() });
-    child.ref();
-    child.channel?.ref();
-    let answered = false;
-    // Only the answer counts: under `node --watch` a process also reports the files it loads.
-    const listen = (message: unknown) => {
-      const answer = message as { indexedUrls?: string[]; errors?: string[] };
-      if (!Array.isArray(answer?.indexedUrls) || !Array.isArray(answer?.errors)) return;
-      answered = true;
-      child.off("message", listen);
-      resolve(answer as { indexedUrls: string[]; errors: string[] });
-    };
-    child.on("message", listen);
-    child.once("exit", (code) => {
-      if (!answered) resolve({ indexedUrls: [], errors: [`the indexing process exited with code ${code} before answering`] });
+/**
+ * Shards waiting to be indexed, each in a file of its own (its records and where to write it),
+ * which the worker processes claim one after another by renaming, answering in a file beside
+ * it. Nothing passes through this process's event loop, which Eleventy's rendering keeps busy
+ * for minutes on a large archive: a worker goes from shard to shard meanwhile, and starts on
+ * the first shard while the others are still being queued.
+ */
+class ShardQueue {
+  private readonly dir = mkdtempSync(path.join(os.tmpdir(), "news-archive-shards-"));
+  private readonly shards: string[] = [];
+
+  add(shard: string, records: SearchRecord[], job: IndexingJob): void {
+    // Named so that the workers, claiming in name order, take the shards in the order added.
+    const name = String(this.shards.length).padStart(6, "0");
+    this.shards.push(shard);
+    writeFileSync(path.join(this.dir, `${name}.v8.partial`), serialize({ job, records, answerFile: path.join(this.dir, `${name}.answer`) } satisfies QueuedShard));
+    renameSync(path.join(this.dir, `${name}.v8.partial`), path.join(this.dir, `${name}.v8`));
+  }
+
+  /** No more shards: a worker finding the queue empty may stop. */
+  seal(): void {
+    writeFileSync(path.join(this.dir, QUEUE_SEALED), "");
+  }
+
+  /**
+   * Runs `workers` processes until the queue is sealed and empty, and `more.workers` besides
+   * once `more.after` has settled while shards are still queued; what each shard came to.
+   */
+  async index(workers: number, more: { workers: number; after: Promise<void> }): Promise<Map<string, ShardIndexed>> {
+    try {
+      const first = Promise.all(Array.from({ length: workers }, () => this.runWorker()));
+      // If rendering never ends (Eleventy failed), the first workers empty the queue on their own.
+      const later = Promise.race([more.after, first]).then(() => Promise.all(Array.from({ length: this.queued() > 0 ? more.workers : 0 }, () => this.runWorker())));
+      await Promise.all([first, later]);
+      const results = new Map<string, ShardIndexed>();
+      for (const [position, shard] of this.shards.entries()) {
+        const answer = path.join(this.dir, `${String(position).padStart(6, "0")}.answer`);
+        if (existsSync(answer)) results.set(shard, deserialize(readFileSync(answer)) as ShardIndexed);
+      }
+      return results;
+    } finally {
+      releaseIndexers();
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+
+  private queued(): number {
+    return readdirSync(this.dir).filter((entry) => entry.endsWith(".v8")).length;
+  }
+
+  private runWorker(): Promise<void> {
+    return new Promise((resolve) => {
+      const child = warm.shift() ?? fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced", env: workerEnvironment() });
+      child.ref();
+      child.channel?.ref();
+      child.once("exit", () => resolve());
+      child.send({ queueDir: this.dir });
     });
-    // Through a file, not the IPC channel: a channel message of megabytes is only written while
-    // this process's event loop is free, which it is not while Eleventy renders.
-    const recordsFile = path.join(mkdtempSync(path.join(os.tmpdir(), "news-archive-records-")), "records.v8");
-    writeFileSync(recordsFile, serialize(records));
-    child.once("exit", () => rmSync(path.dirname(recordsFile), { recursive: true, force: true }));
-    child.send({ recordsFile, ...job });
-  });
+  }
 }
 
 /**
