@@ -243,9 +243,12 @@ ${rows.join("\n")}
 - Search is indexed from the page models (Pagefind's \`addCustomRecord\`) in worker processes,
   one Pagefind service each, while Eleventy renders. Shards: the newest year alone, then runs of
   older years of at most 5,000 stories; the search page merges them (\`mergeIndex\`) and sorts by
-  date shard after shard. An unchanged shard is taken from \`.cache/\` by fingerprint. Records
-  reach the workers through a temporary file (an IPC message of megabytes would wait for
-  Eleventy to free the event loop); shards to index start before cached ones are linked.
+  date shard after shard. An unchanged shard is taken from \`.cache/\` by fingerprint. Shards
+  reach the workers as a queue of files (\`src/search/shardQueue.ts\`) that they claim in turn and
+  answer beside, so a worker goes from shard to shard while Eleventy's rendering keeps the
+  build's event loop busy. Above 50,000 stories one worker indexes until rendering ends and the
+  second joins then: Eleventy holds every rendered page until the last is written (~5.9 GB at
+  100,000), and two Pagefind services beside it would pass 8 GB.
 - A first search downloads every shard's metadata (about ten bytes a story, mostly Pagefind's
   page hashes) and the WebAssembly: those files are gzipped again with Zopfli in the workers
   (\`src/search/compressFirstSearchFiles.ts\`), the same bytes once inflated, the metadata a
