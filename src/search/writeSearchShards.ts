@@ -150,8 +150,8 @@ function workerEnvironment(): NodeJS.ProcessEnv {
  * Starts indexing processes before the archive is read: loading Node, tsx and Pagefind takes
  * about a second, which a rebuild would otherwise wait for after the model is ready.
  */
-export function prewarmIndexers(count = os.availableParallelism()): void {
-  while (warm.length < count) {
+export function prewarmIndexers(): void {
+  while (warm.length < os.availableParallelism()) {
     const child = fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced", env: workerEnvironment() });
     child.on("error", () => undefined);
     // A waiting process must not keep the build alive (say, when the archive has problems).
@@ -161,8 +161,8 @@ export function prewarmIndexers(count = os.availableParallelism()): void {
   }
 }
 
-/** Ends the processes no shard needed (every shard came from the cache). */
-export function releaseIndexers(): void {
+/** Ends the processes no shard needed (say, every shard came from the cache). */
+function releaseIndexers(): void {
   for (const child of warm.splice(0)) child.kill();
 }
 

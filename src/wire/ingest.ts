@@ -4,7 +4,6 @@ import {
   introducesSeeList,
   linkSeeAsides,
   linkSeeListItem,
-  type HeadlineIndex,
   type KnownStory,
   type LinkedLine,
   type Piece,
