@@ -1,7 +1,6 @@
 import { gzipAsync } from "@gfx/zopfli";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 
@@ -26,25 +25,24 @@ export async function compressFirstSearchFiles(
   options: { withWebAssembly: boolean; memoDir?: string; smallestWorthCompressing?: number },
 ): Promise<void> {
   const smallest = options.smallestWorthCompressing ?? SMALLEST_WORTH_COMPRESSING;
-  const entries = await readdir(bundleDir);
-  for (const name of entries.filter((entry) => entry.endsWith(".pf_meta"))) {
+  for (const name of readdirSync(bundleDir).filter((entry) => entry.endsWith(".pf_meta"))) {
     const file = path.join(bundleDir, name);
-    const gzipped = await readFile(file);
-    if (gzipped.length >= smallest) await writeFile(file, await recompress(gzipped));
+    const gzipped = readFileSync(file);
+    if (gzipped.length >= smallest) writeFileSync(file, await recompress(gzipped));
   }
   if (!options.withWebAssembly) return;
   for (const name of webAssemblyFiles(bundleDir)) {
     const file = path.join(bundleDir, name);
-    const gzipped = await readFile(file);
+    const gzipped = readFileSync(file);
     const memo = options.memoDir && path.join(options.memoDir, `${createHash("sha256").update(FIRST_SEARCH_COMPRESSION).update(gzipped).digest("hex").slice(0, 32)}.gz`);
     if (memo && existsSync(memo)) {
-      await writeFile(file, readFileSync(memo));
+      writeFileSync(file, readFileSync(memo));
       continue;
     }
     const smaller = await recompress(gzipped);
-    await writeFile(file, smaller);
+    writeFileSync(file, smaller);
     if (memo) {
-      await mkdir(path.dirname(memo), { recursive: true });
+      mkdirSync(path.dirname(memo), { recursive: true });
       // Written whole, then renamed: another build sharing the cache never reads half a file.
       writeFileSync(`${memo}.${process.pid}`, smaller);
       renameSync(`${memo}.${process.pid}`, memo);

@@ -1,13 +1,12 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { deserialize, serialize } from "node:v8";
 import { linkOrCopy } from "../linkOrCopy.ts";
 import { FIRST_SEARCH_COMPRESSION } from "./compressFirstSearchFiles.ts";
-import { QUEUE_SEALED, type IndexingJob, type QueuedShard, type ShardIndexed } from "./shardQueue.ts";
+import { ShardQueue } from "./shardQueue.ts";
 import { SearchIndexError } from "./searchIndexError.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 import type { SearchShard } from "./searchShards.ts";
@@ -75,8 +74,8 @@ export async function writeSearchShards(
   const workers = Math.min(cores, toIndex.length);
   const whileRendering = fewer ? Math.min(workers, Math.max(1, cores - 1)) : workers;
   // The workers start first and take each shard as soon as it is queued, largest first.
-  const queue = new ShardQueue();
-  const indexing = queue.index(whileRendering, { workers: workers - whileRendering, after: options.renderingEnded ?? Promise.resolve() });
+  const queue = new ShardQueue(runWorker);
+  const indexing = queue.index(whileRendering, { workers: workers - whileRendering, after: options.renderingEnded ?? Promise.resolve() }).finally(releaseIndexers);
   const building = new Map<string, string>();
   try {
     for (const job of toIndex) {
@@ -166,65 +165,15 @@ function releaseIndexers(): void {
   for (const child of warm.splice(0)) child.kill();
 }
 
-/**
- * Shards waiting to be indexed, each in a file of its own (its records and where to write it),
- * which the worker processes claim one after another by renaming, answering in a file beside
- * it. Nothing passes through this process's event loop, which Eleventy's rendering keeps busy
- * for minutes on a large archive: a worker goes from shard to shard meanwhile, and starts on
- * the first shard while the others are still being queued.
- */
-class ShardQueue {
-  private readonly dir = mkdtempSync(path.join(os.tmpdir(), "news-archive-shards-"));
-  private readonly shards: string[] = [];
-
-  add(shard: string, records: SearchRecord[], job: IndexingJob): void {
-    // Named so that the workers, claiming in name order, take the shards in the order added.
-    const name = String(this.shards.length).padStart(6, "0");
-    this.shards.push(shard);
-    writeFileSync(path.join(this.dir, `${name}.v8.partial`), serialize({ job, records, answerFile: path.join(this.dir, `${name}.answer`) } satisfies QueuedShard));
-    renameSync(path.join(this.dir, `${name}.v8.partial`), path.join(this.dir, `${name}.v8`));
-  }
-
-  /** No more shards: a worker finding the queue empty may stop. */
-  seal(): void {
-    writeFileSync(path.join(this.dir, QUEUE_SEALED), "");
-  }
-
-  /**
-   * Runs `workers` processes until the queue is sealed and empty, and `more.workers` besides
-   * once `more.after` has settled while shards are still queued; what each shard came to.
-   */
-  async index(workers: number, more: { workers: number; after: Promise<void> }): Promise<Map<string, ShardIndexed>> {
-    try {
-      const first = Promise.all(Array.from({ length: workers }, () => this.runWorker()));
-      // If rendering never ends (Eleventy failed), the first workers empty the queue on their own.
-      const later = Promise.race([more.after, first]).then(() => Promise.all(Array.from({ length: this.queued() > 0 ? more.workers : 0 }, () => this.runWorker())));
-      await Promise.all([first, later]);
-      const results = new Map<string, ShardIndexed>();
-      for (const [position, shard] of this.shards.entries()) {
-        const answer = path.join(this.dir, `${String(position).padStart(6, "0")}.answer`);
-        if (existsSync(answer)) results.set(shard, deserialize(readFileSync(answer)) as ShardIndexed);
-      }
-      return results;
-    } finally {
-      releaseIndexers();
-      rmSync(this.dir, { recursive: true, force: true });
-    }
-  }
-
-  private queued(): number {
-    return readdirSync(this.dir).filter((entry) => entry.endsWith(".v8")).length;
-  }
-
-  private runWorker(): Promise<void> {
-    return new Promise((resolve) => {
-      const child = warm.shift() ?? fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced", env: workerEnvironment() });
-      child.ref();
-      child.channel?.ref();
-      child.once("exit", () => resolve());
-      child.send({ queueDir: this.dir });
-    });
-  }
+/** One worker process (one waiting, if any), working through the queue in `queueDir` until it ends. */
+function runWorker(queueDir: string): Promise<void> {
+  return new Promise((resolve) => {
+    const child = warm.shift() ?? fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced", env: workerEnvironment() });
+    child.ref();
+    child.channel?.ref();
+    child.once("exit", () => resolve());
+    child.send({ queueDir });
+  });
 }
 
 /**
