@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { LoadedSite } from "../eleventy/archivePlugin.ts";
 import { linkOrCopy } from "../linkOrCopy.ts";
 import type { StoryPage } from "../pages/pageModels.ts";
+import { pagefindVersion } from "../search/pagefindVersion.ts";
 import { searchRecord } from "../search/searchRecords.ts";
 import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
 import type { SiteSettings } from "../site.ts";
@@ -46,9 +46,6 @@ export interface PartReport {
   writtenUrls: string[];
   indexedUrls: string[];
 }
-
-// pagefind's package exports no package.json: read it next to its resolved entry point (lib/index.js).
-const pagefindVersion = (JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve("pagefind"))), "..", "package.json"), "utf8")) as { version: string }).version;
 
 /**
  * Decides what this build must do: the search shards (started at once, in other processes, so

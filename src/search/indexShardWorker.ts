@@ -1,15 +1,18 @@
 /**
- * Search shards, indexed in a process of their own: each process runs its own Pagefind service
- * binary, so shards are indexed on several cores at once, beside Eleventy's rendering.
+ * Search shards, indexed in a process of their own (writePagefindIndex.ts, with a Pagefind
+ * service of its own), so shards are indexed on several cores at once, beside Eleventy's rendering.
  * Receives { queueDir } by IPC, then claims queued shards one after another (shardQueue.ts),
  * writing what came of each beside it, until the queue is sealed and empty.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { deserialize, serialize } from "node:v8";
 import * as pagefind from "pagefind";
 import { compressFirstSearchFiles } from "./compressFirstSearchFiles.ts";
+import { pagefindVersion } from "./pagefindVersion.ts";
+import { writePagefindIndex } from "./writePagefindIndex.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 import { claimNextShard, QUEUE_SEALED, type IndexingJob, type QueuedShard, type ShardIndexed } from "./shardQueue.ts";
 
@@ -35,8 +38,31 @@ process.once("message", async ({ queueDir }: { queueDir: string }) => {
 });
 
 async function indexShard(records: SearchRecord[], job: IndexingJob): Promise<ShardIndexed> {
+  const scratchDir = mkdtempSync(path.join(os.tmpdir(), "news-archive-words-"));
+  let answer: ShardIndexed;
+  try {
+    const written = await writePagefindIndex(records, { language: job.language, outputPath: job.outputPath, scratchDir, withScripts: job.withWebAssembly, version: pagefindVersion });
+    answer = "unsupported" in written ? await indexWithPagefind(records, job) : { indexedUrls: written.indexedUrls, errors: [] };
+  } catch (error) {
+    answer = { indexedUrls: [], errors: [String(error)] };
+  } finally {
+    rmSync(scratchDir, { recursive: true, force: true });
+  }
+  // A service per shard: the next one starts with none of this one's memory.
+  await pagefind.close();
+  try {
+    if (answer.errors.length === 0) await compressFirstSearchFiles(job.outputPath, job);
+  } catch (error) {
+    answer.errors.push(String(error));
+  }
+  return answer;
+}
+
+/** What our writer cannot vouch for (writePagefindIndex.ts) is indexed by Pagefind's own indexer. */
+async function indexWithPagefind(records: SearchRecord[], job: IndexingJob): Promise<ShardIndexed> {
   const errors: string[] = [];
   const indexedUrls: string[] = [];
+  rmSync(job.outputPath, { recursive: true, force: true });
   try {
     const created = await pagefind.createIndex({ forceLanguage: job.language });
     errors.push(...created.errors);
@@ -53,13 +79,6 @@ async function indexShard(records: SearchRecord[], job: IndexingJob): Promise<Sh
       if (errors.length === 0) errors.push(...(await index.writeFiles({ outputPath: job.outputPath })).errors);
       await index.deleteIndex();
     }
-  } catch (error) {
-    errors.push(String(error));
-  }
-  // A service per shard: the next one starts with none of this one's memory.
-  await pagefind.close();
-  try {
-    if (errors.length === 0) await compressFirstSearchFiles(job.outputPath, job);
   } catch (error) {
     errors.push(String(error));
   }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -45,6 +45,18 @@ test("if rendering never ends (Eleventy failed), the first worker still empties 
   const written = await writeSearchShards(shards(), bundleDir, "en", { pagefindVersion: "test", renderingEnded: never, oneCoreFewerWhileRenderingFrom: 0 });
   assert.is(written.indexedUrls.length, 10);
   assert.equal(bundlesWritten(bundleDir), ["first", "2020", "2021", "2022", "2023"]);
+});
+
+test("a shard our index writer cannot vouch for (Pagefind's own instructions in a story) is indexed by Pagefind instead", async () => {
+  const bundleDir = path.join(temporaryFolder(), "pagefind");
+  const [newest, ...older] = shards();
+  const instructed: SearchRecord = { ...newest.records()[0], content: "Weighted ___PAGEFIND_WEIGHT___2 regulator words" };
+  const withInstruction = { ...newest, records: () => [instructed, newest.records()[1]] };
+  const written = await writeSearchShards([withInstruction, ...older], bundleDir, "en", { pagefindVersion: "test" });
+  assert.is(written.indexedUrls.length, 10);
+  assert.equal(bundlesWritten(bundleDir), ["first", "2020", "2021", "2022", "2023"]);
+  const entry = JSON.parse(readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as { languages: { en: { page_count: number } } };
+  assert.is(entry.languages.en.page_count, 2);
 });
 
 test.run();

@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { generateArchive } from "../../bench/generate.ts";
+import { loadSite } from "../../src/eleventy/archivePlugin.ts";
+import type { StoryPage } from "../../src/pages/pageModels.ts";
+import { unpackFile } from "../../src/search/pagefindFormat.ts";
+import { pagefindVersion } from "../../src/search/pagefindVersion.ts";
+import { searchRecord, type SearchRecord } from "../../src/search/searchRecords.ts";
+import { writePagefindIndex } from "../../src/search/writePagefindIndex.ts";
+import { site } from "../../src/site.ts";
+import { temporaryFolder } from "../support/builtSite.ts";
+
+const test = suite("search: our index writer writes what Pagefind's own indexer writes");
+
+const projectRoot = path.resolve(import.meta.dirname, "../..");
+
+async function recordsOf(articlesDir: string): Promise<SearchRecord[]> {
+  const loaded = await loadSite(articlesDir, site, false);
+  return loaded.pages.filter((page): page is StoryPage => page.kind === "story").map(searchRecord);
+}
+
+/** Text that exercises Pagefind's word rules: punctuation, compounds, accents, scripts, spaces. */
+const awkwardRecords: SearchRecord[] = [
+  {
+    url: "/2024/01/02/awkward/",
+    content:
+      "Light Reading\nThe CEO's news-archive e-mail: café, Café and cafè (“quoted” — ‘single’ dash…) it's rock-and-roll 3.5GHz 5G, 1,000 U.S. x.y.z 9/11 $5 50% " +
+      "ABC123def iPhone naïve résumé Ünïcödé 日本語 Привет мир x🙂 x～ zero\u200bwidth non\u00a0breaking next\u0085line <b>bold</b> &amp; " +
+      "news news-archive news (see above) e.g. a+b x&y @user #tag",
+    meta: { title: "The CEO's café & <b>news</b>", date: "2024-01-02T09:30:00-05:00", byline: "Ann Émile, Bob", dated: "January 2, 2024" },
+    filters: { author: ["Zed", "Ann Émile"], topic: ["5G", "Café"], year: ["2024"] },
+    sort: { date: "2024-01-02T09:30:00-05:00" },
+  },
+  {
+    url: "/2023/05/06/plain/",
+    content: "Hello again world. Café news and the archive's résumé, with one more café.",
+    meta: { title: "Plain", date: "2023-05-06T00:00:00-04:00", byline: "", dated: "May 6, 2023 (date inferred)" },
+    filters: { author: [], topic: ["Café"], year: ["2023"] },
+    sort: { date: "2023-05-06T00:00:00-04:00" },
+  },
+];
+
+async function indexWithPagefind(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+  assert.equal(errors, []);
+  for (const record of records) assert.equal((await index!.addCustomRecord({ ...record, language: "en" })).errors, []);
+  assert.equal((await index!.writeFiles({ outputPath })).errors, []);
+  await pagefind.close();
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => statSync(path.join(dir, file)).isFile())
+    .sort();
+}
+
+/** Every file's content, inflated where Pagefind gzips it: the bytes its script reads. */
+function contentOf(dir: string, file: string): Buffer {
+  const bytes = readFileSync(path.join(dir, file));
+  return /\.pf_(meta|index|filter|fragment)$/.test(file) ? unpackFile(bytes) : bytes;
+}
+
+async function assertSameIndex(records: SearchRecord[]): Promise<void> {
+  const theirs = temporaryFolder();
+  const ours = temporaryFolder();
+  await indexWithPagefind(records, theirs);
+  const written = await writePagefindIndex(records, { language: "en", outputPath: ours, scratchDir: temporaryFolder(), withScripts: true, version: pagefindVersion });
+  assert.equal(written, { indexedUrls: records.map((record) => record.url) });
+  await pagefind.close();
+  const files = filesUnder(theirs);
+  assert.equal(filesUnder(ours), files, "the same files, under the same names (the names are hashes of the content)");
+  for (const file of files) assert.ok(contentOf(ours, file).equals(contentOf(theirs, file)), `${file} holds the same bytes`);
+}
+
+test("the twelve stories of the seed archive, one by one as written", async () => {
+  await assertSameIndex(await recordsOf(path.join(projectRoot, "articles")));
+});
+
+test("four hundred generated stories: many index chunks, filters and sorted dates", async () => {
+  const articles = path.join(temporaryFolder(), "articles");
+  generateArchive({ articles: 400, out: articles, seed: "search index" });
+  const records = await recordsOf(articles);
+  assert.ok(records.length >= 380, `the generated archive gives stories to index (${records.length})`);
+  await assertSameIndex(records);
+});
+
+test("punctuation, compound words, accents, other scripts and unusual spaces", async () => {
+  await assertSameIndex(awkwardRecords);
+});
+
+test("text Pagefind would read as its own instructions, or a story whose text gives no word, is left to Pagefind", async () => {
+  const options = { language: "en", scratchDir: temporaryFolder(), withScripts: false, version: pagefindVersion };
+  const instruction = await writePagefindIndex([{ ...awkwardRecords[1], content: "Weighted ___PAGEFIND_WEIGHT___2 words" }], { ...options, outputPath: temporaryFolder() });
+  assert.equal(instruction, { unsupported: "the text holds Pagefind's instruction ___PAGEFIND_WEIGHT___2" });
+  const wordless = await writePagefindIndex([awkwardRecords[1], { ...awkwardRecords[1], url: "/dashes/", content: "— — …" }], { ...options, outputPath: temporaryFolder() });
+  assert.equal(wordless, { unsupported: "the text of /dashes/ gives no word to index" });
+  await pagefind.close();
+});
+
+test.run();
