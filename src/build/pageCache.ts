@@ -49,7 +49,39 @@ export function codeFingerprint(extra: string): string {
 
 export function pageFingerprint(page: Output, code: string): string {
   // One-shot SHA-1: tens of thousands of outputs a build, none of them chosen by an adversary.
-  return hash("sha1", code + JSON.stringify(page));
+  return hash("sha1", code + JSON.stringify(withEntriesByDigest(page)));
+}
+
+/**
+ * A page as hashed: its lists of stories by the digests of their entries. A story's entry in a
+ * list (and in a feed) is one object, on every page that lists the story: hashed once, it stands
+ * in each page's fingerprint by its digest, which says as much as its content, instead of being
+ * serialized again on each of them.
+ */
+function withEntriesByDigest(page: Output): unknown {
+  switch (page.kind) {
+    case "story":
+      return { ...page, referencedBy: digests(page.referencedBy), references: digests(page.references), related: digests(page.related) };
+    case "list":
+      return { ...page, sections: page.sections.map((section) => ({ ...section, stories: digests(section.stories) })) };
+    case "home":
+    case "notFound":
+      return { ...page, latest: digests(page.latest) };
+    case "feed":
+      return { ...page, entries: digests(page.entries) };
+    default:
+      return page;
+  }
+}
+
+const entryDigests = new WeakMap<object, string>();
+
+function digests(entries: readonly object[]): string[] {
+  return entries.map((entry) => {
+    let digest = entryDigests.get(entry);
+    if (digest === undefined) entryDigests.set(entry, (digest = hash("sha1", JSON.stringify(entry))));
+    return digest;
+  });
 }
 
 /** Where Eleventy writes a page's URL: "/a/b/" → a/b/index.html, "/404.html" → 404.html. */

@@ -19,12 +19,21 @@ export function buildFeeds(archive: Archive, site: SiteSettings): FeedModel[] {
 }
 
 function feed(url: string, title: string, subtitle: string, pageUrl: string, storiesNewestFirst: readonly Story[]): FeedModel {
-  const entries = storiesNewestFirst.slice(0, FEED_LIMIT).map(feedEntry);
-  const updated = entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), entries[0]?.updated ?? "1970-01-01T00:00:00Z");
-  return { kind: "feed", url, title, subtitle, pageUrl, updated, entries };
+  const latest = storiesNewestFirst.slice(0, FEED_LIMIT).map(feedEntry);
+  const updated = latest.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), latest[0]?.updated ?? "1970-01-01T00:00:00Z");
+  return { kind: "feed", url, title, subtitle, pageUrl, updated, entries: latest };
 }
 
+const entries = new WeakMap<Story, FeedEntry>();
+
+/** One entry a story, the same in every feed that lists it (see the page cache). */
 function feedEntry(story: Story): FeedEntry {
+  let entry = entries.get(story);
+  if (!entry) entries.set(story, (entry = makeFeedEntry(story)));
+  return entry;
+}
+
+function makeFeedEntry(story: Story): FeedEntry {
   return {
     title: story.title,
     url: story.url,
