@@ -226,8 +226,8 @@ year, month and day taxonomy pages (paginated by 20) and a home page, without se
 
 - Machine: ${machine()}
 - Versions: ${Object.entries(v).map(([k, val]) => `${k} ${val}`).join(", ")}
-- CPU and memory are sampled from /proc every 100 ms over the whole process tree (Node, Pagefind's
-  service binary, Hugo), since \`/usr/bin/time\` misses children that are not reaped.
+- CPU and memory are sampled from /proc every 100 ms over the whole process tree (Node, the
+  indexing workers and Pagefind's service binary, Hugo), since \`/usr/bin/time\` misses children that are not reaped.
 - First search: headless Chromium opens \`/search/?q=…\` on the built site served by
   \`test/support/serve.ts\` (no compression) and the body sizes of every response are summed.
 
@@ -240,23 +240,33 @@ ${rows.join("\n")}
 - The archive model (read, parse, render Markdown, group) is built once; Eleventy renders every
   page model through one paginated template. Pages whose fingerprint (view model + code, config,
   dependencies, settings) matches the published site's are hard-linked from it instead of rendered.
-- Search is indexed from the page models (Pagefind's \`addCustomRecord\`) in worker processes,
-  one Pagefind service each, while Eleventy renders. Shards: the newest year alone, then runs of
-  older years of at most 5,000 stories; the search page merges them (\`mergeIndex\`) and sorts by
-  date shard after shard. An unchanged shard is taken from \`.cache/\` by fingerprint. Shards
-  reach the workers as a queue of files (\`src/search/shardQueue.ts\`) that they claim in turn and
-  answer beside, so a worker goes from shard to shard while Eleventy's rendering keeps the
-  build's event loop busy. Above 50,000 stories one worker indexes until rendering ends and the
-  second joins then: Eleventy holds every rendered page until the last is written (~5.9 GB at
-  100,000), and two Pagefind services beside it would pass 8 GB.
+- Search is indexed from the page models in worker processes while Eleventy renders, by our own
+  writer of Pagefind 1.6's files (\`src/search/writePagefindIndex.ts\`): the same files, byte for
+  byte once inflated, as Pagefind's indexer writes for the same records (a test compares them on
+  the seed, 400 generated stories and awkward text), at about 0.8 CPU-ms a story against
+  Pagefind's 2.7. Pagefind itself is asked only which words each distinct token gives (its
+  tokenizing and stemming are not copied): one record of every distinct token of a shard, and
+  where each word lands says which token gave it; that run also gives Pagefind's scripts and
+  WebAssembly. Text the writer cannot vouch for (Pagefind's own instructions in a story, a story
+  whose text gives no word, a numeric sort) is indexed by Pagefind's indexer instead. Shards: the
+  newest year alone, then runs of older years of at most 5,000 stories; the search page merges
+  them (\`mergeIndex\`) and sorts by date shard after shard. An unchanged shard is taken from
+  \`.cache/\` by fingerprint. Shards reach the workers as a queue of files
+  (\`src/search/shardQueue.ts\`) that they claim in turn and answer beside, so a worker goes from
+  shard to shard while Eleventy's rendering keeps the build's event loop busy. Above 50,000
+  stories one worker indexes until rendering ends and the second joins then, so that Eleventy's
+  rendering (the longest path of the build) keeps a core to itself.
 - A first search downloads every shard's metadata (about ten bytes a story, mostly Pagefind's
   page hashes) and the WebAssembly: those files are gzipped again with Zopfli in the workers
   (\`src/search/compressFirstSearchFiles.ts\`), the same bytes once inflated, the metadata a
   fifth smaller; the WebAssembly is compressed once per Pagefind version and kept in \`.cache/\`.
 - A rebuild makes the previous site's page folders in another thread while the model is built,
   and fingerprints the stories first so that the new year's search shard starts sooner.
-- Why the full build stays above 1.5 × Hugo here: Pagefind alone costs about 2.7 CPU-ms a story
-  (about 27 CPU-s at 10,000, half of our whole build's CPU), and this machine has two cores.
+- Page fingerprints hash each story's list entry and feed entry once (one object per story, on
+  every page that lists it) and use its digest on every page that lists it.
+- A rebuild still reads every story file, builds the whole model and fingerprints every page
+  (about 5 s of single-threaded work at 10,000 stories); since our search indexing got cheaper
+  the full build is about three times that, so a rebuild is about a third of it, not a quarter.
   What was tried, kept and dropped, with figures: \`bench/experiments/README.md\`.
 
 ## Beyond one machine
@@ -271,7 +281,7 @@ indexes; assembling them is copying folders side by side, which any static host 
 Implemented and measured here (\`npm run build -- --parts\`, \`src/build/buildSiteInParts.ts\`): each
 search shard's run of years (its story, day, month and year pages and its search index) and the
 common part (home, authors, topics, search, feeds, sitemaps) is built by a separate process with
-its own Eleventy and Pagefind, two at a time; their folders are moved side by side, the assembled
+its own Eleventy and search indexing, two at a time; their folders are moved side by side, the assembled
 site is checked (every story exactly once, listed and indexed) and published atomically. It
 equals the one-process build byte for byte (checked above and by a test). On one 2-core machine
 it is slower than one process: every part reads the whole archive (parsed stories come from the

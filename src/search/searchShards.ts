@@ -1,6 +1,7 @@
 /**
- * Stories a search shard holds at most: Pagefind needs about 1.2 GB per 5,000 stories, and two
- * shards are indexed at once. NEWS_ARCHIVE_SEARCH_SHARD_STORIES changes it (the bench tries sizes with it).
+ * Stories a search shard holds at most: two shards are indexed at once, and a shard that falls
+ * back to Pagefind's own indexer needs about 1.2 GB per 5,000 stories.
+ * NEWS_ARCHIVE_SEARCH_SHARD_STORIES changes it (the bench tries sizes with it).
  */
 export const SEARCH_SHARD_STORIES = Number(process.env.NEWS_ARCHIVE_SEARCH_SHARD_STORIES ?? 5_000);
 

@@ -32,10 +32,10 @@ export interface ShardsWritten {
 const MERGED_SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
 
 /**
- * Eleventy holds every page it renders until it has written the last (about 5.9 GB at 100,000
- * stories): beside it, two Pagefind services (about 1.1 GB each) would pass 8 GB. Above this
- * many stories to index, one core fewer indexes until rendering ends; Eleventy's own process
- * keeps the other busy meanwhile, so little is lost.
+ * Eleventy's rendering is the build's longest path, and with many stories it is far longer than
+ * the indexing: above this many stories to index, one core fewer indexes until rendering ends,
+ * so that Eleventy's process keeps a core to itself (and its memory, about 5.9 GB at 100,000
+ * stories, has less beside it).
  */
 const ONE_CORE_FEWER_WHILE_RENDERING_FROM = 50_000;
 
