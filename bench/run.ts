@@ -249,7 +249,7 @@ ${rows.join("\n")}
   where each word lands says which token gave it; that run also gives Pagefind's scripts and
   WebAssembly. Text the writer cannot vouch for (Pagefind's own instructions in a story, a story
   whose text gives no word, a numeric sort) is indexed by Pagefind's indexer instead. Shards: the
-  newest year alone, then runs of older years of at most 5,000 stories; the search page merges
+  newest year alone, then runs of older years of at most 10,000 stories; the search page merges
   them (\`mergeIndex\`) and sorts by date shard after shard. An unchanged shard is taken from
   \`.cache/\` by fingerprint. Shards reach the workers as a queue of files
   (\`src/search/shardQueue.ts\`) that they claim in turn and answer beside, so a worker goes from

@@ -1,6 +1,6 @@
 /**
  * Where each word of a search index occurs, and how Pagefind 1.6's script reads that from an
- * index chunk. Kept as flat lists of numbers appended page after page: a shard of 5,000
+ * index chunk. Kept as flat lists of numbers appended page after page: a shard of 10,000
  * stories holds millions of occurrences, which objects per page would make the garbage
  * collector's main work.
  */
