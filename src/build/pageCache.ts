@@ -101,24 +101,33 @@ export interface OutputPlan {
   toRender: Output[];
   /** URLs whose previous output file is kept. */
   reused: string[];
-  fingerprints: Map<string, string>;
-  manifest: PageManifest;
+  /**
+   * The fingerprints of this build's outputs, for the next build. With no previous manifest to
+   * compare with, every output is rendered and they are worked out only when asked for: once
+   * Eleventy has rendered, while the search index is still being written.
+   */
+  manifest: () => PageManifest;
 }
 
 /** `known`: fingerprints already worked out, by URL, so as not to hash those pages twice. */
 export function planOutputs(pages: readonly Output[], code: string, previous: PageManifest | undefined, previousSite: string | undefined, known?: ReadonlyMap<string, string>): OutputPlan {
-  const manifest: PageManifest = { site: previousSite ?? "", pages: {} };
+  const fingerprints = (): PageManifest => {
+    const manifest: PageManifest = { site: previousSite ?? "", pages: {} };
+    for (const page of pages) manifest.pages[page.url] = known?.get(page.url) ?? pageFingerprint(page, code);
+    return manifest;
+  };
   const identity = previousSite && siteIdentity(previousSite);
   const usable = previous && identity && previous.site === previousSite && previous.siteIdentity === identity ? previous : undefined;
+  if (!usable) {
+    let manifest: PageManifest | undefined;
+    return { toRender: [...pages], reused: [], manifest: () => (manifest ??= fingerprints()) };
+  }
+  const manifest = fingerprints();
   const toRender: Output[] = [];
   const reused: string[] = [];
-  const fingerprints = new Map<string, string>();
   for (const page of pages) {
-    const fingerprint = known?.get(page.url) ?? pageFingerprint(page, code);
-    manifest.pages[page.url] = fingerprint;
-    fingerprints.set(page.url, fingerprint);
-    if (usable && usable.pages[page.url] === fingerprint && existsSync(path.join(previousSite!, outputFileOf(page.url)))) reused.push(page.url);
+    if (usable.pages[page.url] === manifest.pages[page.url] && existsSync(path.join(previousSite!, outputFileOf(page.url)))) reused.push(page.url);
     else toRender.push(page);
   }
-  return { toRender, reused, manifest, fingerprints };
+  return { toRender, reused, manifest: () => manifest };
 }

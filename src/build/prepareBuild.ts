@@ -96,6 +96,8 @@ export async function finishBuild(prepared: PreparedBuild, results: readonly Wri
   prepared.renderingEnded();
   linkReusedOutputs(prepared.plan.reused, prepared.previousSite!, outputDir);
   timings.mark("reusedPagesLinked");
+  // Worked out while the workers finish the search index.
+  const manifest = prepared.cacheDir && !prepared.part ? prepared.plan.manifest() : undefined;
   const search = await prepared.search;
   timings.mark("searchWrite");
   const written: WrittenPage[] = [...results, ...prepared.plan.reused.map((url) => ({ url, outputPath: path.join(outputDir, outputFileOf(url)), content: "" }))];
@@ -106,9 +108,9 @@ export async function finishBuild(prepared: PreparedBuild, results: readonly Wri
   }
   verifyBuild(prepared.loaded, written, search.indexedUrls);
   timings.mark("verifyBuild");
-  if (prepared.cacheDir) {
+  if (prepared.cacheDir && manifest) {
     await mkdir(prepared.cacheDir, { recursive: true });
-    writeFileSync(path.join(prepared.cacheDir, "pages.next.json"), JSON.stringify(prepared.plan.manifest));
+    writeFileSync(path.join(prepared.cacheDir, "pages.next.json"), JSON.stringify(manifest));
   }
 }
 
