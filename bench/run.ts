@@ -263,10 +263,15 @@ ${rows.join("\n")}
 - A rebuild makes the previous site's page folders in another thread while the model is built,
   and fingerprints the stories first so that the new year's search shard starts sooner.
 - Page fingerprints hash each story's list entry and feed entry once (one object per story, on
-  every page that lists it) and use its digest on every page that lists it.
-- A rebuild still reads every story file, builds the whole model and fingerprints every page
-  (about 5 s of single-threaded work at 10,000 stories); since our search indexing got cheaper
-  the full build is about three times that, so a rebuild is about a third of it, not a quarter.
+  every page that lists it) and use its digest on every page that lists it; a clean build works
+  them out (for the next build) after rendering, while the search index is finishing.
+- Where the targets stand: Hugo's time for the same 10,000 stories moves with this virtual
+  disk (15.0 s and 10.7 s in two runs an hour apart; ~10 s in memory), ours much less (17–19 s),
+  so the full build reads 1.3 × Hugo in one run and 1.6–1.7 × in another: the 1.5 × target is not
+  reliably met. The build waits last for its largest search shard (one worker, sharing a core
+  with Eleventy's garbage collector). A rebuild still reads every story file, builds the whole
+  model and fingerprints every page (about 5 s of single-threaded work at 10,000 stories), about
+  a third of the full build, not a quarter.
   What was tried, kept and dropped, with figures: \`bench/experiments/README.md\`.
 
 ## Beyond one machine
