@@ -5,8 +5,9 @@
  * distinct token gives (learnTokenWords.ts): its tokenizing and stemming are not copied.
  *
  * Records it cannot vouch for (Pagefind's weight and anchor instructions in the text, a story
- * whose text gives no word, a sort by numbers) are reported as `unsupported`: the caller then
- * indexes them with Pagefind itself.
+ * whose text gives no word, a sort by numbers, a language Pagefind cuts into words by a
+ * dictionary rather than at spaces) are reported as `unsupported`: the caller then indexes them
+ * with Pagefind itself.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -33,6 +34,7 @@ export async function writePagefindIndex(
   options: { language: string; outputPath: string; scratchDir: string; withScripts: boolean; version: string },
 ): Promise<PagefindIndexWritten> {
   const { language } = options;
+  if (SEGMENTED_LANGUAGES.has(language.split("-")[0].toLowerCase())) return { unsupported: `Pagefind cuts ${language} into words by a dictionary, not at spaces` };
   const tokensOf = (text: string) => text.split(PAGEFIND_SPACES).filter((token) => token !== "");
   const tokenIds = new Map<string, number>();
   const idsOf = (text: string) => tokensOf(text).map((token) => tokenIds.get(token) ?? (tokenIds.set(token, tokenIds.size), tokenIds.size - 1));
@@ -155,13 +157,22 @@ export async function writePagefindIndex(
   return { indexedUrls };
 }
 
+/** Languages whose text Pagefind's extended build segments into words (so its positions are not tokens between spaces). */
+const SEGMENTED_LANGUAGES = new Set(["zh", "ja"]);
+
 /** Numbers as Pagefind's sort reads them; such a sort is left to Pagefind. */
 const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$|^[+-]?(inf|infinity|nan)$/i;
 
-/** Rust orders strings by their UTF-8 bytes, which JavaScript's `<` does not for characters beyond U+FFFF. */
+/**
+ * Rust orders strings by their UTF-8 bytes. JavaScript's `<` orders UTF-16 code units, which
+ * agrees unless a string holds a surrogate or a character from U+E000 to U+FFFF.
+ */
 function byBytes(a: string, b: string): number {
-  return a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b));
+  if (a === b) return 0;
+  if (!BEYOND_AGREEMENT.test(a) && !BEYOND_AGREEMENT.test(b)) return a < b ? -1 : 1;
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
+const BEYOND_AGREEMENT = /[\ud800-\uffff]/;
 
 function fragmentOf(record: SearchRecord, wordCount: number, tokens: string[]) {
   const sortedKeys = <T>(object: Record<string, T>) => Object.fromEntries(Object.keys(object).sort(byBytes).map((key) => [key, object[key]]));

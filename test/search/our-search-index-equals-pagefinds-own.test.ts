@@ -91,12 +91,14 @@ test("punctuation, compound words, accents, other scripts and unusual spaces", a
   await assertSameIndex(awkwardRecords);
 });
 
-test("text Pagefind would read as its own instructions, or a story whose text gives no word, is left to Pagefind", async () => {
+test("text Pagefind would read as its own instructions, a story whose text gives no word, or Japanese is left to Pagefind", async () => {
   const options = { language: "en", scratchDir: temporaryFolder(), withScripts: false, version: pagefindVersion };
   const instruction = await writePagefindIndex([{ ...awkwardRecords[1], content: "Weighted ___PAGEFIND_WEIGHT___2 words" }], { ...options, outputPath: temporaryFolder() });
   assert.equal(instruction, { unsupported: "the text holds Pagefind's instruction ___PAGEFIND_WEIGHT___2" });
   const wordless = await writePagefindIndex([awkwardRecords[1], { ...awkwardRecords[1], url: "/dashes/", content: "— — …" }], { ...options, outputPath: temporaryFolder() });
   assert.equal(wordless, { unsupported: "the text of /dashes/ gives no word to index" });
+  const japanese = await writePagefindIndex([awkwardRecords[1]], { ...options, language: "ja", outputPath: temporaryFolder() });
+  assert.equal(japanese, { unsupported: "Pagefind cuts ja into words by a dictionary, not at spaces" });
   await pagefind.close();
 });
 
