@@ -11,7 +11,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { deserialize, serialize } from "node:v8";
 import * as pagefind from "pagefind";
 import { compressFirstSearchFiles } from "./compressFirstSearchFiles.ts";
-import { pagefindVersion } from "./pagefindVersion.ts";
 import { writePagefindIndex } from "./writePagefindIndex.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 import { claimNextShard, QUEUE_SEALED, type IndexingJob, type QueuedShard, type ShardIndexed } from "./shardQueue.ts";
@@ -41,7 +40,7 @@ async function indexShard(records: SearchRecord[], job: IndexingJob): Promise<Sh
   const scratchDir = mkdtempSync(path.join(os.tmpdir(), "news-archive-words-"));
   let answer: ShardIndexed;
   try {
-    const written = await writePagefindIndex(records, { language: job.language, outputPath: job.outputPath, scratchDir, withScripts: job.withWebAssembly, version: pagefindVersion });
+    const written = await writePagefindIndex(records, { language: job.language, outputPath: job.outputPath, scratchDir, withScripts: job.withWebAssembly });
     answer = "unsupported" in written ? await indexWithPagefind(records, job) : { indexedUrls: written.indexedUrls, errors: [] };
   } catch (error) {
     answer = { indexedUrls: [], errors: [String(error)] };

@@ -19,20 +19,17 @@ export interface WordOfToken {
   weight: number;
 }
 
-export interface LearnedTokens {
-  /** For each token asked about, in order, the words it gives. */
-  words: WordOfToken[][];
-  /** The bundle Pagefind wrote: its scripts, styles, WebAssembly and pagefind-entry.json. */
-  bundleDir: string;
-}
-
 /** Pagefind's text between spaces: Rust's `split_whitespace`, whose spaces differ from JavaScript's `\s`. */
 export const PAGEFIND_SPACES = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 
 /** Tokens Pagefind reads as instructions (weights, anchors) rather than text. */
 export const isPagefindInstruction = (token: string) => token.startsWith("___PAGEFIND_") || token.startsWith("___END_PAGEFIND_");
 
-export async function learnTokenWords(tokens: readonly string[], language: string, bundleDir: string): Promise<LearnedTokens> {
+/**
+ * For each token, in order, the words it gives. Pagefind's whole bundle for that one record is
+ * left in `bundleDir`: its scripts, styles, WebAssembly and pagefind-entry.json.
+ */
+export async function learnTokenWords(tokens: readonly string[], language: string, bundleDir: string): Promise<WordOfToken[][]> {
   const words: WordOfToken[][] = tokens.map(() => []);
   const created = await pagefind.createIndex({ forceLanguage: language });
   if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
@@ -51,7 +48,7 @@ export async function learnTokenWords(tokens: readonly string[], language: strin
       }
     }
   }
-  return { words, bundleDir };
+  return words;
 }
 
 /** The (weight, position) pairs of the one page's locations: see `encodeLocations` in writePagefindIndex.ts. */

@@ -31,7 +31,7 @@ const FRAGMENT_COMPRESSION = 6;
 
 export async function writePagefindIndex(
   records: readonly SearchRecord[],
-  options: { language: string; outputPath: string; scratchDir: string; withScripts: boolean; version: string },
+  options: { language: string; outputPath: string; scratchDir: string; withScripts: boolean },
 ): Promise<PagefindIndexWritten> {
   const { language } = options;
   if (SEGMENTED_LANGUAGES.has(language.split("-")[0].toLowerCase())) return { unsupported: `Pagefind cuts ${language} into words by a dictionary, not at spaces` };
@@ -51,7 +51,10 @@ export async function writePagefindIndex(
   const numeric = sortKeys.find((key) => records.every((record) => record.sort[key] === undefined || NUMBER.test(record.sort[key])));
   if (numeric !== undefined) return { unsupported: `the sort ${numeric} is by numbers` };
 
-  const { words: wordsOfToken, bundleDir } = await learnTokenWords(tokens, language, options.scratchDir);
+  const bundleDir = options.scratchDir;
+  const wordsOfToken = await learnTokenWords(tokens, language, bundleDir);
+  // The bundle of the Pagefind installed says which version its script reads, and how its language loads.
+  const entry = JSON.parse(readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as { version: string; languages: Record<string, { hash: string; wasm?: string; page_count: number }> };
   const wordless = pages.find((page) => page.text.every((id) => wordsOfToken[id].length === 0));
   if (wordless) return { unsupported: `the text of ${wordless.record.url} gives no word to index` };
 
@@ -141,11 +144,10 @@ export async function writePagefindIndex(
     chunks[i + 1].from = shortestDistinctBeginning(chunks[i + 1].from, last);
   }
 
-  const meta = encodeCbor([options.version, pageEntries, chunks.map((chunk) => [chunk.from, chunk.to, chunk.name]), filters, sorts, metaFields]);
+  const meta = encodeCbor([entry.version, pageEntries, chunks.map((chunk) => [chunk.from, chunk.to, chunk.name]), filters, sorts, metaFields]);
   const metaName = `${language}_${contentHash(language, meta).slice(language.length + 1, language.length + 11)}`;
   writeFileSync(path.join(options.outputPath, `pagefind.${metaName}.pf_meta`), packFile(meta));
 
-  const entry = JSON.parse(readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string; wasm?: string; page_count: number }> };
   const learned = entry.languages[language] ?? Object.values(entry.languages)[0];
   entry.languages = { [language]: { ...learned, hash: metaName, page_count: pages.length } };
   writeFileSync(path.join(options.outputPath, "pagefind-entry.json"), JSON.stringify(entry));

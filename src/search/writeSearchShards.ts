@@ -46,8 +46,8 @@ const workerPath = path.join(import.meta.dirname, "indexShardWorker.ts");
  * Eleventy renders a large archive, until `renderingEnded`), each taking queued shards in turn, and
  * puts the first shard at `bundleDir` and the others at `bundleDir/shards/<name>/`, where the
  * search page merges them. With a `cacheDir`, a shard whose records (and Pagefind version) are
- * unchanged since an earlier build is taken from the cache instead of indexed again: Pagefind's
- * output depends only on its input, so this equals a fresh index byte for byte. The files every
+ * unchanged since an earlier build is taken from the cache instead of indexed again: an index
+ * depends only on its records, so this equals a fresh index byte for byte. The files every
  * first search downloads are compressed again (compressFirstSearchFiles.ts), the WebAssembly
  * once per Pagefind version into `webAssemblyMemo`. With `only`, just the shards so named are
  * written (a part of a site built in parts, see siteParts.ts).

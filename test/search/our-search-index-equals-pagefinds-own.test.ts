@@ -7,7 +7,6 @@ import { generateArchive } from "../../bench/generate.ts";
 import { loadSite } from "../../src/eleventy/archivePlugin.ts";
 import type { StoryPage } from "../../src/pages/pageModels.ts";
 import { unpackFile } from "../../src/search/pagefindFormat.ts";
-import { pagefindVersion } from "../../src/search/pagefindVersion.ts";
 import { searchRecord, type SearchRecord } from "../../src/search/searchRecords.ts";
 import { writePagefindIndex } from "../../src/search/writePagefindIndex.ts";
 import { site } from "../../src/site.ts";
@@ -67,7 +66,7 @@ async function assertSameIndex(records: SearchRecord[]): Promise<void> {
   const theirs = temporaryFolder();
   const ours = temporaryFolder();
   await indexWithPagefind(records, theirs);
-  const written = await writePagefindIndex(records, { language: "en", outputPath: ours, scratchDir: temporaryFolder(), withScripts: true, version: pagefindVersion });
+  const written = await writePagefindIndex(records, { language: "en", outputPath: ours, scratchDir: temporaryFolder(), withScripts: true });
   assert.equal(written, { indexedUrls: records.map((record) => record.url) });
   await pagefind.close();
   const files = filesUnder(theirs);
@@ -92,7 +91,7 @@ test("punctuation, compound words, accents, other scripts and unusual spaces", a
 });
 
 test("text Pagefind would read as its own instructions, a story whose text gives no word, or Japanese is left to Pagefind", async () => {
-  const options = { language: "en", scratchDir: temporaryFolder(), withScripts: false, version: pagefindVersion };
+  const options = { language: "en", scratchDir: temporaryFolder(), withScripts: false };
   const instruction = await writePagefindIndex([{ ...awkwardRecords[1], content: "Weighted ___PAGEFIND_WEIGHT___2 words" }], { ...options, outputPath: temporaryFolder() });
   assert.equal(instruction, { unsupported: "the text holds Pagefind's instruction ___PAGEFIND_WEIGHT___2" });
   const wordless = await writePagefindIndex([awkwardRecords[1], { ...awkwardRecords[1], url: "/dashes/", content: "— — …" }], { ...options, outputPath: temporaryFolder() });
