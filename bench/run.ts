@@ -71,7 +71,7 @@ function treeDigest(dir: string): string {
 async function ourBuild(input: string, output: string, label: string, cacheDir: string, extraArgs: string[] = []): Promise<BuildFigures> {
   const timingsFile = path.join(work, `timings-${label}.json`);
   rmSync(timingsFile, { force: true });
-  const usage = await runMeasured(process.execPath, ["--max-old-space-size=6144", "--import", "tsx", path.join(repo, "src/cli/build.ts"), "--input", input, "--output", output, "--cache-dir", cacheDir, ...extraArgs], {
+  const usage = await runMeasured(process.execPath, ["--max-old-space-size=6144", path.join(repo, "src/cli/run.mjs"), "build", "--input", input, "--output", output, "--cache-dir", cacheDir, ...extraArgs], {
     cwd: repo,
     env: { ...process.env, NEWS_ARCHIVE_TIMINGS: timingsFile },
   });
@@ -183,7 +183,7 @@ function searchShare(figures: BuildFigures): string {
 async function seedFirstSearch(): Promise<FirstSearch> {
   const output = path.join(work, "site-seed");
   log("first search on the seed archive");
-  execFileSync(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--input", "articles", "--output", output, "--cache-dir", path.join(work, "cache-seed")], { cwd: repo, stdio: "ignore" });
+  execFileSync(process.execPath, ["--max-old-space-size=6144", "src/cli/run.mjs", "build", "--input", "articles", "--output", output, "--cache-dir", path.join(work, "cache-seed")], { cwd: repo, stdio: "ignore" });
   return firstSearchBytes(output, "huawei").catch((error: unknown) => ({ error: String(error).split("\n")[0] }));
 }
 

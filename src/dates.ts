@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 
 /**
  * A story's publication moment as the archive understands it. `hasTime` is false for a bare day
@@ -8,6 +8,52 @@ export interface StoryDate {
   /** The moment, already in the site's zone, so `.year`/`.month`/`.day` are the local day. */
   local: DateTime;
   hasTime: boolean;
+}
+
+/**
+ * The site's zone, remembering each offset it has worked out. Luxon asks the zone for the
+ * offset of every moment it makes, and Intl answers slowly (tens of microseconds): a story's date,
+ * read again in a later build, gets its offset from that build's cache instead (see
+ * `storeStoryDate`). Still an IANA zone to luxon, so formatting and comparing are unchanged.
+ */
+class RememberingZone extends IANAZone {
+  private readonly known = new Map<number, number>();
+
+  override offset(ts: number): number {
+    let offset = this.known.get(ts);
+    if (offset === undefined) this.known.set(ts, (offset = super.offset(ts)));
+    return offset;
+  }
+
+  remember(ts: number, offset: number): void {
+    this.known.set(ts, offset);
+  }
+}
+
+const zones = new Map<string, RememberingZone>();
+
+function zoneNamed(timeZone: string): RememberingZone {
+  let zone = zones.get(timeZone);
+  if (zone === undefined) zones.set(timeZone, (zone = new RememberingZone(timeZone)));
+  return zone;
+}
+
+/** A story date as kept between builds (plain data): the moment, its offset in the site's zone, and whether it has a time. */
+export interface StoredStoryDate {
+  millis: number;
+  offset: number;
+  hasTime: boolean;
+}
+
+export function storeStoryDate(date: StoryDate): StoredStoryDate {
+  return { millis: date.local.toMillis(), offset: date.local.offset, hasTime: date.hasTime };
+}
+
+/** The date `storeStoryDate` kept, in `timeZone`, which must be the zone it was read in. */
+export function restoreStoryDate(stored: StoredStoryDate, timeZone: string): StoryDate {
+  const zone = zoneNamed(timeZone);
+  zone.remember(stored.millis, stored.offset);
+  return { local: DateTime.fromMillis(stored.millis, { zone }), hasTime: stored.hasTime };
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -22,14 +68,14 @@ export type DateParseResult = { ok: true; date: StoryDate } | { ok: false; reaso
 export function parseStoryDate(text: string, timeZone: string): DateParseResult {
   const trimmed = text.trim();
   if (DAY.test(trimmed)) {
-    const local = DateTime.fromISO(trimmed, { zone: timeZone });
+    const local = DateTime.fromISO(trimmed, { zone: zoneNamed(timeZone) });
     if (!local.isValid) return { ok: false, reason: `"${trimmed}" is not a real calendar day` };
     return { ok: true, date: { local, hasTime: false } };
   }
   if (DATE_TIME.test(trimmed)) {
     const parsed = DateTime.fromISO(trimmed.replace(" ", "T"), { zone: timeZone, setZone: false });
     if (!parsed.isValid) return { ok: false, reason: `"${trimmed}" is not a real date and time` };
-    return { ok: true, date: { local: parsed.setZone(timeZone), hasTime: true } };
+    return { ok: true, date: { local: parsed.setZone(zoneNamed(timeZone)), hasTime: true } };
   }
   return { ok: false, reason: `"${trimmed}" is not a date in the form YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM` };
 }
@@ -44,15 +90,20 @@ export function isoMoment(date: StoryDate): string {
   return date.local.toISO({ suppressMilliseconds: true })!;
 }
 
-/**
- * "23 November 2018", in the site's language. Formatting through luxon is costly (a zone offset
- * and a locale per call) and a day is printed on every list that shows its stories, so each
- * day is formatted once per language.
- */
+/** "23 November 2018", in the site's language: the local day of `date`. */
 export function humanDay(date: DateTime, language: string): string {
-  const key = `${date.year}-${date.month}-${date.day} ${language}`;
+  return dayLabel(date.year, date.month, date.day, language);
+}
+
+/**
+ * "23 November 2018", in `language`. A day is printed on every list that shows its stories, so
+ * each is formatted once per language, as a calendar day (in UTC, where luxon needs no zone
+ * offset from Intl, which is slow; the zone does not change how a day is named).
+ */
+export function dayLabel(year: number, month: number, day: number, language: string): string {
+  const key = `${year}-${month}-${day} ${language}`;
   let label = dayLabels.get(key);
-  if (label === undefined) dayLabels.set(key, (label = date.setLocale(language).toFormat("d MMMM yyyy")));
+  if (label === undefined) dayLabels.set(key, (label = DateTime.fromObject({ year, month, day }, { zone: "utc", locale: language }).toFormat("d MMMM yyyy")));
   return label;
 }
 const dayLabels = new Map<string, string>();

@@ -6,7 +6,7 @@ import { slugify } from "../slug.ts";
 import { urls } from "../urls.ts";
 import { buildIndexes, type ArchiveIndexes } from "./indexes.ts";
 import { findRelatedStories } from "./related.ts";
-import { cacheKey, REFERENCE_PLACEHOLDER, referencePlaceholder } from "./parseCache.ts";
+import { REFERENCE_PLACEHOLDER, referencePlaceholder, type StoryParseCache } from "./parseCache.ts";
 import type { ParseCacheUse } from "../article/parse.ts";
 import { compareNewestFirst, type Story } from "./story.ts";
 
@@ -23,8 +23,8 @@ export interface ArchiveOptions {
   timeZone: string;
   /** Drafts are shown by the dev server and left out of a production build. */
   includeDrafts: boolean;
-  /** Parsed front matter and rendered bodies of an earlier build; what this build uses is written to `cache.write`. */
-  cache?: ParseCacheUse;
+  /** Story files read and bodies rendered by an earlier build; what this build uses is kept for the next. */
+  cache?: Pick<StoryParseCache, "usedFor">;
 }
 
 export interface Archive extends ArchiveIndexes {
@@ -51,9 +51,11 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
   const stories: Story[] = [];
   const draftsLeftOut: string[] = [];
   const draftPaths = new Set<string>();
+  /** Each story's file, by the hash its cache entries are found by. */
+  const fileKeys = new Map<Story, string>();
 
   for (const source of sources) {
-    const parsed = parseStoryFile(source.bytes, source.file, options.timeZone, options.cache);
+    const parsed = parseStoryFile(source.bytes, source.file, options.timeZone, options.cache?.usedFor(source.sourcePath));
     if (!parsed.ok) {
       problems.push(...parsed.problems);
       continue;
@@ -88,7 +90,7 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
           hint: "use a name with at least one letter or digit",
         });
     }
-    stories.push({
+    const story: Story = {
       sourcePath: source.sourcePath,
       file: source.file,
       title: frontMatter.title,
@@ -108,7 +110,9 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
       body,
       bodyStartLine,
       references: [],
-    });
+    };
+    stories.push(story);
+    if (parsed.cacheKey !== undefined) fileKeys.set(story, parsed.cacheKey);
   }
 
   stories.sort(compareNewestFirst);
@@ -118,7 +122,8 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
   const markdown = createStoryMarkdown();
   for (const story of stories) {
     if (story.body === "") continue;
-    const rendered = renderBody(story, markdown, options.cache);
+    const fileKey = fileKeys.get(story);
+    const rendered = renderBody(story, markdown, fileKey === undefined ? undefined : { use: options.cache!.usedFor(story.sourcePath), key: `${fileKey}\0${story.sourcePath}` });
     const targets = new Set<string>();
     const addresses: string[] = [];
     for (const reference of rendered.references) {
@@ -141,7 +146,7 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
       if (target !== story) targets.add(target.sourcePath);
     }
     story.references = [...targets];
-    story.bodyHtml = rendered.html.replace(REFERENCE_PLACEHOLDER, (_, index: string) => addresses[Number(index)]);
+    story.bodyHtml = addresses.length === 0 ? rendered.html : rendered.html.replace(REFERENCE_PLACEHOLDER, (_, index: string) => addresses[Number(index)]);
   }
 
   const referencedBy = new Map<string, Story[]>();
@@ -176,19 +181,18 @@ function articlesFolderOf(story: Story): string {
 
 /**
  * A body rendered with a placeholder where each cross-reference's address goes (filled in by the
- * caller, as the story linked to decides its address), from the cache when the same file held
- * the same body before. Keyed by source path too: relative links resolve from the file's folder.
+ * caller, as the story linked to decides its address), from the cache when the same file was at
+ * the same path before (relative links resolve from the file's folder).
  */
-function renderBody(story: Story, markdown: ReturnType<typeof createStoryMarkdown>, cache: ParseCacheUse | undefined): { html: string; references: CrossReference[] } {
-  const key = cache ? cacheKey(story.sourcePath, story.body) : undefined;
-  let rendered = key === undefined ? undefined : cache!.read.bodies.get(key);
+function renderBody(story: Story, markdown: ReturnType<typeof createStoryMarkdown>, cache: { use: ParseCacheUse; key: string } | undefined): { html: string; references: CrossReference[] } {
+  let rendered = cache?.use.read.bodies.get(cache.key);
   if (!rendered) {
     const tokens = markdown.parse(story.body, {});
     const references = [...findCrossReferences(tokens, story.sourcePath)];
     for (const [index, [token]] of references.entries()) token.attrSet("href", referencePlaceholder(index));
     rendered = { html: markdown.renderer.render(tokens, markdown.options, {}), references: references.map(([, reference]) => reference) };
   }
-  if (key !== undefined) cache!.write.bodies.set(key, rendered);
+  cache?.use.write.bodies.set(cache.key, rendered);
   return rendered;
 }
 

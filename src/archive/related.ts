@@ -15,39 +15,54 @@ const DAY = 86_400_000;
  * the work grows linearly with the archive. Ties go to the newer story, then by address.
  */
 export function findRelatedStories(stories: readonly Story[], indexes: { topics: IndexEntry[]; authors: IndexEntry[] }, limit = 5): Map<string, Story[]> {
-  const memberships = new Map<Story, { entry: IndexEntry; position: number; weight: number }[]>();
-  const addMemberships = (entries: IndexEntry[], weight: number) => {
+  // Stories by number, and scores in typed arrays: this runs on every build, over every story.
+  const numberOf = new Map<Story, number>();
+  stories.forEach((story, number) => numberOf.set(story, number));
+  const millis = Float64Array.from(stories, (story) => story.date.local.toMillis());
+  const lists: Int32Array[] = [];
+  const listWeights: number[] = [];
+  /** For each story, pairs of (list, position in it). */
+  const memberships: number[][] = stories.map(() => []);
+  for (const [entries, weight] of [
+    [indexes.topics, relatedWeights.sharedTopic],
+    [indexes.authors, relatedWeights.sharedByline],
+  ] as const) {
     for (const entry of entries) {
-      entry.stories.forEach((story, position) => {
-        let list = memberships.get(story);
-        if (!list) memberships.set(story, (list = []));
-        list.push({ entry, position, weight });
-      });
+      const list = Int32Array.from(entry.stories, (story) => numberOf.get(story)!);
+      list.forEach((number, position) => memberships[number].push(lists.length, position));
+      lists.push(list);
+      listWeights.push(weight);
     }
-  };
-  addMemberships(indexes.topics, relatedWeights.sharedTopic);
-  addMemberships(indexes.authors, relatedWeights.sharedByline);
+  }
 
-  const millis = new Map(stories.map((story) => [story, story.date.local.toMillis()]));
+  const shared = new Float64Array(stories.length);
+  const candidates = new Int32Array(stories.length);
   const related = new Map<string, Story[]>();
-  for (const story of stories) {
-    const scores = new Map<Story, number>();
-    for (const { entry, position, weight } of memberships.get(story) ?? []) {
-      const from = Math.max(0, position - WINDOW);
-      const to = Math.min(entry.stories.length, position + WINDOW + 1);
-      for (let index = from; index < to; index++) {
-        const other = entry.stories[index];
-        if (other !== story) scores.set(other, (scores.get(other) ?? 0) + weight);
+  for (const [number, story] of stories.entries()) {
+    let count = 0;
+    const membership = memberships[number];
+    for (let pair = 0; pair < membership.length; pair += 2) {
+      const list = lists[membership[pair]];
+      const weight = listWeights[membership[pair]];
+      const position = membership[pair + 1];
+      const to = Math.min(list.length, position + WINDOW + 1);
+      for (let index = Math.max(0, position - WINDOW); index < to; index++) {
+        const other = list[index];
+        if (other === number) continue;
+        if (shared[other] === 0) candidates[count++] = other;
+        shared[other] += weight;
       }
     }
-    const when = millis.get(story)!;
+    const when = millis[number];
     const best: { story: Story; score: number; when: number }[] = [];
     const ranksBefore = (a: (typeof best)[number], b: (typeof best)[number]) =>
       a.score > b.score || (a.score === b.score && (a.when > b.when || (a.when === b.when && a.story.url < b.story.url)));
     // Only the best `limit` are kept, in order, as candidates arrive: no sort of every candidate.
-    for (const [other, shared] of scores) {
-      const otherWhen = millis.get(other)!;
-      const candidate = { story: other, score: shared + relatedWeights.closeInDate / (1 + Math.abs(otherWhen - when) / DAY / 30), when: otherWhen };
+    for (let candidateIndex = 0; candidateIndex < count; candidateIndex++) {
+      const other = candidates[candidateIndex];
+      const otherWhen = millis[other];
+      const candidate = { story: stories[other], score: shared[other] + relatedWeights.closeInDate / (1 + Math.abs(otherWhen - when) / DAY / 30), when: otherWhen };
+      shared[other] = 0;
       if (best.length === limit && !ranksBefore(candidate, best[limit - 1])) continue;
       let position = best.length;
       while (position > 0 && ranksBefore(candidate, best[position - 1])) position--;

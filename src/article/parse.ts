@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import type { ParseCache } from "../archive/parseCache.ts";
+import { restoreStoryDate, storeStoryDate, type StoredStoryDate } from "../dates.ts";
 import type { Problem } from "../problems.ts";
 import { readFrontMatter, type StoryFrontMatter } from "./schema.ts";
-import { cacheKey, type ParseCache } from "../archive/parseCache.ts";
 
 /** One story file once read: typed front matter and the Markdown body, with where each came from. */
 export interface ParsedStoryFile {
@@ -14,36 +16,88 @@ export interface ParsedStoryFile {
   fieldLines: Record<string, number>;
 }
 
-export type ParseResult = { ok: true; story: ParsedStoryFile } | { ok: false; problems: Problem[] };
+export type ParseResult = { ok: true; story: ParsedStoryFile; cacheKey?: string } | { ok: false; problems: Problem[] };
+
+/**
+ * A story file read without problems, as kept between builds: plain data, its dates stored, and
+ * instead of its body where the body starts in its text (the file is read in every build anyway).
+ */
+export type StoredStoryFile = Omit<ParsedStoryFile, "frontMatter" | "body"> & {
+  frontMatter: Omit<StoryFrontMatter, "date" | "updated"> & { date: StoredStoryDate; updated?: StoredStoryDate };
+  bodyOffset: number;
+};
 
 const FENCE = /^---[ \t]*$/;
 
-/**
- * Turns the bytes of one story file into typed front matter and body, or into every problem
- * found in it. `file` is only used to name the file in problems.
- */
-/** With a cache, front matter parsed in an earlier build is read from `read`, and all used is put in `write`. */
+/** With a cache, files read in an earlier build are taken from `read`, and all used is put in `write`. */
 export interface ParseCacheUse {
   read: ParseCache;
   write: ParseCache;
 }
 
+/**
+ * Turns the bytes of one story file into typed front matter and body, or into every problem
+ * found in it. `file` is only used to name the file in problems. With a cache, a file whose
+ * bytes were read without problems in an earlier build (in the same zone) is not read again;
+ * the result's `cacheKey` names those bytes.
+ */
 export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string, cache?: ParseCacheUse): ParseResult {
-  const fail = (line: number | undefined, message: string, hint: string): ParseResult => ({
-    ok: false,
-    problems: [{ file, line, message, hint }],
-  });
+  if (!cache) {
+    const result = readStoryFile(bytes, file, timeZone);
+    return result.ok ? { ok: true, story: result.story } : result;
+  }
+  const cacheKey = createHash("sha1").update(timeZone).update("\0").update(bytes).digest("base64");
+  const stored = cache.read.files.get(cacheKey);
+  if (stored) {
+    cache.write.files.set(cacheKey, stored);
+    // The same bytes as before: they decode as they did then.
+    const source = storyText(bytes) as string;
+    return { ok: true, story: restoreStoryFile(stored, source.slice(stored.bodyOffset).trimEnd(), timeZone), cacheKey };
+  }
+  const result = readStoryFile(bytes, file, timeZone);
+  if (!result.ok) return result;
+  cache.write.files.set(cacheKey, storeStoryFile(result.story, result.bodyOffset));
+  return { ok: true, story: result.story, cacheKey };
+}
 
+function storeStoryFile(story: ParsedStoryFile, bodyOffset: number): StoredStoryFile {
+  const { date, updated, ...rest } = story.frontMatter;
+  const { body: _kept, ...facts } = story;
+  return { ...facts, bodyOffset, frontMatter: { ...rest, date: storeStoryDate(date), ...(updated && { updated: storeStoryDate(updated) }) } };
+}
+
+function restoreStoryFile(stored: StoredStoryFile, body: string, timeZone: string): ParsedStoryFile {
+  const { date, updated, ...rest } = stored.frontMatter;
+  const frontMatter: StoryFrontMatter = { ...rest, date: restoreStoryDate(date, timeZone) };
+  if (updated) frontMatter.updated = restoreStoryDate(updated, timeZone);
+  return { frontMatter, body, bodyStartLine: stored.bodyStartLine, fieldLines: stored.fieldLines };
+}
+
+/** The file's text with line ends made "\n", or `undefined` when its bytes are not UTF-8. */
+function storyText(bytes: Uint8Array): string | undefined {
   let decoded: string;
   try {
     decoded = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
+    return undefined;
+  }
+  // An editor on Windows may save a byte-order mark and CRLF line ends; both mean nothing here.
+  return decoded.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+/** `bodyOffset`: where the body starts in the file's text. */
+function readStoryFile(bytes: Uint8Array, file: string, timeZone: string): ({ ok: true; story: ParsedStoryFile; bodyOffset: number } | { ok: false; problems: Problem[] }) {
+  const fail = (line: number | undefined, message: string, hint: string): { ok: false; problems: Problem[] } => ({
+    ok: false,
+    problems: [{ file, line, message, hint }],
+  });
+
+  const source = storyText(bytes);
+  if (source === undefined) {
     const lossy = new TextDecoder("utf-8").decode(bytes);
     const line = lossy.slice(0, lossy.indexOf("\uFFFD")).split("\n").length;
     return fail(line, "the file is not valid UTF-8", "save it as UTF-8 text (most editors offer this under Save As… or Encoding)");
   }
-  // An editor on Windows may save a byte-order mark and CRLF line ends; both mean nothing here.
-  const source = decoded.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   if (source.trim() === "") return fail(undefined, "the file is empty", "a story starts with front matter between two --- lines; see README, The article format");
 
   const lines = source.split("\n");
@@ -51,19 +105,10 @@ export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string
   const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (closing === -1) return fail(1, "the front matter opened on line 1 is never closed", "add a line --- after the last field");
 
-  const yamlText = lines.slice(1, closing).join("\n");
-  const key = cache ? cacheKey(yamlText) : undefined;
-  let yaml = key === undefined ? undefined : cache!.read.frontMatter.get(key);
-  if (!yaml) {
-    const parsed = parseYaml(yamlText, file);
-    if (!parsed.ok) return parsed;
-    yaml = parsed;
-  }
-  if (key !== undefined) cache!.write.frontMatter.set(key, { data: yaml.data, fieldLines: yaml.fieldLines });
+  const yaml = parseYaml(lines.slice(1, closing).join("\n"), file);
+  if (!yaml.ok) return yaml;
   const { fieldLines } = yaml;
-  // readFrontMatter must not change the cached data, which another build may read again.
-  const data = key === undefined ? yaml.data : structuredClone(yaml.data);
-  const { frontMatter, problems } = readFrontMatter(data, { timeZone });
+  const { frontMatter, problems } = readFrontMatter(yaml.data, { timeZone });
   if (!frontMatter) {
     return {
       ok: false,
@@ -77,9 +122,11 @@ export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string
   }
   const afterFence = lines.slice(closing + 1);
   const firstTextLine = Math.max(0, afterFence.findIndex((line) => line.trim() !== ""));
-  const body = afterFence.slice(firstTextLine).join("\n").trimEnd();
-  const bodyStartLine = closing + 2 + firstTextLine;
-  return { ok: true, story: { frontMatter, body, bodyStartLine, fieldLines } };
+  const bodyLines = closing + 1 + firstTextLine;
+  // The text is its lines joined by "\n": the body starts after the lines before it and their ends.
+  const bodyOffset = lines.slice(0, bodyLines).reduce((offset, line) => offset + line.length + 1, 0);
+  const body = source.slice(bodyOffset).trimEnd();
+  return { ok: true, story: { frontMatter, body, bodyStartLine: bodyLines + 1, fieldLines }, bodyOffset };
 }
 
 function parseYaml(yamlText: string, file: string): { ok: true; data: Record<string, unknown>; fieldLines: Record<string, number> } | { ok: false; problems: Problem[] } {

@@ -1,9 +1,10 @@
 import Eleventy from "@11ty/eleventy";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import configureEleventy from "../../eleventy.config.ts";
 import { readManifest, siteIdentity } from "./pageCache.ts";
 import { discardStaging, prepareStaging, publishStaging } from "./publishAtomically.ts";
-import { makeFoldersInBackground, pageFolders, removeUnusedFolders } from "./stagingFolders.ts";
+import { stopLinking } from "./backgroundLinker.ts";
 
 export interface BuildOptions {
   /** The folder of story files. */
@@ -28,15 +29,10 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   const nextManifest = path.join(cacheDir, "pages.next.json");
   await rm(nextManifest, { force: true });
   const published = path.resolve(options.output);
-  const previous = readManifest(path.join(cacheDir, "pages.json"));
-  const foldersAhead = previous && previous.site === published && previous.siteIdentity === siteIdentity(published) ? pageFolders(Object.keys(previous.pages)) : [];
-  const makingFolders = makeFoldersInBackground(staging, foldersAhead);
   try {
     process.env.NEWS_ARCHIVE_PREVIOUS_SITE = published;
     await runEleventy({ ...options, output: staging, cacheDir });
-    await makingFolders;
     const manifest = readManifest(nextManifest);
-    removeUnusedFolders(staging, foldersAhead, new Set(pageFolders(Object.keys(manifest?.pages ?? {}))));
     await publishStaging(options.output);
     // The fingerprints now describe the published site, known by its folder's identity.
     if (manifest) {
@@ -45,8 +41,8 @@ export async function buildSite(options: BuildOptions): Promise<void> {
       await rm(nextManifest, { force: true });
     }
   } catch (error) {
-    // No folder may be made in the staging folder once it is gone.
-    await makingFolders;
+    // No file may be linked into the staging folder once it is gone.
+    await stopLinking();
     await discardStaging(options.output);
     await rm(nextManifest, { force: true });
     throw error;
@@ -59,7 +55,9 @@ export async function runEleventy(options: BuildOptions & { cacheDir: string }):
   process.env.NEWS_ARCHIVE_OUTPUT = options.output;
   process.env.NEWS_ARCHIVE_CACHE = options.cacheDir;
   const eleventy = new Eleventy(options.input, options.output, {
-    configPath: options.configPath ?? "eleventy.config.ts",
+    // The config is passed as a function, already compiled with the rest: Eleventy would load
+    // eleventy.config.ts by path, which plain Node (the bundled build) cannot import.
+    ...(options.configPath === undefined ? { configPath: "", config: configureEleventy } : { configPath: options.configPath }),
     pathPrefix: options.pathPrefix ?? "/",
     quietMode: true,
   });

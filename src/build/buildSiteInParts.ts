@@ -4,6 +4,7 @@ import { lstat, mkdir, readdir, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { loadSite } from "../eleventy/archivePlugin.ts";
+import { howToFork } from "../projectFiles.ts";
 import { site } from "../site.ts";
 import type { BuildOptions } from "./buildSite.ts";
 import type { PartReport } from "./prepareBuild.ts";
@@ -18,7 +19,7 @@ export class PartFailedError extends Error {
   }
 }
 
-const partProcess = path.join(import.meta.dirname, "partProcess.ts");
+const partProcess = howToFork("build/partProcess");
 
 /**
  * Builds the site as independent parts (see siteParts.ts), each in a process of its own with its
@@ -62,8 +63,8 @@ export async function buildSiteInParts(options: BuildOptions, processes = os.ava
 
 function buildPart(part: string, options: BuildOptions & { cacheDir: string }, reportFile: string): Promise<PartReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(partProcess, [JSON.stringify(options)], {
-      execArgv: ["--max-old-space-size=6144", "--import", "tsx"],
+    const child = fork(partProcess.modulePath, [JSON.stringify(options)], {
+      execArgv: ["--max-old-space-size=6144", ...partProcess.execArgv],
       env: { ...process.env, NEWS_ARCHIVE_PART: part, NEWS_ARCHIVE_PART_REPORT: reportFile },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });

@@ -2,6 +2,7 @@ import { createHash, hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Output } from "../pages/pageModels.ts";
+import { projectRoot } from "../projectFiles.ts";
 
 /**
  * Which pages of the previous build can be kept as they are. A page's fingerprint is a hash of
@@ -32,8 +33,6 @@ export function siteIdentity(siteDir: string): string | undefined {
   }
 }
 
-const projectRoot = path.resolve(import.meta.dirname, "../..");
-
 export function codeFingerprint(extra: string): string {
   const hash = createHash("sha256").update(`${process.version}\0${extra}\0`);
   const files: string[] = [];
@@ -61,7 +60,14 @@ export function pageFingerprint(page: Output, code: string): string {
 function withEntriesByDigest(page: Output): unknown {
   switch (page.kind) {
     case "story":
-      return { ...page, referencedBy: digests(page.referencedBy), references: digests(page.references), related: digests(page.related) };
+      // The body by its own digest: hashing it is cheaper than escaping it into JSON.
+      return {
+        ...page,
+        bodyHtml: page.bodyHtml === undefined ? undefined : hash("sha1", page.bodyHtml),
+        referencedBy: digests(page.referencedBy),
+        references: digests(page.references),
+        related: digests(page.related),
+      };
     case "list":
       return { ...page, sections: page.sections.map((section) => ({ ...section, stories: digests(section.stories) })) };
     case "home":
@@ -79,7 +85,12 @@ const entryDigests = new WeakMap<object, string>();
 function digests(entries: readonly object[]): string[] {
   return entries.map((entry) => {
     let digest = entryDigests.get(entry);
-    if (digest === undefined) entryDigests.set(entry, (digest = hash("sha1", JSON.stringify(entry))));
+    if (digest === undefined) {
+      // A feed entry's body by its own digest, as a story page's.
+      const { contentHtml, ...rest } = entry as { contentHtml?: string };
+      digest = hash("sha1", `${JSON.stringify(rest)}\0${contentHtml === undefined ? "" : hash("sha1", contentHtml)}`);
+      entryDigests.set(entry, digest);
+    }
     return digest;
   });
 }
@@ -109,25 +120,46 @@ export interface OutputPlan {
   manifest: () => PageManifest;
 }
 
-/** `known`: fingerprints already worked out, by URL, so as not to hash those pages twice. */
-export function planOutputs(pages: readonly Output[], code: string, previous: PageManifest | undefined, previousSite: string | undefined, known?: ReadonlyMap<string, string>): OutputPlan {
-  const fingerprints = (): PageManifest => {
-    const manifest: PageManifest = { site: previousSite ?? "", pages: {} };
-    for (const page of pages) manifest.pages[page.url] = known?.get(page.url) ?? pageFingerprint(page, code);
-    return manifest;
-  };
+/**
+ * `known`: fingerprints already worked out, by URL, so as not to hash those pages twice.
+ * `onReused`: told the output files of kept pages in batches as they are decided, so that they
+ * can be linked into the new site while the rest are planned.
+ */
+export function planOutputs(
+  pages: readonly Output[],
+  code: string,
+  previous: PageManifest | undefined,
+  previousSite: string | undefined,
+  known?: ReadonlyMap<string, string>,
+  onReused?: (files: string[]) => void,
+): OutputPlan {
+  const fingerprintOf = (page: Output) => known?.get(page.url) ?? pageFingerprint(page, code);
   const identity = previousSite && siteIdentity(previousSite);
   const usable = previous && identity && previous.site === previousSite && previous.siteIdentity === identity ? previous : undefined;
   if (!usable) {
     let manifest: PageManifest | undefined;
+    const fingerprints = (): PageManifest => {
+      const worked: PageManifest = { site: previousSite ?? "", pages: {} };
+      for (const page of pages) worked.pages[page.url] = fingerprintOf(page);
+      return worked;
+    };
     return { toRender: [...pages], reused: [], manifest: () => (manifest ??= fingerprints()) };
   }
-  const manifest = fingerprints();
+  const manifest: PageManifest = { site: previousSite!, pages: {} };
   const toRender: Output[] = [];
   const reused: string[] = [];
+  let batch: string[] = [];
   for (const page of pages) {
-    if (usable.pages[page.url] === manifest.pages[page.url] && existsSync(path.join(previousSite!, outputFileOf(page.url)))) reused.push(page.url);
-    else toRender.push(page);
+    const fingerprint = (manifest.pages[page.url] = fingerprintOf(page));
+    const file = outputFileOf(page.url);
+    if (usable.pages[page.url] === fingerprint && existsSync(path.join(previousSite!, file))) {
+      reused.push(page.url);
+      batch.push(file);
+      if (batch.length === REUSED_BATCH) [onReused?.(batch), (batch = [])];
+    } else toRender.push(page);
   }
+  if (batch.length > 0) onReused?.(batch);
   return { toRender, reused, manifest: () => manifest };
 }
+
+const REUSED_BATCH = 1000;

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { LoadedSite } from "../eleventy/archivePlugin.ts";
-import { linkOrCopy } from "../linkOrCopy.ts";
 import type { StoryPage } from "../pages/pageModels.ts";
 import { pagefindVersion } from "../search/pagefindVersion.ts";
 import { searchRecord } from "../search/searchRecords.ts";
@@ -12,6 +11,7 @@ import type { SiteSettings } from "../site.ts";
 import { codeFingerprint, outputFileOf, pageFingerprint, planOutputs, readManifest, type OutputPlan } from "./pageCache.ts";
 import type { PhaseTimings } from "./phaseTimings.ts";
 import { partOfUrl } from "./siteParts.ts";
+import { BackgroundLinker } from "./backgroundLinker.ts";
 import { verifyBuild, type WrittenPage } from "./verifyBuild.ts";
 
 export interface PreparedBuild {
@@ -20,6 +20,8 @@ export interface PreparedBuild {
   search: Promise<ShardsWritten>;
   /** Tells the search indexing that Eleventy has written its pages (see writeSearchShards). */
   renderingEnded: () => void;
+  /** Links the unchanged outputs from the previous site and cached search shards, while Eleventy renders the others. */
+  linker?: BackgroundLinker;
   previousSite?: string;
   cacheDir?: string;
   part?: BuildSettings["part"];
@@ -72,6 +74,8 @@ export function prepareBuild(loaded: LoadedSite, settings: BuildSettings): Prepa
     fingerprint: createHash("sha256").update(storiesOfShard[position].map((page) => storyFingerprints.get(page.url)).join("\0")).digest("hex"),
     records: () => storiesOfShard[position].map(searchRecord),
   }));
+  // Files of the previous site and of the search cache are linked into this one in another thread.
+  const linker = previousSite && manifest ? new BackgroundLinker() : undefined;
   let renderingEnded = () => {};
   const rendering = new Promise<void>((resolve) => (renderingEnded = resolve));
   const search = writeSearchShards(inputs, path.join(settings.outputDir, "pagefind"), site.language, {
@@ -80,21 +84,22 @@ export function prepareBuild(loaded: LoadedSite, settings: BuildSettings): Prepa
     webAssemblyMemo: cacheDir && path.join(cacheDir, "webassembly"),
     pagefindVersion,
     only: part && new Set([part.name]),
+    linkInBackground: linker && ((from, to, files) => linker.link(from, to, files)),
   });
   search.catch(() => undefined); // Awaited (and reported) once Eleventy has written its pages.
-  const plan = planOutputs(outputs, code, manifest, previousSite, storyFingerprints);
+  const plan = planOutputs(outputs, code, manifest, previousSite, storyFingerprints, (files) => linker!.link(previousSite!, settings.outputDir, files));
   timings.mark("pagesPlanned");
-  return { loaded, plan, search, renderingEnded, previousSite, cacheDir, part };
+  return { loaded, plan, search, renderingEnded, linker, previousSite, cacheDir, part };
 }
 
 /**
- * After Eleventy wrote the changed outputs: links the unchanged ones from the previous site,
- * waits for the search index, proves nothing was lost, and leaves the new fingerprints for
- * `buildSite` to keep once the site is published.
+ * After Eleventy wrote the changed outputs: waits until the unchanged ones are linked from the
+ * previous site and the search index is written, proves nothing was lost, and leaves the new
+ * fingerprints for `buildSite` to keep once the site is published.
  */
 export async function finishBuild(prepared: PreparedBuild, results: readonly WrittenPage[], outputDir: string, timings: PhaseTimings): Promise<void> {
   prepared.renderingEnded();
-  linkReusedOutputs(prepared.plan.reused, prepared.previousSite!, outputDir);
+  await prepared.linker?.finish();
   timings.mark("reusedPagesLinked");
   // Worked out while the workers finish the search index.
   const manifest = prepared.cacheDir && !prepared.part ? prepared.plan.manifest() : undefined;
@@ -111,19 +116,5 @@ export async function finishBuild(prepared: PreparedBuild, results: readonly Wri
   if (prepared.cacheDir && manifest) {
     await mkdir(prepared.cacheDir, { recursive: true });
     writeFileSync(path.join(prepared.cacheDir, "pages.next.json"), JSON.stringify(manifest));
-  }
-}
-
-/** The unchanged outputs, linked from the previous site into this build's folder. */
-function linkReusedOutputs(urls: readonly string[], from: string, to: string): void {
-  const made = new Set<string>();
-  for (const url of urls) {
-    const file = outputFileOf(url);
-    const dir = path.dirname(path.join(to, file));
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    linkOrCopy(path.join(from, file), path.join(to, file));
   }
 }

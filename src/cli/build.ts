@@ -10,9 +10,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildSite } from "../build/buildSite.ts";
-import { buildSiteInParts } from "../build/buildSiteInParts.ts";
-import { explainBuildFailure } from "./explainBuildFailure.ts";
+import { readStoryFilesAhead } from "../article/readStoryFiles.ts";
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +24,11 @@ const { values } = parseArgs({
 });
 
 const started = performance.now();
+// The stories are read in another thread while this one loads Eleventy and the rest.
+if (!values.parts) readStoryFilesAhead(values.input);
+const { buildSite } = await import("../build/buildSite.ts");
+const { buildSiteInParts } = await import("../build/buildSiteInParts.ts");
+const { explainBuildFailure } = await import("./explainBuildFailure.ts");
 try {
   const options = { input: values.input, output: values.output, pathPrefix: values.pathprefix, cacheDir: values["cache-dir"] };
   const inParts = values.parts ? await buildSiteInParts(options) : undefined;
@@ -38,3 +41,6 @@ try {
   console.error(`The build failed; ${values.output}/ was left as it was.`);
   process.exitCode = 1;
 }
+// Everything is written and awaited: the process ends now instead of taking Node's orderly
+// teardown of a heap of hundreds of megabytes and the build's threads (0.2–0.4 s measured).
+process.exit();

@@ -1,11 +1,11 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { renderOutput } from "../../layouts/renderPage.ts";
 import type { RenderContext } from "../../layouts/renderContext.ts";
 import { buildArchive, type Archive } from "../archive/buildArchive.ts";
-import { emptyParseCache, loadParseCache, saveParseCache, usedAsRead } from "../archive/parseCache.ts";
+import { StoryParseCache } from "../archive/parseCache.ts";
 import { readStoryFiles } from "../article/readStoryFiles.ts";
 import { codeFingerprint } from "../build/pageCache.ts";
 import { PhaseTimings } from "../build/phaseTimings.ts";
@@ -38,16 +38,10 @@ export interface LoadedSite {
 export async function loadSite(articlesDir: string, site: SiteSettings, includeDrafts: boolean, timings?: PhaseTimings, cacheDir?: string): Promise<LoadedSite> {
   const sources = await readStoryFiles(articlesDir);
   timings?.mark("readStoryFiles");
-  const cacheFile = cacheDir && path.join(cacheDir, "parsed.v8");
-  const code = cacheFile ? codeFingerprint("parse") : "";
-  const cache = cacheFile ? { read: loadParseCache(cacheFile, code), write: emptyParseCache() } : undefined;
+  const cache = cacheDir === undefined ? undefined : StoryParseCache.load(path.join(cacheDir, "parsed"), codeFingerprint("parse"));
   const { archive, problems } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts, cache });
   timings?.mark("buildArchive");
-  if (cacheFile && cache && !usedAsRead(cache)) {
-    mkdirSync(cacheDir!, { recursive: true });
-    saveParseCache(cacheFile, code, cache.write);
-    timings?.mark("parseCacheSaved");
-  }
+  if (cache && cache.save() > 0) timings?.mark("parseCacheSaved");
   if (problems.length > 0) throw new ArchiveProblemsError(problems);
   const searchShards = planSearchShards(
     archive.years.map((year) => ({ year: year.year, count: year.stories.length })),
@@ -76,7 +70,8 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   eleventyConfig.on("eleventy.before", async ({ directories: { output } }: { directories: { output: string } }) => {
     loading = undefined;
     timings = new PhaseTimings();
-    prewarmIndexers();
+    const cacheDir = process.env.NEWS_ARCHIVE_CACHE;
+    prewarmIndexers(cacheDir !== undefined && existsSync(path.join(cacheDir, "search")));
     if (includeDrafts()) await rm(output, { recursive: true, force: true });
   });
   // Layouts and src/ are code Eleventy cannot reload: `npm start` restarts the process on their changes.

@@ -1,7 +1,7 @@
 import type { Archive } from "../archive/buildArchive.ts";
 import type { IndexEntry } from "../archive/indexes.ts";
 import { isReferenceOnly, type Story } from "../archive/story.ts";
-import { humanDay, isoMoment, monthName } from "../dates.ts";
+import { dayLabel, humanDay, isoMoment, monthName } from "../dates.ts";
 import type { SiteSettings } from "../site.ts";
 import { slugify } from "../slug.ts";
 import { urls } from "../urls.ts";
@@ -198,7 +198,7 @@ function datePages(archive: Archive, site: SiteSettings): Page[] {
     for (const month of year.months) {
       const name = monthName(year.year, month.month, site.timeZone, site.language);
       const monthLink: NamedLink = { name, url: urls.month(year.year, month.month) };
-      const dayName = (day: number) => humanDay(month.stories[0].date.local.set({ day }), site.language);
+      const dayName = (day: number) => dayLabel(year.year, month.month, day, site.language);
       pages.push({
         kind: "list",
         url: monthLink.url,

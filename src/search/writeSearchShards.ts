@@ -5,6 +5,7 @@ import { readdir, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { linkOrCopy } from "../linkOrCopy.ts";
+import { howToFork } from "../projectFiles.ts";
 import { FIRST_SEARCH_COMPRESSION } from "./compressFirstSearchFiles.ts";
 import { ShardQueue } from "./shardQueue.ts";
 import { SearchIndexError } from "./searchIndexError.ts";
@@ -39,7 +40,7 @@ const MERGED_SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|fi
  */
 const ONE_CORE_FEWER_WHILE_RENDERING_FROM = 50_000;
 
-const workerPath = path.join(import.meta.dirname, "indexShardWorker.ts");
+const indexShardWorker = howToFork("search/indexShardWorker");
 
 /**
  * Indexes the shards in worker processes, as many as the machine has cores (one fewer while
@@ -56,7 +57,16 @@ export async function writeSearchShards(
   inputs: readonly ShardInput[],
   bundleDir: string,
   language: string,
-  options: { cacheDir?: string; webAssemblyMemo?: string; pagefindVersion: string; only?: ReadonlySet<string>; renderingEnded?: Promise<void>; oneCoreFewerWhileRenderingFrom?: number },
+  options: {
+    cacheDir?: string;
+    webAssemblyMemo?: string;
+    pagefindVersion: string;
+    only?: ReadonlySet<string>;
+    renderingEnded?: Promise<void>;
+    oneCoreFewerWhileRenderingFrom?: number;
+    /** Links the files of cached shards (paths relative to `from` and `to`) in another thread; else they are linked here. */
+    linkInBackground?: (from: string, to: string, files: string[]) => void;
+  },
 ): Promise<ShardsWritten> {
   const errors: string[] = [];
   const indexed: string[] = [];
@@ -91,7 +101,8 @@ export async function writeSearchShards(
   }
   // Cached shards are linked meanwhile: their fingerprints cover exactly these stories.
   for (const job of jobs.filter((job) => cachedShards.has(job))) {
-    linkTree(cacheOf(job)!, targetOf(job), job.position === 0);
+    if (options.linkInBackground) options.linkInBackground(cacheOf(job)!, targetOf(job), filesOfShard(cacheOf(job)!, job.position === 0));
+    else linkTree(cacheOf(job)!, targetOf(job), job.position === 0);
     indexedUrls.push(...job.urls);
   }
   const results = await indexing;
@@ -146,12 +157,16 @@ function workerEnvironment(): NodeJS.ProcessEnv {
 }
 
 /**
- * Starts indexing processes before the archive is read: loading Node, tsx and Pagefind takes
- * about a second, which a rebuild would otherwise wait for after the model is ready.
+ * Starts indexing processes before the archive is read: loading Node, our code and Pagefind
+ * takes a few tenths of a second (more through tsx), which the build would otherwise wait for
+ * after the model is ready. A rebuild
+ * (`expectRebuild`) usually indexes one shard, the newest year, and starts one process: each
+ * one more would take CPU from the reading of the archive, on a machine of two cores.
  */
-export function prewarmIndexers(): void {
-  while (warm.length < os.availableParallelism()) {
-    const child = fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced", env: workerEnvironment() });
+export function prewarmIndexers(expectRebuild: boolean): void {
+  const wanted = expectRebuild ? 1 : os.availableParallelism();
+  while (warm.length < wanted) {
+    const child = fork(indexShardWorker.modulePath, { execArgv: indexShardWorker.execArgv, serialization: "advanced", env: workerEnvironment() });
     child.on("error", () => undefined);
     // A waiting process must not keep the build alive (say, when the archive has problems).
     child.unref();
@@ -168,12 +183,23 @@ function releaseIndexers(): void {
 /** One worker process (one waiting, if any), working through the queue in `queueDir` until it ends. */
 function runWorker(queueDir: string): Promise<void> {
   return new Promise((resolve) => {
-    const child = warm.shift() ?? fork(workerPath, { execArgv: ["--import", "tsx"], serialization: "advanced", env: workerEnvironment() });
+    const child = warm.shift() ?? fork(indexShardWorker.modulePath, { execArgv: indexShardWorker.execArgv, serialization: "advanced", env: workerEnvironment() });
     child.ref();
     child.channel?.ref();
     child.once("exit", () => resolve());
     child.send({ queueDir });
   });
+}
+
+/** The files of a cached shard that the site needs, relative to its folder (see `linkTree`). */
+function filesOfShard(dir: string, wholeBundle: boolean): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!wholeBundle && !MERGED_SHARD_FILES.test(entry.name)) continue;
+    if (!entry.isDirectory()) files.push(entry.name);
+    else for (const inner of readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true })) if (!inner.isDirectory()) files.push(path.relative(dir, path.join(inner.parentPath, inner.name)));
+  }
+  return files;
 }
 
 /**

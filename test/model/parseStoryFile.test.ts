@@ -1,6 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { parseStoryFile, type ParseResult, type ParsedStoryFile } from "../../src/article/parse.ts";
+import { emptyParseCache } from "../../src/archive/parseCache.ts";
 import { machineDate } from "../../src/dates.ts";
 import { formatProblem, type Problem } from "../../src/problems.ts";
 import { quoted, storyFile } from "../support/storyFile.ts";
@@ -291,3 +292,41 @@ printed("prints the file alone when no line is to blame", () => {
 });
 
 printed.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const cached = suite("parseStoryFile: a file read again from the cache of an earlier build is read the same");
+
+/** Everything a reader of the result sees, dates as printed (luxon objects do not compare by value). */
+function facts(story: ParsedStoryFile) {
+  const { date, updated, ...rest } = story.frontMatter;
+  return { ...story, frontMatter: { ...rest, date: machineDate(date), dateMillis: date.local.toMillis(), updated: updated && machineDate(updated) } };
+}
+
+for (const [name, content] of [
+  ["a dated day, CRLF line ends and a byte-order mark", "\uFEFF---\r\ntitle: Ünïcode “quotes”\r\ndate: 2018-11-23\r\nbyline: [Ray Le Maistre]\r\n---\r\n\r\n\r\nFirst paragraph.\r\n\r\nSecond.  \r\n"],
+  ["a moment with an offset across a change of summer time, and an update", "---\ntitle: A\ndate: 2018-11-04T01:30:00-05:00\nupdated: 2019-03-10T03:15:00\ntopics: [5G]\n---\nBody on the line after the fence.\n"],
+  ["front matter closed on the last line, no body", "---\ntitle: Reference only\ndate: 2001-02-03\n---"],
+] as const) {
+  cached(name, () => {
+    const cache = { read: emptyParseCache(), write: emptyParseCache() };
+    const bytes = Buffer.from(content, "utf8");
+    const first = parseStoryFile(bytes, FILE, ZONE, cache);
+    assert.is(cache.write.files.size, 1, "the file is kept for the next build");
+    const next = { read: cache.write, write: emptyParseCache() };
+    const again = parseStoryFile(bytes, FILE, ZONE, next);
+    assert.ok(again.ok && first.ok && again.cacheKey === first.cacheKey, "the same bytes are found again");
+    assert.equal(facts(parsed(again)), facts(parsed(first)));
+    assert.equal(facts(parsed(again)), facts(parsed(parse(content))), "as read without a cache");
+    assert.is(next.write.files.size, 1, "and kept again");
+  });
+}
+
+cached("a changed file is read afresh, not taken from the cache", () => {
+  const cache = { read: emptyParseCache(), write: emptyParseCache() };
+  parseStoryFile(Buffer.from(storyFile({ ...minimal, title: "Before" }, "Body.")), FILE, ZONE, cache);
+  const after = parseStoryFile(Buffer.from(storyFile({ ...minimal, title: "After" }, "Body.")), FILE, ZONE, { read: cache.write, write: emptyParseCache() });
+  assert.is(parsed(after).frontMatter.title, "After");
+});
+
+cached.run();

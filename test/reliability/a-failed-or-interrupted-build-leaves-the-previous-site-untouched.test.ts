@@ -1,8 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { generateArchive } from "../../bench/generate.ts";
@@ -26,7 +25,6 @@ function besideTheSite(root: string): string[] {
  */
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
-const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 const firstEdition = {
   "2020/01/the-published-story.md": "---\ntitle: The Published Story\ndate: 2020-01-14\nbyline: [Dan Jones]\ntopics: [Huawei]\n---\nThe text readers already have.\n",
@@ -82,7 +80,7 @@ const killed = suite("a build killed mid-way leaves the previous site untouched"
  */
 function buildAndKill(input: string, output: string): Promise<{ exited: string; stagingHadFiles: boolean }> {
   const staging = stagingDirFor(output);
-  const child = spawn(process.execPath, ["--import", tsx, "src/cli/build.ts", "--input", input, "--output", output], {
+  const child = spawn(process.execPath, ["src/cli/run.mjs", "build", "--input", input, "--output", output], {
     cwd: projectRoot,
     stdio: "ignore",
   });

@@ -15,10 +15,14 @@ const cliFolder = fileURLToPath(new URL("../../src/cli/", import.meta.url));
 // (uvu loads tests as CommonJS through tsx, where import.meta.resolve is missing.)
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
-/** Runs `node --import tsx src/cli/<name>.ts ...args` in `cwd`, as an editor would. */
+/**
+ * Runs a command in `cwd` as an editor would: the build through its launcher, bundled and without
+ * tsx (`node src/cli/run.mjs build ...args`), the others as `node --import tsx src/cli/<name>.ts ...args`.
+ */
 export function runCli(name: "new" | "ingest" | "check" | "build", args: string[], cwd: string): Promise<CliRun> {
+  const command = name === "build" ? [`${cliFolder}run.mjs`, "build"] : ["--import", tsx, `${cliFolder}${name}.ts`];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["--import", tsx, `${cliFolder}${name}.ts`, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...command, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => {
       if (error && typeof error.code !== "number") return reject(error);
       const lines = stdout.trimEnd().split("\n");
       resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr, lastLine: lines.at(-1) ?? "" });

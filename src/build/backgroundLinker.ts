@@ -1,0 +1,73 @@
+import { Worker } from "node:worker_threads";
+
+/**
+ * Hard-links files of the previous site (and of the search cache) into the new one in another
+ * thread, batch by batch as the build decides them, while this thread goes on planning and
+ * Eleventy renders the pages that changed: tens of thousands of links (and the folders they go
+ * in) are kernel work this thread need not wait for. Copies where the file system cannot link.
+ */
+export class BackgroundLinker {
+  private readonly worker: Worker;
+  private readonly ended: Promise<void>;
+
+  constructor() {
+    this.worker = new Worker(
+      `const { parentPort } = require("node:worker_threads");
+       const { copyFileSync, linkSync, mkdirSync } = require("node:fs");
+       const path = require("node:path");
+       const made = new Set();
+       parentPort.on("message", (batch) => {
+         if (batch === null) return parentPort.close();
+         for (const file of batch.files) {
+           const target = path.join(batch.to, file);
+           const folder = path.dirname(target);
+           if (!made.has(folder)) {
+             mkdirSync(folder, { recursive: true });
+             made.add(folder);
+           }
+           const source = path.join(batch.from, file);
+           try {
+             linkSync(source, target);
+           } catch {
+             copyFileSync(source, target);
+           }
+         }
+       });`,
+      { eval: true },
+    );
+    this.ended = new Promise<void>((resolve, reject) => {
+      this.worker.once("error", reject);
+      this.worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`linking the unchanged files of the previous build stopped (exit code ${code})`))));
+    });
+    this.ended.catch(() => undefined); // Reported by `finish`.
+    // Waiting for files must not keep a failed build's process alive; `finish` waits for it.
+    this.worker.unref();
+    linkers.add(this);
+    void this.ended.catch(() => undefined).finally(() => linkers.delete(this));
+  }
+
+  /** `files`: paths relative to both folders. */
+  link(from: string, to: string, files: readonly string[]): void {
+    this.worker.postMessage({ from, to, files });
+  }
+
+  /** Once every file given is linked; rejects when one could be neither linked nor copied. */
+  finish(): Promise<void> {
+    this.worker.ref();
+    this.worker.postMessage(null);
+    return this.ended;
+  }
+
+  /** Stops linking at once (the build failed) and waits until the thread has ended. */
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+    await this.ended.catch(() => undefined);
+  }
+}
+
+const linkers = new Set<BackgroundLinker>();
+
+/** Stops every linking under way: a failed build does so before removing its staging folder. */
+export async function stopLinking(): Promise<void> {
+  await Promise.all([...linkers].map((linker) => linker.stop()));
+}
