@@ -260,18 +260,29 @@ ${rows.join("\n")}
   page hashes) and the WebAssembly: those files are gzipped again with Zopfli in the workers
   (\`src/search/compressFirstSearchFiles.ts\`), the same bytes once inflated, the metadata a
   fifth smaller; the WebAssembly is compressed once per Pagefind version and kept in \`.cache/\`.
-- A rebuild makes the previous site's page folders in another thread while the model is built,
-  and fingerprints the stories first so that the new year's search shard starts sooner.
+- \`npm run build\` runs a bundle of our TypeScript made by esbuild (\`src/cli/run.mjs\`, made again
+  only when a source changes) with plain Node, in the build and in every process it forks: tsx's
+  loader cost about half a second of start-up in each. The story files are read in a thread
+  while the build loads its code (Eleventy alone takes half a second).
+- A rebuild takes each unchanged story file from the cache as it was read and checked (front
+  matter, dates with their zone offsets, rendered body), found by a hash of its bytes; the cache
+  is kept one file per year folder, so adding a story rewrites one year's file. It fingerprints
+  the stories first so that the new year's search shard starts sooner; unchanged pages and
+  cached search shards are hard-linked into the new site by a thread of its own, batch by batch
+  as they are planned (a page file deleted by hand from the published site is found missing
+  there, and rendered).
 - Page fingerprints hash each story's list entry and feed entry once (one object per story, on
-  every page that lists it) and use its digest on every page that lists it; a clean build works
-  them out (for the next build) after rendering, while the search index is finishing.
+  every page that lists it) and use its digest on every page that lists it; story and feed
+  bodies are hashed on their own rather than escaped into JSON; a clean build works the
+  fingerprints out (for the next build) after rendering, while the search index is finishing.
 - Where the targets stand: Hugo's time for the same 10,000 stories moves with this virtual
-  disk (15.0 s and 10.7 s in two runs an hour apart; ~10 s in memory), ours much less (17–19 s),
-  so the full build reads 1.3 × Hugo in one run and 1.6–1.7 × in another: the 1.5 × target is not
-  reliably met. The build waits last for its largest search shard (one worker, sharing a core
-  with Eleventy's garbage collector). A rebuild still reads every story file, builds the whole
-  model and fingerprints every page (about 5 s of single-threaded work at 10,000 stories), about
-  a third of the full build, not a quarter.
+  disk (10.7 s to 15.1 s in runs hours apart; ~10 s in memory), ours less (18–20 s), so the full
+  build reads 1.3 × Hugo in one run and 1.6–1.7 × in another: the 1.5 × target is not reliably
+  met. The build waits last for its largest search shard (one worker, sharing a core with
+  Eleventy's garbage collector). A rebuild still reads every story file, builds the whole model
+  and its page models and fingerprints every page (about 4.5 s of mostly single-threaded work at
+  10,000 stories, a fifth of it garbage collection), about 30 % of the full build, not a quarter:
+  reaching it needs page models built only for the pages whose inputs changed.
   What was tried, kept and dropped, with figures: \`bench/experiments/README.md\`.
 
 ## Beyond one machine

@@ -121,21 +121,32 @@ export interface OutputPlan {
 }
 
 /**
+ * The previous build's fingerprints, if they describe the site now published at `previousSite`:
+ * any other build that published there since made a new folder (see `siteIdentity`).
+ */
+export function usableManifest(cacheDir: string | undefined, previousSite: string | undefined): PageManifest | undefined {
+  if (!cacheDir || !previousSite) return undefined;
+  const identity = siteIdentity(previousSite);
+  const previous = identity && readManifest(path.join(cacheDir, "pages.json"));
+  return previous && previous.site === previousSite && previous.siteIdentity === identity ? previous : undefined;
+}
+
+/**
+ * `usable`: the previous build's fingerprints (see `usableManifest`).
  * `known`: fingerprints already worked out, by URL, so as not to hash those pages twice.
  * `onReused`: told the output files of kept pages in batches as they are decided, so that they
- * can be linked into the new site while the rest are planned.
+ * can be linked into the new site while the rest are planned. Whether each file is still there is
+ * found out by linking it: see `renderMissingOutputs`.
  */
 export function planOutputs(
   pages: readonly Output[],
   code: string,
-  previous: PageManifest | undefined,
+  usable: PageManifest | undefined,
   previousSite: string | undefined,
   known?: ReadonlyMap<string, string>,
   onReused?: (files: string[]) => void,
 ): OutputPlan {
   const fingerprintOf = (page: Output) => known?.get(page.url) ?? pageFingerprint(page, code);
-  const identity = previousSite && siteIdentity(previousSite);
-  const usable = previous && identity && previous.site === previousSite && previous.siteIdentity === identity ? previous : undefined;
   if (!usable) {
     let manifest: PageManifest | undefined;
     const fingerprints = (): PageManifest => {
@@ -151,10 +162,9 @@ export function planOutputs(
   let batch: string[] = [];
   for (const page of pages) {
     const fingerprint = (manifest.pages[page.url] = fingerprintOf(page));
-    const file = outputFileOf(page.url);
-    if (usable.pages[page.url] === fingerprint && existsSync(path.join(previousSite!, file))) {
+    if (usable.pages[page.url] === fingerprint) {
       reused.push(page.url);
-      batch.push(file);
+      batch.push(outputFileOf(page.url));
       if (batch.length === REUSED_BATCH) [onReused?.(batch), (batch = [])];
     } else toRender.push(page);
   }
@@ -163,3 +173,15 @@ export function planOutputs(
 }
 
 const REUSED_BATCH = 1000;
+
+/**
+ * The pages of `plan.reused` whose file in the previous site was not there to link (`missing`,
+ * absolute paths under `previousSite`) are rendered after all.
+ */
+export function renderMissingOutputs(plan: OutputPlan, outputs: readonly Output[], previousSite: string, missing: readonly string[]): void {
+  if (missing.length === 0) return;
+  const missingFiles = new Set(missing.map((file) => path.relative(previousSite, file).split(path.sep).join("/")));
+  const gone = new Set(plan.reused.filter((url) => missingFiles.has(outputFileOf(url))));
+  plan.reused = plan.reused.filter((url) => !gone.has(url));
+  plan.toRender.push(...outputs.filter((output) => gone.has(output.url)));
+}

@@ -8,10 +8,10 @@ import { pagefindVersion } from "../search/pagefindVersion.ts";
 import { searchRecord } from "../search/searchRecords.ts";
 import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
 import type { SiteSettings } from "../site.ts";
-import { codeFingerprint, outputFileOf, pageFingerprint, planOutputs, readManifest, type OutputPlan } from "./pageCache.ts";
+import { codeFingerprint, outputFileOf, pageFingerprint, planOutputs, renderMissingOutputs, type OutputPlan, type PageManifest } from "./pageCache.ts";
 import type { PhaseTimings } from "./phaseTimings.ts";
 import { partOfUrl } from "./siteParts.ts";
-import { BackgroundLinker } from "./backgroundLinker.ts";
+import type { BackgroundLinker } from "./backgroundLinker.ts";
 import { verifyBuild, type WrittenPage } from "./verifyBuild.ts";
 
 export interface PreparedBuild {
@@ -20,8 +20,6 @@ export interface PreparedBuild {
   search: Promise<ShardsWritten>;
   /** Tells the search indexing that Eleventy has written its pages (see writeSearchShards). */
   renderingEnded: () => void;
-  /** Links the unchanged outputs from the previous site and cached search shards, while Eleventy renders the others. */
-  linker?: BackgroundLinker;
   previousSite?: string;
   cacheDir?: string;
   part?: BuildSettings["part"];
@@ -35,6 +33,10 @@ export interface BuildSettings {
   cacheDir?: string;
   /** The published site, whose unchanged files this build may keep. */
   previousSite?: string;
+  /** The fingerprints of `previousSite`'s files, when it has them (see `usableManifest`). */
+  previousManifest?: PageManifest;
+  /** With a `previousManifest`: links its kept files (and cached search shards) into this build's folder. */
+  linker?: BackgroundLinker;
   timings: PhaseTimings;
   /**
    * Build only this part of the site (see siteParts.ts) and write what it wrote to `reportFile`:
@@ -51,15 +53,15 @@ export interface PartReport {
 
 /**
  * Decides what this build must do: the search shards (started at once, in other processes, so
- * they are indexed while Eleventy renders) and the outputs that changed since the previous build.
+ * they are indexed while Eleventy renders) and the outputs that changed since the previous build;
+ * the others (and the cached search shards) are linked into the new site by the time it returns.
  */
-export function prepareBuild(loaded: LoadedSite, settings: BuildSettings): PreparedBuild {
+export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings): Promise<PreparedBuild> {
   const { site, cacheDir, timings, part } = settings;
   const shards = loaded.searchShards;
   const code = codeFingerprint(JSON.stringify({ site, pathPrefix: settings.pathPrefix }));
   // A part is rendered whole: the published site's files are the assembled site's, not this part's.
   const previousSite = part ? undefined : settings.previousSite;
-  const manifest = cacheDir && !part ? readManifest(path.join(cacheDir, "pages.json")) : undefined;
   const inPart = part ? partOfUrl(shards) : undefined;
   const outputs = inPart ? loaded.outputs.filter((output) => inPart(output.url) === part!.name) : loaded.outputs;
   const shardOfYear = new Map(shards.flatMap((shard, position) => shard.years.map((year) => [year, position] as const)));
@@ -74,8 +76,7 @@ export function prepareBuild(loaded: LoadedSite, settings: BuildSettings): Prepa
     fingerprint: createHash("sha256").update(storiesOfShard[position].map((page) => storyFingerprints.get(page.url)).join("\0")).digest("hex"),
     records: () => storiesOfShard[position].map(searchRecord),
   }));
-  // Files of the previous site and of the search cache are linked into this one in another thread.
-  const linker = previousSite && manifest ? new BackgroundLinker() : undefined;
+  const { linker } = settings;
   let renderingEnded = () => {};
   const rendering = new Promise<void>((resolve) => (renderingEnded = resolve));
   const search = writeSearchShards(inputs, path.join(settings.outputDir, "pagefind"), site.language, {
@@ -87,20 +88,26 @@ export function prepareBuild(loaded: LoadedSite, settings: BuildSettings): Prepa
     linkInBackground: linker && ((from, to, files) => linker.link(from, to, files)),
   });
   search.catch(() => undefined); // Awaited (and reported) once Eleventy has written its pages.
-  const plan = planOutputs(outputs, code, manifest, previousSite, storyFingerprints, (files) => linker!.link(previousSite!, settings.outputDir, files));
+  const plan = planOutputs(outputs, code, part ? undefined : settings.previousManifest, previousSite, storyFingerprints, (files) => linker!.link(previousSite!, settings.outputDir, files));
   timings.mark("pagesPlanned");
-  return { loaded, plan, search, renderingEnded, linker, previousSite, cacheDir, part };
+  if (linker) {
+    const missing = await linker.finish();
+    const lostFromCache = missing.filter((file) => !file.startsWith(previousSite! + path.sep));
+    if (lostFromCache.length > 0)
+      throw new Error(`files of the search index's cache are missing (${lostFromCache[0]}): delete ${path.join(cacheDir!, "search")} and build again`);
+    renderMissingOutputs(plan, outputs, previousSite!, missing);
+    timings.mark("reusedPagesLinked");
+  }
+  return { loaded, plan, search, renderingEnded, previousSite, cacheDir, part };
 }
 
 /**
- * After Eleventy wrote the changed outputs: waits until the unchanged ones are linked from the
- * previous site and the search index is written, proves nothing was lost, and leaves the new
- * fingerprints for `buildSite` to keep once the site is published.
+ * After Eleventy wrote the changed outputs (the unchanged ones were linked from the previous site
+ * before): waits for the search index, proves nothing was lost, and leaves the new fingerprints
+ * for `buildSite` to keep once the site is published.
  */
 export async function finishBuild(prepared: PreparedBuild, results: readonly WrittenPage[], outputDir: string, timings: PhaseTimings): Promise<void> {
   prepared.renderingEnded();
-  await prepared.linker?.finish();
-  timings.mark("reusedPagesLinked");
   // Worked out while the workers finish the search index.
   const manifest = prepared.cacheDir && !prepared.part ? prepared.plan.manifest() : undefined;
   const search = await prepared.search;

@@ -7,7 +7,8 @@ import type { RenderContext } from "../../layouts/renderContext.ts";
 import { buildArchive, type Archive } from "../archive/buildArchive.ts";
 import { StoryParseCache } from "../archive/parseCache.ts";
 import { readStoryFiles } from "../article/readStoryFiles.ts";
-import { codeFingerprint } from "../build/pageCache.ts";
+import { BackgroundLinker } from "../build/backgroundLinker.ts";
+import { codeFingerprint, usableManifest, type PageManifest } from "../build/pageCache.ts";
 import { PhaseTimings } from "../build/phaseTimings.ts";
 import { finishBuild, prepareBuild, type PreparedBuild } from "../build/prepareBuild.ts";
 import type { WrittenPage } from "../build/verifyBuild.ts";
@@ -64,6 +65,7 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   const pathPrefix = () => (eleventyConfig as unknown as { pathPrefix?: string }).pathPrefix ?? "/";
   let loading: Promise<PreparedBuild> | undefined;
   let timings = new PhaseTimings();
+  let previous: { manifest: PageManifest; linker: BackgroundLinker } | undefined;
 
   // Each build (and each rebuild of the dev server) reads the articles afresh. The preview
   // starts from an empty folder too, so a deleted or renamed story disappears from it.
@@ -72,6 +74,9 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
     timings = new PhaseTimings();
     const cacheDir = process.env.NEWS_ARCHIVE_CACHE;
     prewarmIndexers(cacheDir !== undefined && existsSync(path.join(cacheDir, "search")));
+    // A rebuild keeps what did not change from the site it replaces (see BackgroundLinker).
+    const manifest = process.env.NEWS_ARCHIVE_PART === undefined ? usableManifest(cacheDir, process.env.NEWS_ARCHIVE_PREVIOUS_SITE) : undefined;
+    previous = manifest && { manifest, linker: new BackgroundLinker() };
     if (includeDrafts()) await rm(output, { recursive: true, force: true });
   });
   // Layouts and src/ are code Eleventy cannot reload: `npm start` restarts the process on their changes.
@@ -86,6 +91,8 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
         pathPrefix: pathPrefix(),
         cacheDir,
         previousSite: process.env.NEWS_ARCHIVE_PREVIOUS_SITE,
+        previousManifest: previous?.manifest,
+        linker: previous?.linker,
         timings,
         part: part === undefined ? undefined : { name: part, reportFile: process.env.NEWS_ARCHIVE_PART_REPORT! },
       }),

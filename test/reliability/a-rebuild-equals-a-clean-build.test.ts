@@ -62,6 +62,27 @@ test("a rebuild after a story is deleted leaves neither its page nor its folder"
   assert.equal(differences(rebuilt, fingerprint(clean.site)), []);
 });
 
+test("a rebuild puts back pages and search files deleted by hand from the published site", async () => {
+  const project = archiveOnDisk();
+  generateArchive({ articles: 60, out: project.articles, seed: 9, clean: true });
+  const cache = mkdtempSync(path.join(tmpdir(), "news-archive-cache-"));
+  await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
+  const built = [...fingerprint(project.site).keys()];
+  const deleted = [
+    built.find((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file))!,
+    built.find((file) => file.startsWith("topics/") && file.endsWith("/index.html"))!,
+    built.find((file) => file.startsWith("pagefind/") && file.includes("/fragment/"))!,
+  ];
+  for (const file of deleted) rmSync(path.join(project.site, file));
+
+  await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
+  const clean = archiveOnDisk();
+  await buildSite({ input: project.articles, output: clean.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
+  const rebuilt = fingerprint(project.site);
+  for (const file of deleted) assert.ok(rebuilt.has(file), `${file} is back`);
+  assert.equal(differences(rebuilt, fingerprint(clean.site)), []);
+});
+
 test("a rebuild after another build published to the same folder does not reuse that build's pages", async () => {
   const project = archiveOnDisk({ "2020/01/first.md": `---\ntitle: "First Story"\ndate: 2020-01-14\n---\nFirst text.\n` });
   const other = archiveOnDisk({ "2020/01/first.md": `---\ntitle: "First Story"\ndate: 2020-01-14\n---\nA different text.\n` });
