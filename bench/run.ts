@@ -275,14 +275,15 @@ ${rows.join("\n")}
   every page that lists it) and use its digest on every page that lists it; story and feed
   bodies are hashed on their own rather than escaped into JSON; a clean build works the
   fingerprints out (for the next build) after rendering, while the search index is finishing.
-- Where the targets stand: Hugo's time for the same 10,000 stories moves with this virtual
-  disk (10.7 s to 15.1 s in runs hours apart; ~10 s in memory), ours less (18–20 s), so the full
-  build reads 1.3 × Hugo in one run and 1.6–1.7 × in another: the 1.5 × target is not reliably
-  met. The build waits last for its largest search shard (one worker, sharing a core with
-  Eleventy's garbage collector). A rebuild still reads every story file, builds the whole model
-  and its page models and fingerprints every page (about 4.5 s of mostly single-threaded work at
-  10,000 stories, a fifth of it garbage collection), about 30 % of the full build, not a quarter:
-  reaching it needs page models built only for the pages whose inputs changed.
+- Where the targets stand: this machine's speed moves by half from hour to hour (its disk, and
+  on 2026-11-29 its CPU: the same builds took 40 % more CPU time, Hugo's as ours). Over the bench
+  runs of 2026-11-28 and 29, at 10,000 stories, Hugo took 10.8–15.3 s and our full build
+  17.7–23.8 s: 1.26–1.64 × in one run or another, so the 1.5 × target is not reliably met. The
+  build waits last for its largest search shard (one worker, sharing a core with Eleventy's
+  garbage collector). A rebuild still reads every story file, builds the whole model and its
+  page models and fingerprints every page (about 4.5 s of mostly single-threaded work at 10,000
+  stories in memory, a fifth of it garbage collection): 28–35 % of the full build in these runs,
+  not a quarter; reaching it needs page models built only for the pages whose inputs changed.
   What was tried, kept and dropped, with figures: \`bench/experiments/README.md\`.
 
 ## Beyond one machine

@@ -165,7 +165,10 @@ export function planOutputs(
     if (usable.pages[page.url] === fingerprint) {
       reused.push(page.url);
       batch.push(outputFileOf(page.url));
-      if (batch.length === REUSED_BATCH) [onReused?.(batch), (batch = [])];
+      if (batch.length === REUSED_BATCH) {
+        onReused?.(batch);
+        batch = [];
+      }
     } else toRender.push(page);
   }
   if (batch.length > 0) onReused?.(batch);
