@@ -159,9 +159,9 @@ function workerEnvironment(): NodeJS.ProcessEnv {
 /**
  * Starts indexing processes before the archive is read: loading Node, our code and Pagefind
  * takes a few tenths of a second (more through tsx), which the build would otherwise wait for
- * after the model is ready. A rebuild
- * (`expectRebuild`) usually indexes one shard, the newest year, and starts one process: each
- * one more would take CPU from the reading of the archive, on a machine of two cores.
+ * after the model is ready. A rebuild (`expectRebuild`) usually indexes one shard, the newest
+ * year, and starts one process: each one more would take CPU from the reading of the archive,
+ * on a machine of two cores.
  */
 export function prewarmIndexers(expectRebuild: boolean): void {
   const wanted = expectRebuild ? 1 : os.availableParallelism();
