@@ -13,7 +13,6 @@ export interface BuildOptions {
   output: string;
   /** Where the site is hosted under the domain, e.g. "/news/". */
   pathPrefix?: string;
-  configPath?: string;
   /** Kept between builds: page fingerprints and search shards. Default `.cache/news-archive`. */
   cacheDir?: string;
 }
@@ -57,7 +56,8 @@ export async function runEleventy(options: BuildOptions & { cacheDir: string }):
   const eleventy = new Eleventy(options.input, options.output, {
     // The config is passed as a function, already compiled with the rest: Eleventy would load
     // eleventy.config.ts by path, which plain Node (the bundled build) cannot import.
-    ...(options.configPath === undefined ? { configPath: "", config: configureEleventy } : { configPath: options.configPath }),
+    configPath: "",
+    config: configureEleventy,
     pathPrefix: options.pathPrefix ?? "/",
     quietMode: true,
   });

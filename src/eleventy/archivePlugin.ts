@@ -1,5 +1,4 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { renderOutput } from "../../layouts/renderPage.ts";
@@ -72,11 +71,10 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   eleventyConfig.on("eleventy.before", async ({ directories: { output } }: { directories: { output: string } }) => {
     loading = undefined;
     timings = new PhaseTimings();
-    const cacheDir = process.env.NEWS_ARCHIVE_CACHE;
-    prewarmIndexers(cacheDir !== undefined && existsSync(path.join(cacheDir, "search")));
     // A rebuild keeps what did not change from the site it replaces (see BackgroundLinker).
-    const manifest = process.env.NEWS_ARCHIVE_PART === undefined ? usableManifest(cacheDir, process.env.NEWS_ARCHIVE_PREVIOUS_SITE) : undefined;
+    const manifest = process.env.NEWS_ARCHIVE_PART === undefined ? usableManifest(process.env.NEWS_ARCHIVE_CACHE, process.env.NEWS_ARCHIVE_PREVIOUS_SITE) : undefined;
     previous = manifest && { manifest, linker: new BackgroundLinker() };
+    prewarmIndexers(manifest !== undefined);
     if (includeDrafts()) await rm(output, { recursive: true, force: true });
   });
   // Layouts and src/ are code Eleventy cannot reload: `npm start` restarts the process on their changes.

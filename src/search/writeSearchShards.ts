@@ -191,7 +191,10 @@ function runWorker(queueDir: string): Promise<void> {
   });
 }
 
-/** The files of a cached shard that the site needs, relative to its folder (see `linkTree`). */
+/**
+ * The files of a cached shard that the site needs, relative to its folder: a merged shard leaves
+ * out Pagefind's scripts, styles and WebAssembly, which come from the first.
+ */
 function filesOfShard(dir: string, wholeBundle: boolean): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -208,13 +211,15 @@ function filesOfShard(dir: string, wholeBundle: boolean): string[] {
  * file would wait on Eleventy's rendering.
  */
 function linkTree(from: string, to: string, wholeBundle: boolean): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (!wholeBundle && !MERGED_SHARD_FILES.test(entry.name)) continue;
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target, true);
-    else linkOrCopy(source, target);
+  const made = new Set<string>();
+  for (const file of filesOfShard(from, wholeBundle)) {
+    const target = path.join(to, file);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    linkOrCopy(path.join(from, file), target);
   }
 }
 
