@@ -2,6 +2,8 @@ import Eleventy from "@11ty/eleventy";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import configureEleventy from "../../eleventy.config.ts";
+import { ELEVENTY_INPUT } from "../eleventy/eleventyInput.ts";
+import { projectRoot } from "../projectFiles.ts";
 import { readManifest, siteIdentity } from "./pageCache.ts";
 import { discardStaging, prepareStaging, publishStaging } from "./publishAtomically.ts";
 import { stopLinking } from "./backgroundLinker.ts";
@@ -48,12 +50,15 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   }
 }
 
-/** One Eleventy build of `options.input` into `options.output` (no staging: the caller's job). */
+/**
+ * One Eleventy build of the stories in `options.input` into `options.output` (no staging: the
+ * caller's job). The archive plugin reads the stories; Eleventy is given its own input folder.
+ */
 export async function runEleventy(options: BuildOptions & { cacheDir: string }): Promise<void> {
   process.env.NEWS_ARCHIVE_INPUT = options.input;
   process.env.NEWS_ARCHIVE_OUTPUT = options.output;
   process.env.NEWS_ARCHIVE_CACHE = options.cacheDir;
-  const eleventy = new Eleventy(options.input, options.output, {
+  const eleventy = new Eleventy(path.join(projectRoot, ELEVENTY_INPUT), options.output, {
     // The config is passed as a function, already compiled with the rest: Eleventy would load
     // eleventy.config.ts by path, which plain Node (the bundled build) cannot import.
     configPath: "",

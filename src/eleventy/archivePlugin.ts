@@ -23,6 +23,8 @@ import { absoluteUrl } from "../urls.ts";
 
 export interface ArchivePluginOptions {
   site: SiteSettings;
+  /** The folder of story files, asked at each build. */
+  articles: () => string;
 }
 
 export interface LoadedSite {
@@ -59,8 +61,8 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
  */
 export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePluginOptions): void {
   const { site } = options;
-  // Whatever folders Eleventy was given (`articles/` and a staging folder, or a test's fixtures).
-  const directories = () => eleventyConfig.directories as { input: string; output: string };
+  // Whatever output folder Eleventy was given (a staging folder, the preview's, a test's).
+  const outputDir = () => (eleventyConfig.directories as { output: string }).output;
   const pathPrefix = () => (eleventyConfig as unknown as { pathPrefix?: string }).pathPrefix ?? "/";
   let loading: Promise<PreparedBuild> | undefined;
   let timings = new PhaseTimings();
@@ -82,10 +84,10 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   eleventyConfig.addGlobalData("archiveOutputs", () => {
     const cacheDir = process.env.NEWS_ARCHIVE_CACHE;
     const part = process.env.NEWS_ARCHIVE_PART;
-    loading ??= loadSite(path.resolve(directories().input), site, includeDrafts(), timings, cacheDir).then((loaded) =>
+    loading ??= loadSite(path.resolve(options.articles()), site, includeDrafts(), timings, cacheDir).then((loaded) =>
       prepareBuild(loaded, {
         site,
-        outputDir: directories().output,
+        outputDir: outputDir(),
         pathPrefix: pathPrefix(),
         cacheDir,
         previousSite: process.env.NEWS_ARCHIVE_PREVIOUS_SITE,
@@ -104,7 +106,7 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   eleventyConfig.on("eleventy.after", async ({ results }: { results: WrittenPage[] }) => {
     if (!loading) return;
     timings.mark("eleventyWrite");
-    await finishBuild(await loading, results, directories().output, timings);
+    await finishBuild(await loading, results, outputDir(), timings);
     timings.write();
   });
 
