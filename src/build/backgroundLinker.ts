@@ -8,6 +8,9 @@ import { Worker } from "node:worker_threads";
  * takes CPU from the reading.) Copies where the file system cannot link. A file that is not
  * there (deleted by hand from the published site) is not an error: `finish` names it, and the
  * build renders that page instead.
+ *
+ * A build that updates the published site in place (see publishPatch) links only the files
+ * missing from it: it checks that each kept file is still there.
  */
 export class BackgroundLinker {
   private readonly worker: Worker;
@@ -27,6 +30,7 @@ export class BackgroundLinker {
            return parentPort.close();
          }
          for (const file of batch.files) {
+           if (batch.unlessIn !== undefined && existsSync(path.join(batch.unlessIn, file))) continue;
            const target = path.resolve(batch.to, file);
            const folder = path.dirname(target);
            if (!made.has(folder)) {
@@ -56,9 +60,9 @@ export class BackgroundLinker {
     void this.ended.catch(() => undefined).finally(() => linkers.delete(this));
   }
 
-  /** `files`: paths relative to both folders. */
-  link(from: string, to: string, files: readonly string[]): void {
-    this.worker.postMessage({ from, to, files });
+  /** `files`: paths relative to both folders (and to `unlessIn`, whose files are left alone: they are there already). */
+  link(from: string, to: string, files: readonly string[], unlessIn?: string): void {
+    this.worker.postMessage({ from, to, files, unlessIn });
   }
 
   /**

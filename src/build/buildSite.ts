@@ -4,8 +4,8 @@ import path from "node:path";
 import configureEleventy from "../../eleventy.config.ts";
 import { ELEVENTY_INPUT } from "../eleventy/eleventyInput.ts";
 import { projectRoot } from "../projectFiles.ts";
-import { readManifest, siteIdentity } from "./pageCache.ts";
-import { discardStaging, prepareStaging, publishStaging } from "./publishAtomically.ts";
+import { readOutcome, siteIdentity } from "./pageCache.ts";
+import { discardStaging, prepareStaging, publishPatch, publishStaging } from "./publishAtomically.ts";
 import { stopLinking } from "./backgroundLinker.ts";
 
 export interface BuildOptions {
@@ -33,9 +33,11 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   try {
     process.env.NEWS_ARCHIVE_PREVIOUS_SITE = published;
     await runEleventy({ ...options, output: staging, cacheDir });
-    const manifest = readManifest(nextManifest);
-    await publishStaging(options.output);
+    const outcome = readOutcome(nextManifest);
+    if (outcome?.staleFiles) publishPatch(options.output, outcome.staleFiles);
+    else await publishStaging(options.output);
     // The fingerprints now describe the published site, known by its folder's identity.
+    const manifest = outcome?.manifest;
     if (manifest) {
       manifest.siteIdentity = siteIdentity(published);
       await writeFile(path.join(cacheDir, "pages.json"), JSON.stringify(manifest));

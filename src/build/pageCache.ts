@@ -20,7 +20,16 @@ export interface PageManifest {
    * no longer applies.
    */
   siteIdentity?: string;
+  /** The fingerprint of the code that made the pages (see codeFingerprint). */
+  code?: string;
   pages: Record<string, string>;
+}
+
+/** What a build leaves for `buildSite`, which publishes it: the new fingerprints, and how to publish. */
+export interface BuildOutcome {
+  manifest: PageManifest;
+  /** When set, the build updates the published site in place and deletes these files of it (see publishPatch). */
+  staleFiles?: string[];
 }
 
 /** Changes whenever a build publishes a new site folder (each publish renames a new folder in). */
@@ -100,9 +109,17 @@ export function outputFileOf(url: string): string {
   return url.endsWith("/") ? `${url.slice(1)}index.html` : url.slice(1);
 }
 
-export function readManifest(file: string): PageManifest | undefined {
+function readManifest(file: string): PageManifest | undefined {
+  return readJson<PageManifest>(file);
+}
+
+export function readOutcome(file: string): BuildOutcome | undefined {
+  return readJson<BuildOutcome>(file);
+}
+
+function readJson<T>(file: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as PageManifest;
+    return JSON.parse(readFileSync(file, "utf8")) as T;
   } catch {
     return undefined;
   }
@@ -150,13 +167,13 @@ export function planOutputs(
   if (!usable) {
     let manifest: PageManifest | undefined;
     const fingerprints = (): PageManifest => {
-      const worked: PageManifest = { site: previousSite ?? "", pages: {} };
+      const worked: PageManifest = { site: previousSite ?? "", code, pages: {} };
       for (const page of pages) worked.pages[page.url] = fingerprintOf(page);
       return worked;
     };
     return { toRender: [...pages], reused: [], manifest: () => (manifest ??= fingerprints()) };
   }
-  const manifest: PageManifest = { site: previousSite!, pages: {} };
+  const manifest: PageManifest = { site: previousSite!, code, pages: {} };
   const toRender: Output[] = [];
   const reused: string[] = [];
   let batch: string[] = [];

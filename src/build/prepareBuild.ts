@@ -8,7 +8,8 @@ import { pagefindVersion } from "../search/pagefindVersion.ts";
 import { searchRecord } from "../search/searchRecords.ts";
 import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
 import type { SiteSettings } from "../site.ts";
-import { codeFingerprint, outputFileOf, pageFingerprint, planOutputs, renderMissingOutputs, type OutputPlan, type PageManifest } from "./pageCache.ts";
+import { codeFingerprint, outputFileOf, pageFingerprint, planOutputs, renderMissingOutputs, type BuildOutcome, type OutputPlan, type PageManifest } from "./pageCache.ts";
+import { staleFiles as staleFilesOf } from "./staleFiles.ts";
 import type { PhaseTimings } from "./phaseTimings.ts";
 import { partOfUrl } from "./siteParts.ts";
 import type { BackgroundLinker } from "./backgroundLinker.ts";
@@ -18,6 +19,10 @@ export interface PreparedBuild {
   loaded: LoadedSite;
   plan: OutputPlan;
   search: Promise<ShardsWritten>;
+  /** The folder of the search index's first shard. */
+  searchBundle: string;
+  /** The previous build's fingerprints, when this build updates its site in place (see publishPatch). */
+  patching?: PageManifest;
   /** Tells the search indexing that Eleventy has written its pages (see writeSearchShards). */
   renderingEnded: () => void;
   previousSite?: string;
@@ -77,18 +82,24 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
     records: () => storiesOfShard[position].map(searchRecord),
   }));
   const { linker } = settings;
+  // The pages of the same code as the published site's are kept where they are, and the files
+  // that changed are moved in (publishPatch); after a change of code, nothing is kept, and a new
+  // folder is made instead. Either way, a kept file is checked to be there.
+  const patching = previousSite !== undefined && !part && settings.previousManifest?.code === code ? settings.previousManifest : undefined;
+  const keep = (from: string, to: string, files: string[]) => linker!.link(from, to, files, patching && path.join(previousSite!, path.relative(settings.outputDir, to)));
+  const searchBundle = path.join(settings.outputDir, "pagefind");
   let renderingEnded = () => {};
   const rendering = new Promise<void>((resolve) => (renderingEnded = resolve));
-  const search = writeSearchShards(inputs, path.join(settings.outputDir, "pagefind"), site.language, {
+  const search = writeSearchShards(inputs, searchBundle, site.language, {
     renderingEnded: rendering,
     cacheDir: cacheDir && path.join(cacheDir, "search"),
     webAssemblyMemo: cacheDir && path.join(cacheDir, "webassembly"),
     pagefindVersion,
     only: part && new Set([part.name]),
-    linkInBackground: linker && ((from, to, files) => linker.link(from, to, files)),
+    linkInBackground: linker && keep,
   });
   search.catch(() => undefined); // Awaited (and reported) once Eleventy has written its pages.
-  const plan = planOutputs(outputs, code, part ? undefined : settings.previousManifest, previousSite, storyFingerprints, (files) => linker!.link(previousSite!, settings.outputDir, files));
+  const plan = planOutputs(outputs, code, part ? undefined : settings.previousManifest, previousSite, storyFingerprints, (files) => keep(previousSite!, settings.outputDir, files));
   timings.mark("pagesPlanned");
   if (linker) {
     const missing = await linker.finish();
@@ -98,7 +109,7 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
     renderMissingOutputs(plan, outputs, previousSite!, missing);
     timings.mark("reusedPagesLinked");
   }
-  return { loaded, plan, search, renderingEnded, previousSite, cacheDir, part };
+  return { loaded, plan, search, searchBundle, patching, renderingEnded, previousSite, cacheDir, part };
 }
 
 /**
@@ -121,7 +132,9 @@ export async function finishBuild(prepared: PreparedBuild, results: readonly Wri
   verifyBuild(prepared.loaded, written, search.indexedUrls);
   timings.mark("verifyBuild");
   if (prepared.cacheDir && manifest) {
+    const staleFiles = prepared.patching && staleFilesOf(prepared.previousSite!, outputDir, prepared.patching.pages, manifest.pages, { ...search, bundle: prepared.searchBundle });
+    const outcome: BuildOutcome = { manifest, staleFiles };
     await mkdir(prepared.cacheDir, { recursive: true });
-    writeFileSync(path.join(prepared.cacheDir, "pages.next.json"), JSON.stringify(manifest));
+    writeFileSync(path.join(prepared.cacheDir, "pages.next.json"), JSON.stringify(outcome));
   }
 }

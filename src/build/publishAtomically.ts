@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
@@ -47,11 +47,93 @@ async function removeInBackground(dir: string): Promise<void> {
   spawn("rm", ["-rf", trash], { detached: true, stdio: "ignore" }).unref();
 }
 
-/** If a publish was cut between its two renames, the last good site is put back. */
+/**
+ * Publishes a build that rendered only what changed by moving its files into the site folder
+ * and deleting `staleFiles` (paths relative to the site that the new build no longer has),
+ * instead of replacing the folder: a new folder would need every unchanged file linked into
+ * it, tens of thousands of links and folders, more than the rest of such a build on a disk.
+ * The staging folder holds exactly the files that changed (or were missing).
+ *
+ * A list of what to do is written first: a publish cut short is finished by the next build
+ * (see recoverInterruptedPublish) rather than left half done. Every move and deletion can be
+ * done again, so finishing it twice does no harm.
+ */
+export function publishPatch(siteDir: string, staleFiles: readonly string[]): void {
+  const site = path.resolve(siteDir);
+  const journal = patchJournalFor(site);
+  writeFileSync(`${journal}.partial`, JSON.stringify({ staleFiles }));
+  renameSync(`${journal}.partial`, journal);
+  try {
+    applyPatch(site, staleFiles);
+  } catch (error) {
+    throw new PublishCutShortError(siteDir, error);
+  }
+}
+
+/** The site was being updated in place when an error stopped it: the next build finishes the update. */
+export class PublishCutShortError extends Error {
+  constructor(siteDir: string, cause: unknown) {
+    super(`updating ${siteDir}/ in place stopped part way (${cause instanceof Error ? cause.message : String(cause)}); the next build finishes the update`, { cause });
+    this.name = "PublishCutShortError";
+  }
+}
+
+function patchJournalFor(site: string): string {
+  return path.join(path.dirname(site), `.${path.basename(site)}.patch.json`);
+}
+
+function applyPatch(site: string, staleFiles: readonly string[]): void {
+  // The site folder's identity (see siteIdentity) changes before any file does: the previous
+  // build's fingerprints no longer describe the site once it is being changed.
+  const now = new Date();
+  utimesSync(site, now, now);
+  const staging = stagingDirFor(site);
+  const made = new Set<string>();
+  // Gone when a patch was cut short after its last move.
+  for (const entry of existsSync(staging) ? readdirSync(staging, { recursive: true, withFileTypes: true }) : []) {
+    if (entry.isDirectory()) continue;
+    const file = path.relative(staging, path.join(entry.parentPath, entry.name));
+    const target = path.join(site, file);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    renameSync(path.join(staging, file), target);
+  }
+  for (const file of staleFiles) {
+    rmSync(path.join(site, file), { force: true });
+    removeEmptyFolders(site, path.dirname(path.join(site, file)));
+  }
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(patchJournalFor(site), { force: true });
+}
+
+/** A deleted story leaves no empty folder behind: a clean build would not have it. */
+function removeEmptyFolders(site: string, folder: string): void {
+  while (folder !== site && folder.startsWith(site + path.sep)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return; // Not empty (or gone already).
+    }
+    folder = path.dirname(folder);
+  }
+}
+
+/**
+ * If a publish was cut between its two renames, the last good site is put back; if a patch
+ * was cut short, it is finished.
+ */
 async function recoverInterruptedPublish(siteDir: string): Promise<void> {
   const site = path.resolve(siteDir);
   const previous = `${site}.previous`;
   if (!existsSync(site) && existsSync(previous)) await rename(previous, site);
+  const journal = patchJournalFor(site);
+  if (existsSync(journal)) {
+    const { staleFiles } = JSON.parse(readFileSync(journal, "utf8")) as { staleFiles: string[] };
+    applyPatch(site, staleFiles);
+  }
 }
 
 /**
@@ -60,6 +142,9 @@ async function recoverInterruptedPublish(siteDir: string): Promise<void> {
  */
 export async function discardStaging(siteDir: string): Promise<void> {
   const staging = stagingDirFor(siteDir);
+  // A patch that failed part way (say, a disk error) still needs what is left of it: the next
+  // build finishes it.
+  if (existsSync(patchJournalFor(path.resolve(siteDir)))) return;
   for (let attempt = 0; attempt < 40; attempt++) {
     // ENOTEMPTY when a file is copied in while the folder is being removed: then once more.
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);

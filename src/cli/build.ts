@@ -29,6 +29,7 @@ if (!values.parts) readStoryFilesAhead(values.input);
 const { buildSite } = await import("../build/buildSite.ts");
 const { buildSiteInParts } = await import("../build/buildSiteInParts.ts");
 const { explainBuildFailure } = await import("./explainBuildFailure.ts");
+const { PublishCutShortError } = await import("../build/publishAtomically.ts");
 try {
   const options = { input: values.input, output: values.output, pathPrefix: values.pathprefix, cacheDir: values["cache-dir"] };
   const inParts = values.parts ? await buildSiteInParts(options) : undefined;
@@ -38,7 +39,7 @@ try {
   console.log(`Built the archive into ${path.relative(process.cwd(), path.resolve(values.output)) || "."}/${how} in ${seconds} s.`);
 } catch (error) {
   console.error(explainBuildFailure(error));
-  console.error(`The build failed; ${values.output}/ was left as it was.`);
+  if (!(error instanceof PublishCutShortError)) console.error(`The build failed; ${values.output}/ was left as it was.`);
   process.exitCode = 1;
 }
 // Everything is written and awaited: the process ends now instead of taking Node's orderly

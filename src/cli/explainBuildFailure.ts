@@ -12,7 +12,7 @@ export function explainBuildFailure(error: unknown): string {
     current = next;
   }
   const ours = chain.find(
-    (candidate) => candidate instanceof ArchiveProblemsError || (candidate instanceof Error && ["SearchIndexError", "LostStoryError"].includes(candidate.name)),
+    (candidate) => candidate instanceof ArchiveProblemsError || (candidate instanceof Error && ["SearchIndexError", "LostStoryError", "PublishCutShortError"].includes(candidate.name)),
   );
   if (ours instanceof Error) return ours.message;
   if (chain.length === 0) return String(error);

@@ -27,7 +27,14 @@ export interface ShardsWritten {
   indexedUrls: string[];
   /** Shards indexed in this build; the others came from the cache unchanged. */
   indexed: string[];
+  /** Where each shard is (the first one's folder also holds the others', under `shards/`). */
+  folders: string[];
+  /** The folders of the shards indexed in this build. */
+  rewrittenFolders: string[];
 }
+
+/** Where the first shard's folder holds the others, each in a folder of its name. */
+export const MERGED_SHARDS_FOLDER = "shards";
 
 /** Files a merged shard needs; Pagefind's scripts, styles and WebAssembly come from the first shard. */
 const MERGED_SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
@@ -76,7 +83,7 @@ export async function writeSearchShards(
     .filter((job) => !options.only || options.only.has(job.shard.name));
   const cachedShards = new Set(jobs.filter((job) => options.cacheDir !== undefined && existsSync(path.join(options.cacheDir, job.fingerprint))));
   const toIndex = jobs.filter((job) => !cachedShards.has(job)).sort((a, b) => b.urls.length - a.urls.length);
-  const targetOf = (job: (typeof jobs)[number]) => (job.position === 0 ? bundleDir : path.join(bundleDir, "shards", job.shard.name));
+  const targetOf = (job: (typeof jobs)[number]) => (job.position === 0 ? bundleDir : path.join(bundleDir, MERGED_SHARDS_FOLDER, job.shard.name));
   const cacheOf = (job: (typeof jobs)[number]) => (options.cacheDir ? path.join(options.cacheDir, job.fingerprint) : undefined);
   const cores = os.availableParallelism();
   const storiesToIndex = toIndex.reduce((sum, job) => sum + job.urls.length, 0);
@@ -123,7 +130,7 @@ export async function writeSearchShards(
   if (errors.length > 0) throw new SearchIndexError(errors);
   // A part cannot tell which cached shards the other parts are using.
   if (options.cacheDir && !options.only) await pruneShardCache(options.cacheDir, new Set(jobs.map((job) => job.fingerprint)));
-  return { indexedUrls, indexed };
+  return { indexedUrls, indexed, folders: jobs.map(targetOf), rewrittenFolders: toIndex.map(targetOf) };
 }
 
 /** Kept a while in case another build sharing the cache is using them; then they go. */
