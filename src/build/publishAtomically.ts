@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { folderMaker } from "../linkOrCopy.ts";
 
 /**
  * Where a build writes before it is published: next to the site folder, so the final rename
@@ -88,18 +89,13 @@ function applyPatch(site: string, staleFiles: readonly string[]): void {
   const now = new Date();
   utimesSync(site, now, now);
   const staging = stagingDirFor(site);
-  const made = new Set<string>();
+  const makeFolderOf = folderMaker();
   // Gone when a patch was cut short after its last move.
   for (const entry of existsSync(staging) ? readdirSync(staging, { recursive: true, withFileTypes: true }) : []) {
     if (entry.isDirectory()) continue;
     const file = path.relative(staging, path.join(entry.parentPath, entry.name));
-    const target = path.join(site, file);
-    const folder = path.dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    renameSync(path.join(staging, file), target);
+    makeFolderOf(path.join(site, file));
+    renameSync(path.join(staging, file), path.join(site, file));
   }
   for (const file of staleFiles) {
     rmSync(path.join(site, file), { force: true });

@@ -1,10 +1,10 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { linkOrCopy } from "../linkOrCopy.ts";
+import { folderMaker, linkOrCopy } from "../linkOrCopy.ts";
 import { howToFork } from "../projectFiles.ts";
 import { FIRST_SEARCH_COMPRESSION } from "./compressFirstSearchFiles.ts";
 import { ShardQueue } from "./shardQueue.ts";
@@ -218,15 +218,10 @@ function filesOfShard(dir: string, wholeBundle: boolean): string[] {
  * file would wait on Eleventy's rendering.
  */
 function linkTree(from: string, to: string, wholeBundle: boolean): void {
-  const made = new Set<string>();
+  const makeFolderOf = folderMaker();
   for (const file of filesOfShard(from, wholeBundle)) {
-    const target = path.join(to, file);
-    const folder = path.dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    linkOrCopy(path.join(from, file), target);
+    makeFolderOf(path.join(to, file));
+    linkOrCopy(path.join(from, file), path.join(to, file));
   }
 }
 
