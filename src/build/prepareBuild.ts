@@ -94,6 +94,7 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
     renderingEnded: rendering,
     cacheDir: cacheDir && path.join(cacheDir, "search"),
     webAssemblyMemo: cacheDir && path.join(cacheDir, "webassembly"),
+    wordsMemo: cacheDir ? { dir: path.join(cacheDir, "words"), key: code.slice(0, 16) } : undefined,
     pagefindVersion,
     only: part && new Set([part.name]),
     linkInBackground: linker && keep,

@@ -18,6 +18,13 @@ import { claimNextShard, QUEUE_SEALED, type IndexingJob, type QueuedShard, type 
 // Started ahead of time by the build; if the build ends, so does it.
 process.once("disconnect", () => process.exit(0));
 
+// Pagefind's service (a process of its own) is started while the build reads the archive, not
+// once a shard is queued: a tenth of a second of a rebuild, which asks it about a few words.
+void pagefind
+  .createIndex()
+  .then(({ index }) => index?.deleteIndex())
+  .catch(() => undefined); // Failing to start is reported when a shard needs it.
+
 process.once("message", async ({ queueDir }: { queueDir: string }) => {
   for (;;) {
     const claimed = claimNextShard(queueDir);
@@ -40,7 +47,7 @@ async function indexShard(records: SearchRecord[], job: IndexingJob): Promise<Sh
   const scratchDir = mkdtempSync(path.join(os.tmpdir(), "news-archive-words-"));
   let answer: ShardIndexed;
   try {
-    const written = await writePagefindIndex(records, { language: job.language, outputPath: job.outputPath, scratchDir, withScripts: job.withWebAssembly });
+    const written = await writePagefindIndex(records, { language: job.language, outputPath: job.outputPath, scratchDir, withScripts: job.withWebAssembly, wordsMemo: job.wordsMemo });
     answer = "unsupported" in written ? await indexWithPagefind(records, job) : { indexedUrls: written.indexedUrls, errors: [] };
   } catch (error) {
     answer = { indexedUrls: [], errors: [String(error)] };

@@ -3,12 +3,14 @@
  * stemmed form without punctuation, its parts at a fraction of the weight ("news-archive's"
  * gives "newsarch", "news" and "archiv"), accented forms as variants of the plain word. These
  * rules are Pagefind's own, so rather than copy them they are asked of Pagefind: every
- * distinct token a shard holds goes to Pagefind's indexer once, as one record, token after
- * token, and where each word lands says which token it came from. That run's bundle also
- * gives the scripts, styles and WebAssembly of the Pagefind version installed.
+ * distinct token a shard holds (that an earlier build did not ask about, see WordsMemo) goes to
+ * Pagefind's indexer once, as one record, token after token, and where each word lands says
+ * which token it came from. That run's bundle also gives the scripts, styles and WebAssembly of
+ * the Pagefind version installed.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { deserialize, serialize } from "node:v8";
 import * as pagefind from "pagefind";
 import { decodeCbor, unpackFile, type CborValue } from "./pagefindFormat.ts";
 
@@ -26,10 +28,50 @@ export const PAGEFIND_SPACES = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u202
 export const isPagefindInstruction = (token: string) => token.startsWith("___PAGEFIND_") || token.startsWith("___END_PAGEFIND_");
 
 /**
- * For each token, in order, the words it gives. Pagefind's whole bundle for that one record is
- * left in `bundleDir`: its scripts, styles, WebAssembly and pagefind-entry.json.
+ * What an earlier indexing of a shard learned, kept between builds: a shard indexed again (the
+ * newest year, after each story added) asks Pagefind only about the tokens new to it, or, with
+ * none new, does not start Pagefind at all (a few tenths of a second of a rebuild). Each file is
+ * the build's own for one code and Pagefind version (see writeSearchShards).
  */
-export async function learnTokenWords(tokens: readonly string[], language: string, bundleDir: string): Promise<WordOfToken[][]> {
+export interface WordsMemo {
+  /** The words of each token of the shard, as last indexed. */
+  words: string;
+  /** A bundle of Pagefind's (scripts, styles, WebAssembly, pagefind-entry.json). */
+  bundle: string;
+}
+
+/**
+ * For each token, in order, the words it gives. A Pagefind bundle is left in `bundleDir`: its
+ * scripts, styles, WebAssembly and pagefind-entry.json.
+ */
+export async function learnTokenWords(tokens: readonly string[], language: string, bundleDir: string, memo?: WordsMemo): Promise<WordOfToken[][]> {
+  const known = memo && existsSync(memo.words) && existsSync(memo.bundle) ? (deserialize(readFileSync(memo.words)) as Map<string, WordOfToken[]>) : new Map<string, WordOfToken[]>();
+  const unknown = tokens.filter((token) => !known.has(token));
+  if (memo && unknown.length === 0) cpSync(memo.bundle, bundleDir, { recursive: true });
+  else {
+    const learned = await askPagefind(unknown, language, bundleDir);
+    unknown.forEach((token, position) => known.set(token, learned[position]));
+    if (memo && !existsSync(memo.bundle)) keepWhole(memo.bundle, (partial) => cpSync(bundleDir, partial, { recursive: true, filter: (source) => !/\.pf_meta$|\/(index|fragment|filter)$/.test(source) }));
+  }
+  const words = tokens.map((token) => known.get(token)!);
+  if (memo) keepWhole(memo.words, (partial) => writeFileSync(partial, serialize(new Map(tokens.map((token, position) => [token, words[position]])))));
+  return words;
+}
+
+/** Written aside and renamed into place: another build sharing the cache never reads half of it. */
+function keepWhole(target: string, write: (partial: string) => void): void {
+  const partial = `${target}.${process.pid}`;
+  mkdirSync(path.dirname(target), { recursive: true });
+  write(partial);
+  try {
+    renameSync(partial, target);
+  } catch {
+    rmSync(partial, { recursive: true, force: true }); // Another build kept the same first.
+  }
+}
+
+/** Pagefind's words for each token, by indexing them as one record; its bundle is left in `bundleDir`. */
+async function askPagefind(tokens: readonly string[], language: string, bundleDir: string): Promise<WordOfToken[][]> {
   const words: WordOfToken[][] = tokens.map(() => []);
   const created = await pagefind.createIndex({ forceLanguage: language });
   if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync,
 import os from "node:os";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
+import type { WordsMemo } from "./learnTokenWords.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 
 /** Where and how one shard is written. */
@@ -17,6 +18,8 @@ export interface IndexingJob {
   withWebAssembly: boolean;
   /** Where compressed WebAssembly is kept between builds. */
   memoDir?: string;
+  /** What the shard's last indexing learned of Pagefind's words. */
+  wordsMemo?: WordsMemo;
 }
 
 /** A queued shard's file, written with v8.serialize. */

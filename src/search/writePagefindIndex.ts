@@ -11,7 +11,7 @@
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { isPagefindInstruction, learnTokenWords, PAGEFIND_SPACES, type WordOfToken } from "./learnTokenWords.ts";
+import { isPagefindInstruction, learnTokenWords, PAGEFIND_SPACES, type WordOfToken, type WordsMemo } from "./learnTokenWords.ts";
 import { CborWriter, contentHash, encodeCbor, packFile, ShortNames, type CborValue } from "./pagefindFormat.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 import { locationsOf, Occurrences, sortVariants, writeWord, type IndexedWord } from "./wordOccurrences.ts";
@@ -31,7 +31,7 @@ const FRAGMENT_COMPRESSION = 6;
 
 export async function writePagefindIndex(
   records: readonly SearchRecord[],
-  options: { language: string; outputPath: string; scratchDir: string; withScripts: boolean },
+  options: { language: string; outputPath: string; scratchDir: string; withScripts: boolean; wordsMemo?: WordsMemo },
 ): Promise<PagefindIndexWritten> {
   const { language } = options;
   if (SEGMENTED_LANGUAGES.has(language.split("-")[0].toLowerCase())) return { unsupported: `Pagefind cuts ${language} into words by a dictionary, not at spaces` };
@@ -52,7 +52,7 @@ export async function writePagefindIndex(
   if (numeric !== undefined) return { unsupported: `the sort ${numeric} is by numbers` };
 
   const bundleDir = options.scratchDir;
-  const wordsOfToken = await learnTokenWords(tokens, language, bundleDir);
+  const wordsOfToken = await learnTokenWords(tokens, language, bundleDir, options.wordsMemo);
   // The bundle of the Pagefind installed says which version its script reads, and how its language loads.
   const entry = JSON.parse(readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as { version: string; languages: Record<string, { hash: string; wasm?: string; page_count: number }> };
   const wordless = pages.find((page) => page.text.every((id) => wordsOfToken[id].length === 0));

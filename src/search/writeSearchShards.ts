@@ -67,6 +67,11 @@ export async function writeSearchShards(
   options: {
     cacheDir?: string;
     webAssemblyMemo?: string;
+    /**
+     * Where each shard's indexing keeps what it learned of Pagefind's words for the next (see
+     * WordsMemo), under `key`: what the build's code and dependencies are (memos of any other are removed).
+     */
+    wordsMemo?: { dir: string; key: string };
     pagefindVersion: string;
     only?: ReadonlySet<string>;
     renderingEnded?: Promise<void>;
@@ -85,6 +90,9 @@ export async function writeSearchShards(
   const toIndex = jobs.filter((job) => !cachedShards.has(job)).sort((a, b) => b.urls.length - a.urls.length);
   const targetOf = (job: (typeof jobs)[number]) => (job.position === 0 ? bundleDir : path.join(bundleDir, MERGED_SHARDS_FOLDER, job.shard.name));
   const cacheOf = (job: (typeof jobs)[number]) => (options.cacheDir ? path.join(options.cacheDir, job.fingerprint) : undefined);
+  const { wordsMemo } = options;
+  const wordsMemoOf = (shard: string) =>
+    wordsMemo && { words: path.join(wordsMemo.dir, `${wordsMemo.key}-${language}-${shard}.v8`), bundle: path.join(wordsMemo.dir, `${wordsMemo.key}-${language}-bundle`) };
   const cores = os.availableParallelism();
   const storiesToIndex = toIndex.reduce((sum, job) => sum + job.urls.length, 0);
   const fewer = options.renderingEnded && storiesToIndex > (options.oneCoreFewerWhileRenderingFrom ?? ONE_CORE_FEWER_WHILE_RENDERING_FROM);
@@ -100,7 +108,7 @@ export async function writeSearchShards(
       const outputPath = cached ? `${cached}.building-${process.pid}` : targetOf(job);
       rmSync(outputPath, { recursive: true, force: true }); // Not awaited through the event loop, which Eleventy keeps busy.
       building.set(job.shard.name, outputPath);
-      queue.add(job.shard.name, job.records(), { outputPath, language, withWebAssembly: job.position === 0, memoDir: options.webAssemblyMemo });
+      queue.add(job.shard.name, job.records(), { outputPath, language, withWebAssembly: job.position === 0, memoDir: options.webAssemblyMemo, wordsMemo: wordsMemoOf(job.shard.name) });
     }
   } finally {
     // Whatever happened, the workers stop once the queue is empty.
@@ -130,6 +138,7 @@ export async function writeSearchShards(
   if (errors.length > 0) throw new SearchIndexError(errors);
   // A part cannot tell which cached shards the other parts are using.
   if (options.cacheDir && !options.only) await pruneShardCache(options.cacheDir, new Set(jobs.map((job) => job.fingerprint)));
+  if (wordsMemo) for (const entry of await readdir(wordsMemo.dir).catch(() => [] as string[])) if (!entry.startsWith(`${wordsMemo.key}-`)) await rm(path.join(wordsMemo.dir, entry), { recursive: true, force: true });
   return { indexedUrls, indexed, folders: jobs.map(targetOf), rewrittenFolders: toIndex.map(targetOf) };
 }
 

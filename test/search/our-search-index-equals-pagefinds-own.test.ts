@@ -101,4 +101,30 @@ test("text Pagefind would read as its own instructions, a story whose text gives
   await pagefind.close();
 });
 
+test("a shard indexed with the words an earlier indexing learned is the shard indexed afresh, byte for byte", async () => {
+  const articles = path.join(temporaryFolder(), "articles");
+  generateArchive({ articles: 40, out: articles, seed: "words memo" });
+  const earlier = [...(await recordsOf(articles)), ...awkwardRecords];
+  const added: SearchRecord = { ...awkwardRecords[1], url: "/2024/02/03/added/", content: "Zanzibarian quokkas, unheard-of words; and café news again." };
+  const memoDir = temporaryFolder();
+  const wordsMemo = { words: path.join(memoDir, "shard.v8"), bundle: path.join(memoDir, "bundle") };
+  const write = async (records: SearchRecord[], memo?: typeof wordsMemo) => {
+    const outputPath = temporaryFolder();
+    const written = await writePagefindIndex(records, { language: "en", outputPath, scratchDir: temporaryFolder(), withScripts: true, wordsMemo: memo });
+    assert.equal(written, { indexedUrls: records.map((record) => record.url) });
+    await pagefind.close();
+    return outputPath;
+  };
+  const assertSameFiles = (dir: string, expected: string, what: string) => {
+    assert.equal(filesUnder(dir), filesUnder(expected), `${what}: the same files`);
+    for (const file of filesUnder(expected)) assert.ok(readFileSync(path.join(dir, file)).equals(readFileSync(path.join(expected, file))), `${what}: ${file} holds the same bytes`);
+  };
+  const first = await write(earlier, wordsMemo);
+  assertSameFiles(first, await write(earlier), "the first indexing, which learns the words");
+  // Every token known: Pagefind is not asked, its scripts come from the memo.
+  assertSameFiles(await write(earlier, wordsMemo), first, "indexed again with every word known");
+  // A story added: only its new tokens are asked.
+  assertSameFiles(await write([...earlier, added], wordsMemo), await write([...earlier, added]), "a story with new words added");
+});
+
 test.run();
