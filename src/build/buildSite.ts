@@ -1,10 +1,11 @@
 import Eleventy from "@11ty/eleventy";
-import { rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import configureEleventy from "../../eleventy.config.ts";
 import { ELEVENTY_INPUT } from "../eleventy/eleventyInput.ts";
 import { projectRoot } from "../projectFiles.ts";
-import { readOutcome, siteIdentity } from "./pageCache.ts";
+import { siteIdentity } from "./pageCache.ts";
+import { takeBuildOutcome } from "./prepareBuild.ts";
 import { discardStaging, prepareStaging, publishPatch, publishStaging } from "./publishAtomically.ts";
 import { stopLinking } from "./backgroundLinker.ts";
 
@@ -27,27 +28,24 @@ export interface BuildOptions {
 export async function buildSite(options: BuildOptions): Promise<void> {
   const staging = await prepareStaging(options.output);
   const cacheDir = path.resolve(options.cacheDir ?? ".cache/news-archive");
-  const nextManifest = path.join(cacheDir, "pages.next.json");
-  await rm(nextManifest, { force: true });
   const published = path.resolve(options.output);
   try {
     process.env.NEWS_ARCHIVE_PREVIOUS_SITE = published;
     await runEleventy({ ...options, output: staging, cacheDir });
-    const outcome = readOutcome(nextManifest);
+    const outcome = takeBuildOutcome(staging);
     if (outcome?.staleFiles) publishPatch(options.output, outcome.staleFiles);
     else await publishStaging(options.output);
     // The fingerprints now describe the published site, known by its folder's identity.
-    const manifest = outcome?.manifest;
-    if (manifest) {
-      manifest.siteIdentity = siteIdentity(published);
-      await writeFile(path.join(cacheDir, "pages.json"), JSON.stringify(manifest));
-      await rm(nextManifest, { force: true });
+    if (outcome) {
+      outcome.manifest.siteIdentity = siteIdentity(published);
+      await mkdir(cacheDir, { recursive: true });
+      await writeFile(path.join(cacheDir, "pages.json"), JSON.stringify(outcome.manifest));
     }
   } catch (error) {
+    takeBuildOutcome(staging);
     // No file may be linked into the staging folder once it is gone.
     await stopLinking();
     await discardStaging(options.output);
-    await rm(nextManifest, { force: true });
     throw error;
   }
 }

@@ -110,16 +110,8 @@ export function outputFileOf(url: string): string {
 }
 
 function readManifest(file: string): PageManifest | undefined {
-  return readJson<PageManifest>(file);
-}
-
-export function readOutcome(file: string): BuildOutcome | undefined {
-  return readJson<BuildOutcome>(file);
-}
-
-function readJson<T>(file: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as T;
+    return JSON.parse(readFileSync(file, "utf8")) as PageManifest;
   } catch {
     return undefined;
   }

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { LoadedSite } from "../eleventy/archivePlugin.ts";
 import type { StoryPage } from "../pages/pageModels.ts";
@@ -132,10 +131,18 @@ export async function finishBuild(prepared: PreparedBuild, results: readonly Wri
   }
   verifyBuild(prepared.loaded, written, search.indexedUrls);
   timings.mark("verifyBuild");
-  if (prepared.cacheDir && manifest) {
+  if (manifest) {
     const staleFiles = prepared.patching && staleFilesOf(prepared.previousSite!, outputDir, prepared.patching.pages, manifest.pages, { ...search, bundle: prepared.searchBundle });
-    const outcome: BuildOutcome = { manifest, staleFiles };
-    await mkdir(prepared.cacheDir, { recursive: true });
-    writeFileSync(path.join(prepared.cacheDir, "pages.next.json"), JSON.stringify(outcome));
+    outcomes.set(path.resolve(outputDir), { manifest, staleFiles });
   }
+}
+
+/** What each build left for `buildSite` to publish, by the folder it was built into. */
+const outcomes = new Map<string, BuildOutcome>();
+
+/** What the build into `outputDir` left to publish, if it had a cache: see BuildOutcome. */
+export function takeBuildOutcome(outputDir: string): BuildOutcome | undefined {
+  const outcome = outcomes.get(path.resolve(outputDir));
+  outcomes.delete(path.resolve(outputDir));
+  return outcome;
 }
