@@ -23,6 +23,6 @@ export interface HowToFork {
 
 /** How to start one of our entry points in a child process, in the mode this process runs in. */
 export function howToFork(entryPoint: ForkedEntryPoint): HowToFork {
-  if (bundle) return { modulePath: path.join(bundle, `${path.basename(entryPoint)}.js`), execArgv: ["--enable-source-maps"] };
+  if (bundle) return { modulePath: path.join(bundle, `${path.basename(entryPoint)}.js`), execArgv: [] };
   return { modulePath: path.join(projectRoot, "src", `${entryPoint}.ts`), execArgv: ["--import", "tsx"] };
 }

@@ -1,4 +1,3 @@
-import { gzipAsync } from "@gfx/zopfli";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -58,6 +57,8 @@ function webAssemblyFiles(bundleDir: string): string[] {
 }
 
 async function recompress(gzipped: Buffer): Promise<Uint8Array> {
+  // Loaded when first needed: the build's own process imports this module for its constant.
+  const { gzipAsync } = await import("@gfx/zopfli");
   const smaller = await gzipAsync(gunzipSync(gzipped), ZOPFLI_OPTIONS);
   return smaller.length < gzipped.length ? smaller : gzipped;
 }
