@@ -66,13 +66,11 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
   const code = codeFingerprint(JSON.stringify({ site, pathPrefix: settings.pathPrefix }));
   // A part is rendered whole: the published site's files are the assembled site's, not this part's.
   const previousSite = part ? undefined : settings.previousSite;
-  const inPart = part ? partOfUrl(shards) : undefined;
-  const outputs = inPart ? loaded.outputs.filter((output) => inPart(output.url) === part!.name) : loaded.outputs;
   const shardOfYear = new Map(shards.flatMap((shard, position) => shard.years.map((year) => [year, position] as const)));
   const storiesOfShard = shards.map(() => [] as StoryPage[]);
   for (const page of loaded.pages) if (page.kind === "story") storiesOfShard[shardOfYear.get(page.year)!].push(page);
   // The stories' fingerprints first: they decide which search shards to index, which can then
-  // start while the other pages are fingerprinted.
+  // start while the feeds and sitemaps are made and the other pages fingerprinted.
   const storyFingerprints = new Map(storiesOfShard.flat().map((page) => [page.url, pageFingerprint(page, code)]));
   const inputs = shards.map((shard, position) => ({
     shard,
@@ -99,6 +97,8 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
     linkInBackground: linker && keep,
   });
   search.catch(() => undefined); // Awaited (and reported) once Eleventy has written its pages.
+  const inPart = part ? partOfUrl(shards) : undefined;
+  const outputs = inPart ? loaded.outputs.filter((output) => inPart(output.url) === part!.name) : loaded.outputs;
   const plan = planOutputs(outputs, code, part ? undefined : settings.previousManifest, previousSite, storyFingerprints, (files) => keep(previousSite!, settings.outputDir, files));
   timings.mark("pagesPlanned");
   if (linker) {

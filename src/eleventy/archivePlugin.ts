@@ -32,8 +32,11 @@ export interface LoadedSite {
   /** The search index's shards, newest first; also the parts a site can be built in. */
   searchShards: SearchShard[];
   pages: Page[];
-  /** The pages, then the feeds, sitemap and robots.txt: everything the layouts write. */
-  outputs: Output[];
+  /**
+   * The pages, then the feeds, sitemap and robots.txt: everything the layouts write. Made when
+   * first asked for: a build first queues the search shards to index, which need only the pages.
+   */
+  readonly outputs: Output[];
 }
 
 /** Reads every story file and builds the archive and its pages, or throws every problem at once. */
@@ -51,7 +54,15 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
   );
   const pages = buildPages(archive, site, searchShards.map((shard) => shard.name));
   timings?.mark("buildPages");
-  return { archive, searchShards, pages, outputs: [...pages, ...buildFeeds(archive, site), ...buildSitemaps(pages)] };
+  let outputs: Output[] | undefined;
+  return {
+    archive,
+    searchShards,
+    pages,
+    get outputs() {
+      return (outputs ??= [...pages, ...buildFeeds(archive, site), ...buildSitemaps(pages)]);
+    },
+  };
 }
 
 /**
