@@ -239,7 +239,7 @@ ${rows.join("\n")}
 
 - The archive model (read, parse, render Markdown, group) is built once; Eleventy renders every
   page model through one paginated template. Pages whose fingerprint (view model + code, config,
-  dependencies, settings) matches the published site's are hard-linked from it instead of rendered.
+  dependencies, settings) matches the published site's are kept instead of rendered.
 - Search is indexed from the page models in worker processes while Eleventy renders, by our own
   writer of Pagefind 1.6's files (\`src/search/writePagefindIndex.ts\`): the same files, byte for
   byte once inflated, as Pagefind's indexer writes for the same records (a test compares them on
@@ -247,8 +247,10 @@ ${rows.join("\n")}
   Pagefind's 2.7. Pagefind itself is asked only which words each distinct token gives (its
   tokenizing and stemming are not copied): one record of every distinct token of a shard, and
   where each word lands says which token gave it; that run also gives Pagefind's scripts and
-  WebAssembly. Text the writer cannot vouch for (Pagefind's own instructions in a story, a story
-  whose text gives no word, a numeric sort) is indexed by Pagefind's indexer instead. Shards: the
+  WebAssembly. Each shard keeps the words its tokens gave in \`.cache/\`, so indexing it again
+  asks Pagefind only about tokens new to it. Text the writer cannot vouch for (Pagefind's own
+  instructions in a story, a story whose text gives no word, a numeric sort) is indexed by
+  Pagefind's indexer instead. Shards: the
   newest year alone, then runs of older years of at most 10,000 stories; the search page merges
   them (\`mergeIndex\`) and sorts by date shard after shard. An unchanged shard is taken from
   \`.cache/\` by fingerprint. Shards reach the workers as a queue of files
@@ -263,27 +265,35 @@ ${rows.join("\n")}
 - \`npm run build\` runs a bundle of our TypeScript made by esbuild (\`src/cli/run.mjs\`, made again
   only when a source changes) with plain Node, in the build and in every process it forks: tsx's
   loader cost about half a second of start-up in each. The story files are read in a thread
-  while the build loads its code (Eleventy alone takes half a second).
+  while the build loads its code (Eleventy alone takes half a second) and handed over as one
+  buffer. Eleventy's input folder is \`layouts/\`, so that it does not walk the story files
+  looking for templates.
 - A rebuild takes each unchanged story file from the cache as it was read and checked (front
   matter, dates with their zone offsets, rendered body), found by a hash of its bytes; the cache
   is kept one file per year folder, so adding a story rewrites one year's file. It fingerprints
-  the stories first so that the new year's search shard starts sooner; unchanged pages and
-  cached search shards are hard-linked into the new site by a thread of its own, batch by batch
-  as they are planned (a page file deleted by hand from the published site is found missing
-  there, and rendered).
+  the stories first so that the new year's search shard starts sooner. It publishes in place:
+  the changed pages and search files are written to a staging folder, checked, then moved into
+  the published site, and the files of pages that went are deleted, after a list of both is
+  written so that a publish cut short is finished by the next build. Linking every unchanged file
+  into a new folder instead (34,600 files and 23,800 folders at 10,000 stories) cost 1.3–2.7 s on
+  this disk. A thread checks meanwhile that each kept file is still there (one deleted by hand
+  from the published site is rendered again).
 - Page fingerprints hash each story's list entry and feed entry once (one object per story, on
   every page that lists it) and use its digest on every page that lists it; story and feed
   bodies are hashed on their own rather than escaped into JSON; a clean build works the
   fingerprints out (for the next build) after rendering, while the search index is finishing.
 - Where the targets stand: this machine's speed moves by half from hour to hour (its disk, and
-  on 2026-11-29 its CPU: the same builds took 40 % more CPU time, Hugo's as ours). Over the bench
-  runs of 2026-11-28 and 29, at 10,000 stories, Hugo took 10.8–15.3 s and our full build
-  17.7–23.8 s: 1.26–1.64 × in one run or another, so the 1.5 × target is not reliably met. The
-  build waits last for its largest search shard (one worker, sharing a core with Eleventy's
-  garbage collector). A rebuild still reads every story file, builds the whole model and its
-  page models and fingerprints every page (about 4.5 s of mostly single-threaded work at 10,000
-  stories in memory, a fifth of it garbage collection): 28–35 % of the full build in these runs,
-  not a quarter; reaching it needs page models built only for the pages whose inputs changed.
+  its CPU: the same builds took 40 % more CPU time in one hour than in another, Hugo's as ours).
+  Over the bench runs of 2026-11-28 and 29, at 10,000 stories, Hugo took 10.8–23.3 s and our
+  full build 17.7–27.1 s: 1.16–1.64 × in one run or another (1.45 × and 1.16 × in the two runs
+  of the last session), so the 1.5 × target is met in some runs and not in others. The build
+  waits last for its largest search shard (one worker, sharing a core with Eleventy's garbage
+  collector). Since it publishes in place, a rebuild took 23–27 % of the full build at 10,000
+  stories (5.9 s of 21.8 s, 6.4 s of 27.1 s) and 24 % at 100,000: under a quarter in one run
+  and not in the other. It still reads every story file, builds the whole model and its page
+  models and fingerprints every page (about 3.5 s of single-threaded work at 10,000 stories in
+  memory, a third of it garbage collection); a rebuild reliably under a quarter needs page
+  models built only for the pages whose inputs changed.
   What was tried, kept and dropped, with figures: \`bench/experiments/README.md\`.
 
 ## Beyond one machine

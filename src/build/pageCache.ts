@@ -9,7 +9,7 @@ import { projectRoot } from "../projectFiles.ts";
  * its view model (plain data: everything it prints) and of everything that turns models into
  * HTML: the code in src/ and layouts/, the config, the locked dependencies, Node, the site
  * settings and the path prefix. Equal fingerprints mean equal bytes, so the previous file is
- * linked into the new site instead of rendered again.
+ * kept (in the published site updated in place, or linked into a new one) instead of rendered.
  */
 export interface PageManifest {
   /** The published site folder these fingerprints describe. */
@@ -144,8 +144,8 @@ export function usableManifest(cacheDir: string | undefined, previousSite: strin
  * `usable`: the previous build's fingerprints (see `usableManifest`).
  * `known`: fingerprints already worked out, by URL, so as not to hash those pages twice.
  * `onReused`: told the output files of kept pages in batches as they are decided, so that they
- * can be linked into the new site while the rest are planned. Whether each file is still there is
- * found out by linking it: see `renderMissingOutputs`.
+ * can be linked into the new site (or checked to be in the published one) while the rest are
+ * planned. A file not there any more is rendered after all: see `renderMissingOutputs`.
  */
 export function planOutputs(
   pages: readonly Output[],

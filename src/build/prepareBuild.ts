@@ -57,8 +57,9 @@ export interface PartReport {
 
 /**
  * Decides what this build must do: the search shards (started at once, in other processes, so
- * they are indexed while Eleventy renders) and the outputs that changed since the previous build;
- * the others (and the cached search shards) are linked into the new site by the time it returns.
+ * they are indexed while Eleventy renders) and the outputs that changed since the previous build.
+ * By the time it returns, the others (and the cached search shards) are linked into the new site,
+ * or, when the build updates the published site in place, found to be there still.
  */
 export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings): Promise<PreparedBuild> {
   const { site, cacheDir, timings, part } = settings;
@@ -107,15 +108,15 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
     if (lostFromCache.length > 0)
       throw new Error(`files of the search index's cache are missing (${lostFromCache[0]}): delete ${path.join(cacheDir!, "search")} and build again`);
     renderMissingOutputs(plan, outputs, previousSite!, missing);
-    timings.mark("reusedPagesLinked");
+    timings.mark("reusedPagesKept");
   }
   return { loaded, plan, search, searchBundle, patching, renderingEnded, previousSite, cacheDir, part };
 }
 
 /**
- * After Eleventy wrote the changed outputs (the unchanged ones were linked from the previous site
- * before): waits for the search index, proves nothing was lost, and leaves the new fingerprints
- * for `buildSite` to keep once the site is published.
+ * After Eleventy wrote the changed outputs (the unchanged ones were kept before): waits for the
+ * search index, proves nothing was lost, and leaves for `buildSite` the new fingerprints, to keep
+ * once the site is published, and the published files to delete if it is updated in place.
  */
 export async function finishBuild(prepared: PreparedBuild, results: readonly WrittenPage[], outputDir: string, timings: PhaseTimings): Promise<void> {
   prepared.renderingEnded();

@@ -111,9 +111,8 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
     return loading.then((prepared) => prepared.plan.toRender);
   });
 
-  // Once every changed page is written: the unchanged ones are linked from the previous site,
-  // the search shards (indexed meanwhile in other processes) are awaited, and the build proves
-  // that nothing was lost.
+  // Once every changed page is written (the unchanged ones were kept before): the search shards
+  // (indexed meanwhile in other processes) are awaited, and the build proves that nothing was lost.
   eleventyConfig.on("eleventy.after", async ({ results }: { results: WrittenPage[] }) => {
     if (!loading) return;
     timings.mark("eleventyWrite");
