@@ -23,6 +23,8 @@ export interface PageManifest {
   /** The fingerprint of the code that made the pages (see codeFingerprint). */
   code?: string;
   pages: Record<string, string>;
+  /** The search shards' fingerprints (see ShardsWritten). */
+  searchShards?: Record<string, string>;
 }
 
 /** What a build leaves for `buildSite`, which publishes it: the new fingerprints, and how to publish. */

@@ -49,6 +49,9 @@ export interface BuildSettings {
   part?: { name: string; reportFile: string };
 }
 
+/** Where the search index is in the site. */
+const SEARCH_FOLDER = "pagefind";
+
 /** What a part's build wrote, for the process that assembles the parts. */
 export interface PartReport {
   writtenUrls: string[];
@@ -83,9 +86,8 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
   // The pages of the same code as the published site's are kept where they are, and the files
   // that changed are moved in (publishPatch); after a change of code, nothing is kept, and a new
   // folder is made instead. Either way, a kept file is checked to be there.
-  const patching = previousSite !== undefined && !part && settings.previousManifest?.code === code ? settings.previousManifest : undefined;
-  const keep = (from: string, to: string, files: string[]) => linker!.link(from, to, files, patching && path.join(previousSite!, path.relative(settings.outputDir, to)));
-  const searchBundle = path.join(settings.outputDir, "pagefind");
+  const patching = previousSite !== undefined && settings.previousManifest?.code === code ? settings.previousManifest : undefined;
+  const searchBundle = path.join(settings.outputDir, SEARCH_FOLDER);
   let renderingEnded = () => {};
   const rendering = new Promise<void>((resolve) => (renderingEnded = resolve));
   const search = writeSearchShards(inputs, searchBundle, site.language, {
@@ -95,12 +97,13 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
     wordsMemo: cacheDir ? { dir: path.join(cacheDir, "words"), key: code.slice(0, 16) } : undefined,
     pagefindVersion,
     only: part && new Set([part.name]),
-    linkInBackground: linker && keep,
+    linkInBackground: linker && ((from, to, files, unlessIn) => linker.link(from, to, files, unlessIn)),
+    published: patching && { bundleDir: path.join(previousSite!, SEARCH_FOLDER), fingerprints: patching.searchShards ?? {} },
   });
   search.catch(() => undefined); // Awaited (and reported) once Eleventy has written its pages.
   const inPart = part ? partOfUrl(shards) : undefined;
   const outputs = inPart ? loaded.outputs.filter((output) => inPart(output.url) === part!.name) : loaded.outputs;
-  const plan = planOutputs(outputs, code, part ? undefined : settings.previousManifest, previousSite, storyFingerprints, (files) => keep(previousSite!, settings.outputDir, files));
+  const plan = planOutputs(outputs, code, part ? undefined : settings.previousManifest, previousSite, storyFingerprints, (files) => linker!.link(previousSite!, settings.outputDir, files, patching && previousSite));
   timings.mark("pagesPlanned");
   if (linker) {
     const missing = await linker.finish();
@@ -133,6 +136,7 @@ export async function finishBuild(prepared: PreparedBuild, results: readonly Wri
   verifyBuild(prepared.loaded, written, search.indexedUrls);
   timings.mark("verifyBuild");
   if (manifest) {
+    manifest.searchShards = search.fingerprints;
     const staleFiles = prepared.patching && staleFilesOf(prepared.previousSite!, outputDir, prepared.patching.pages, manifest.pages, { ...search, bundle: prepared.searchBundle });
     outcomes.set(path.resolve(outputDir), { manifest, staleFiles });
   }

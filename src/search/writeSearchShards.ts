@@ -29,8 +29,10 @@ export interface ShardsWritten {
   indexed: string[];
   /** Where each shard is (the first one's folder also holds the others', under `shards/`). */
   folders: string[];
-  /** The folders of the shards indexed in this build. */
+  /** The folders of the shards whose files differ from the published site's (indexed in this build, or taken from the cache). */
   rewrittenFolders: string[];
+  /** Each shard's fingerprint, by its folder relative to the first's: see `published`. */
+  fingerprints: Record<string, string>;
 }
 
 /** Where the first shard's folder holds the others, each in a folder of its name. */
@@ -76,8 +78,17 @@ export async function writeSearchShards(
     only?: ReadonlySet<string>;
     renderingEnded?: Promise<void>;
     oneCoreFewerWhileRenderingFrom?: number;
-    /** Links the files of cached shards (paths relative to `from` and `to`) in another thread; else they are linked here. */
-    linkInBackground?: (from: string, to: string, files: string[]) => void;
+    /**
+     * Links the files of cached shards (paths relative to `from` and `to`) in another thread,
+     * but for those in `unlessIn`, there already; else they are all linked here.
+     */
+    linkInBackground?: (from: string, to: string, files: string[], unlessIn?: string) => void;
+    /**
+     * When the build updates the published site in place: where its search index is, and the
+     * fingerprints of its shards (`fingerprints` of the build that published it). A cached shard
+     * the same as the published one is left there; only its files missing there are linked.
+     */
+    published?: { bundleDir: string; fingerprints: Record<string, string> };
   },
 ): Promise<ShardsWritten> {
   const errors: string[] = [];
@@ -115,8 +126,13 @@ export async function writeSearchShards(
     queue.seal();
   }
   // Cached shards are linked meanwhile: their fingerprints cover exactly these stories.
+  const folderOf = (job: (typeof jobs)[number]) => path.relative(bundleDir, targetOf(job));
+  const rewritten = new Set(toIndex);
   for (const job of jobs.filter((job) => cachedShards.has(job))) {
-    if (options.linkInBackground) options.linkInBackground(cacheOf(job)!, targetOf(job), filesOfShard(cacheOf(job)!, job.position === 0));
+    const { published } = options;
+    const inPlace = published?.fingerprints[folderOf(job)] === job.fingerprint;
+    if (published && !inPlace) rewritten.add(job);
+    if (options.linkInBackground) options.linkInBackground(cacheOf(job)!, targetOf(job), filesOfShard(cacheOf(job)!, job.position === 0), inPlace ? path.join(published!.bundleDir, folderOf(job)) : undefined);
     else linkTree(cacheOf(job)!, targetOf(job), job.position === 0);
     indexedUrls.push(...job.urls);
   }
@@ -139,7 +155,13 @@ export async function writeSearchShards(
   // A part cannot tell which cached shards the other parts are using.
   if (options.cacheDir && !options.only) await pruneShardCache(options.cacheDir, new Set(jobs.map((job) => job.fingerprint)));
   if (wordsMemo) for (const entry of await readdir(wordsMemo.dir).catch(() => [] as string[])) if (!entry.startsWith(`${wordsMemo.key}-`)) await rm(path.join(wordsMemo.dir, entry), { recursive: true, force: true });
-  return { indexedUrls, indexed, folders: jobs.map(targetOf), rewrittenFolders: toIndex.map(targetOf) };
+  return {
+    indexedUrls,
+    indexed,
+    folders: jobs.map(targetOf),
+    rewrittenFolders: [...rewritten].map(targetOf),
+    fingerprints: Object.fromEntries(jobs.map((job) => [folderOf(job), job.fingerprint])),
+  };
 }
 
 /** Kept a while in case another build sharing the cache is using them; then they go. */

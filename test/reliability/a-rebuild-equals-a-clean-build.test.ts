@@ -83,6 +83,21 @@ test("a rebuild puts back pages and search files deleted by hand from the publis
   assert.equal(differences(rebuilt, fingerprint(clean.site)), []);
 });
 
+test("a rebuild that takes a search shard back to an earlier build's (a story added, then deleted) equals a clean build", async () => {
+  const project = archiveOnDisk();
+  generateArchive({ articles: 60, out: project.articles, seed: 11, clean: true });
+  const cache = mkdtempSync(path.join(tmpdir(), "news-archive-cache-"));
+  await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
+  const added = "2025/12/a-story-added-then-deleted.md";
+  writeStoryFiles(project.articles, { [added]: `---\ntitle: "A Story Added Then Deleted"\ndate: 2025-12-31\ntopics: [Rebuilds]\n---\nIt holds a word no other story has: quuxification.\n` });
+  await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
+  rmSync(path.join(project.articles, added));
+  await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
+  const clean = archiveOnDisk();
+  await buildSite({ input: project.articles, output: clean.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
+  assert.equal(differences(fingerprint(project.site), fingerprint(clean.site)), []);
+});
+
 test("a rebuild after another build published to the same folder does not reuse that build's pages", async () => {
   const project = archiveOnDisk({ "2020/01/first.md": `---\ntitle: "First Story"\ndate: 2020-01-14\n---\nFirst text.\n` });
   const other = archiveOnDisk({ "2020/01/first.md": `---\ntitle: "First Story"\ndate: 2020-01-14\n---\nA different text.\n` });
