@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { StoredStoryFile } from "../article/parse.ts";
 import type { CrossReference } from "../markdown/storyMarkdown.ts";
+import { writeFileWhole } from "../writeWhole.ts";
 
 /**
  * What reading a story costs most, kept between builds: each story file read without problems
@@ -89,11 +90,8 @@ export class StoryParseCache {
       const read = this.keysRead.get(name);
       const keys = [...used.files.keys(), ...used.bodies.keys()];
       if (read && read.size === keys.length && keys.every((key) => read.has(key))) continue;
-      mkdirSync(this.dir, { recursive: true });
-      // One temporary file per process: the parts of a site built in parts may save at once.
-      const file = path.join(this.dir, name);
-      writeFileSync(`${file}.${process.pid}.tmp`, serialize({ code: this.code, cache: used }));
-      renameSync(`${file}.${process.pid}.tmp`, file);
+      // The parts of a site built in parts may save at once.
+      writeFileWhole(path.join(this.dir, name), serialize({ code: this.code, cache: used }));
       saved++;
     }
     for (const name of this.filesFound) if (!this.written.has(name)) rmSync(path.join(this.dir, name), { force: true });

@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, utimesSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { folderMaker } from "../linkOrCopy.ts";
+import { writeFileWhole } from "../writeWhole.ts";
 
 /**
  * Where a build writes before it is published: next to the site folder, so the final rename
@@ -61,9 +62,7 @@ async function removeInBackground(dir: string): Promise<void> {
  */
 export function publishPatch(siteDir: string, staleFiles: readonly string[]): void {
   const site = path.resolve(siteDir);
-  const journal = patchJournalFor(site);
-  writeFileSync(`${journal}.partial`, JSON.stringify({ staleFiles }));
-  renameSync(`${journal}.partial`, journal);
+  writeFileWhole(patchJournalFor(site), JSON.stringify({ staleFiles }));
   try {
     applyPatch(site, staleFiles);
   } catch (error) {

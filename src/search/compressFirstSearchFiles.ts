@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { writeFileWhole } from "../writeWhole.ts";
 
 /** Below this, Zopfli saves a few hundred bytes and, on Pagefind's small metadata, can take a second. */
 const SMALLEST_WORTH_COMPRESSING = 16 * 1024;
@@ -40,12 +41,7 @@ export async function compressFirstSearchFiles(
     }
     const smaller = await recompress(gzipped);
     writeFileSync(file, smaller);
-    if (memo) {
-      mkdirSync(path.dirname(memo), { recursive: true });
-      // Written whole, then renamed: another build sharing the cache never reads half a file.
-      writeFileSync(`${memo}.${process.pid}`, smaller);
-      renameSync(`${memo}.${process.pid}`, memo);
-    }
+    if (memo) writeFileWhole(memo, smaller);
   }
 }
 

@@ -8,10 +8,11 @@
  * which token it came from. That run's bundle also gives the scripts, styles and WebAssembly of
  * the Pagefind version installed.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import * as pagefind from "pagefind";
+import { writeFileWhole, writeFolderWhole } from "../writeWhole.ts";
 import { decodeCbor, unpackFile, type CborValue } from "./pagefindFormat.ts";
 
 /** One word a token gives: the word indexed, its accented original if any, and its weight (24 is a whole word). */
@@ -51,23 +52,11 @@ export async function learnTokenWords(tokens: readonly string[], language: strin
   else {
     const learned = await askPagefind(unknown, language, bundleDir);
     unknown.forEach((token, position) => known.set(token, learned[position]));
-    if (memo && !existsSync(memo.bundle)) keepWhole(memo.bundle, (partial) => cpSync(bundleDir, partial, { recursive: true, filter: (source) => !/\.pf_meta$|\/(index|fragment|filter)$/.test(source) }));
+    if (memo && !existsSync(memo.bundle)) writeFolderWhole(memo.bundle, (partial) => cpSync(bundleDir, partial, { recursive: true, filter: (source) => !/\.pf_meta$|\/(index|fragment|filter)$/.test(source) }));
   }
   const words = tokens.map((token) => known.get(token)!);
-  if (memo) keepWhole(memo.words, (partial) => writeFileSync(partial, serialize(new Map(tokens.map((token, position) => [token, words[position]])))));
+  if (memo) writeFileWhole(memo.words, serialize(new Map(tokens.map((token, position) => [token, words[position]]))));
   return words;
-}
-
-/** Written aside and renamed into place: another build sharing the cache never reads half of it. */
-function keepWhole(target: string, write: (partial: string) => void): void {
-  const partial = `${target}.${process.pid}`;
-  mkdirSync(path.dirname(target), { recursive: true });
-  write(partial);
-  try {
-    renameSync(partial, target);
-  } catch {
-    rmSync(partial, { recursive: true, force: true }); // Another build kept the same first.
-  }
 }
 
 /** Pagefind's words for each token, by indexing them as one record; its bundle is left in `bundleDir`. */
