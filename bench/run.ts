@@ -285,12 +285,12 @@ ${rows.join("\n")}
 - Where the targets stand: this machine's speed moves by half from hour to hour (its disk, and
   its CPU: the same builds took 40 % more CPU time in one hour than in another, Hugo's as ours).
   Over the bench runs of 2026-11-28 and 29, at 10,000 stories, Hugo took 10.8–23.3 s and our
-  full build 17.7–27.1 s: 1.16–1.64 × in one run or another (1.45 × and 1.16 × in the two runs
-  of the last session), so the 1.5 × target is met in some runs and not in others. The build
+  full build 17.7–27.1 s: 1.16–1.64 × in one run or another (1.16–1.45 × in the three runs of
+  the last session), so the 1.5 × target is met in some runs and not in others. The build
   waits last for its largest search shard (one worker, sharing a core with Eleventy's garbage
-  collector). Since it publishes in place, a rebuild took 23–27 % of the full build at 10,000
-  stories (5.9 s of 21.8 s, 6.4 s of 27.1 s) and 24 % at 100,000: under a quarter in one run
-  and not in the other. It still reads every story file, builds the whole model and its page
+  collector). Since it publishes in place, a rebuild took 23–28 % of the full build at 10,000
+  stories (6.4 s of 27.1 s, 5.9 s of 21.8 s, 5.9 s of 20.8 s) and 24 % at 100,000: under a
+  quarter in one run of three. It still reads every story file, builds the whole model and its page
   models and fingerprints every page (about 3.5 s of single-threaded work at 10,000 stories in
   memory, a third of it garbage collection); a rebuild reliably under a quarter needs page
   models built only for the pages whose inputs changed.
