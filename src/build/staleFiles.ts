@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { MERGED_SHARDS_FOLDER, type ShardsWritten } from "../search/writeSearchShards.ts";
+import { filesOfShard, MERGED_SHARDS_FOLDER, type ShardsWritten } from "../search/writeSearchShards.ts";
 import { outputFileOf } from "./pageCache.ts";
 
 /**
@@ -19,21 +19,10 @@ export function staleFiles(site: string, staging: string, previousPages: Record<
   const previousMerged = existsSync(path.join(site, merged)) ? readdirSync(path.join(site, merged)).map((name) => path.join(merged, name)) : [];
   const replaced = [...search.rewrittenFolders.map(inSite), ...previousMerged.filter((folder) => !current.has(folder))];
   for (const folder of replaced) {
-    for (const file of filesIn(site, folder, folder === inSite(search.bundle) ? MERGED_SHARDS_FOLDER : undefined)) {
-      if (!existsSync(path.join(staging, file))) stale.push(file);
+    if (!existsSync(path.join(site, folder))) continue;
+    for (const file of filesOfShard(path.join(site, folder), folder === inSite(search.bundle))) {
+      if (!existsSync(path.join(staging, folder, file))) stale.push(path.join(folder, file));
     }
   }
   return stale;
-}
-
-/** The files under `root/folder`, relative to `root`, leaving out its subfolder `skipped`. */
-function filesIn(root: string, folder: string, skipped?: string): string[] {
-  const files: string[] = [];
-  if (!existsSync(path.join(root, folder))) return files;
-  for (const entry of readdirSync(path.join(root, folder), { withFileTypes: true })) {
-    const inner = path.join(folder, entry.name);
-    if (!entry.isDirectory()) files.push(inner);
-    else if (entry.name !== skipped) for (const nested of readdirSync(path.join(root, inner), { recursive: true, withFileTypes: true })) if (!nested.isDirectory()) files.push(path.relative(root, path.join(nested.parentPath, nested.name)));
-  }
-  return files;
 }

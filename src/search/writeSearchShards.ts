@@ -230,13 +230,14 @@ function runWorker(queueDir: string): Promise<void> {
 }
 
 /**
- * The files of a cached shard that the site needs, relative to its folder: a merged shard leaves
- * out Pagefind's scripts, styles and WebAssembly, which come from the first.
+ * The files of a shard (in the cache, or in a site) that the site needs, relative to its folder:
+ * a merged shard leaves out Pagefind's scripts, styles and WebAssembly, which come from the
+ * first; the first's folder in a site also holds the merged shards, which are not its own.
  */
-function filesOfShard(dir: string, wholeBundle: boolean): string[] {
+export function filesOfShard(dir: string, wholeBundle: boolean): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!wholeBundle && !MERGED_SHARD_FILES.test(entry.name)) continue;
+    if (wholeBundle ? entry.name === MERGED_SHARDS_FOLDER : !MERGED_SHARD_FILES.test(entry.name)) continue;
     if (!entry.isDirectory()) files.push(entry.name);
     else for (const inner of readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true })) if (!inner.isDirectory()) files.push(path.relative(dir, path.join(inner.parentPath, inner.name)));
   }
