@@ -51,8 +51,6 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
   const stories: Story[] = [];
   const draftsLeftOut: string[] = [];
   const draftPaths = new Set<string>();
-  /** Each story's file, by the hash its cache entries are found by. */
-  const fileKeys = new Map<Story, string>();
 
   for (const source of sources) {
     const parsed = parseStoryFile(source.bytes, source.file, options.timeZone, options.cache?.usedFor(source.sourcePath));
@@ -92,6 +90,8 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
     }
     const story: Story = {
       sourcePath: source.sourcePath,
+      // Relative links in the body resolve from the file's folder: the path is part of the input.
+      inputKey: `${parsed.fileKey}\0${source.sourcePath}`,
       file: source.file,
       title: frontMatter.title,
       date: frontMatter.date,
@@ -112,7 +112,6 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
       references: [],
     };
     stories.push(story);
-    if (parsed.cacheKey !== undefined) fileKeys.set(story, parsed.cacheKey);
   }
 
   stories.sort(compareNewestFirst);
@@ -122,8 +121,7 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
   const markdown = createStoryMarkdown();
   for (const story of stories) {
     if (story.body === "") continue;
-    const fileKey = fileKeys.get(story);
-    const rendered = renderBody(story, markdown, fileKey === undefined ? undefined : { use: options.cache!.usedFor(story.sourcePath), key: `${fileKey}\0${story.sourcePath}` });
+    const rendered = renderBody(story, markdown, options.cache && { use: options.cache.usedFor(story.sourcePath), key: story.inputKey });
     const targets = new Set<string>();
     const addresses: string[] = [];
     for (const reference of rendered.references) {

@@ -5,6 +5,11 @@ import type { Byline } from "../article/schema.ts";
 export interface Story {
   /** Path of the source file relative to the articles folder, with "/" separators: the story's identity. */
   sourcePath: string;
+  /**
+   * A hash of the file's bytes (and the zone they were read in) with its path: everything the
+   * story is made of. Two builds' stories with the same key are equal.
+   */
+  inputKey: string;
   /** The file as an editor would open it, for messages. */
   file: string;
   title: string;

@@ -16,7 +16,8 @@ export interface ParsedStoryFile {
   fieldLines: Record<string, number>;
 }
 
-export type ParseResult = { ok: true; story: ParsedStoryFile; cacheKey?: string } | { ok: false; problems: Problem[] };
+/** `fileKey`: a hash of the file's bytes and the zone they were read in. Equal keys, equal story. */
+export type ParseResult = { ok: true; story: ParsedStoryFile; fileKey: string } | { ok: false; problems: Problem[] };
 
 /**
  * A story file read without problems, as kept between builds: plain data, its dates stored, and
@@ -38,26 +39,22 @@ export interface ParseCacheUse {
 /**
  * Turns the bytes of one story file into typed front matter and body, or into every problem
  * found in it. `file` is only used to name the file in problems. With a cache, a file whose
- * bytes were read without problems in an earlier build (in the same zone) is not read again;
- * the result's `cacheKey` names those bytes.
+ * bytes were read without problems in an earlier build (in the same zone) is not read again:
+ * the cache's entries are found by the result's `fileKey`.
  */
 export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string, cache?: ParseCacheUse): ParseResult {
-  if (!cache) {
-    const result = readStoryFile(bytes, file, timeZone);
-    return result.ok ? { ok: true, story: result.story } : result;
-  }
-  const cacheKey = createHash("sha1").update(timeZone).update("\0").update(bytes).digest("base64");
-  const stored = cache.read.files.get(cacheKey);
+  const fileKey = createHash("sha1").update(timeZone).update("\0").update(bytes).digest("base64");
+  const stored = cache?.read.files.get(fileKey);
   if (stored) {
-    cache.write.files.set(cacheKey, stored);
+    cache!.write.files.set(fileKey, stored);
     // The same bytes as before: they decode as they did then.
     const source = storyText(bytes) as string;
-    return { ok: true, story: restoreStoryFile(stored, source.slice(stored.bodyOffset).trimEnd(), timeZone), cacheKey };
+    return { ok: true, story: restoreStoryFile(stored, source.slice(stored.bodyOffset).trimEnd(), timeZone), fileKey };
   }
   const result = readStoryFile(bytes, file, timeZone);
   if (!result.ok) return result;
-  cache.write.files.set(cacheKey, storeStoryFile(result.story, result.bodyOffset));
-  return { ok: true, story: result.story, cacheKey };
+  cache?.write.files.set(fileKey, storeStoryFile(result.story, result.bodyOffset));
+  return { ok: true, story: result.story, fileKey };
 }
 
 function storeStoryFile(story: ParsedStoryFile, bodyOffset: number): StoredStoryFile {

@@ -6,10 +6,12 @@ import { projectRoot } from "../projectFiles.ts";
 
 /**
  * Which pages of the previous build can be kept as they are. A page's fingerprint is a hash of
- * its view model (plain data: everything it prints) and of everything that turns models into
- * HTML: the code in src/ and layouts/, the config, the locked dependencies, Node, the site
- * settings and the path prefix. Equal fingerprints mean equal bytes, so the previous file is
- * kept (in the published site updated in place, or linked into a new one) instead of rendered.
+ * its view model (plain data: everything it prints), or for a story's page, of what the model
+ * is made of (see storyPageInputs: there are as many as stories, and most do not change), and
+ * of everything that turns models into HTML: the code in src/ and layouts/, the config, the
+ * locked dependencies, Node, the site settings and the path prefix. Equal fingerprints mean
+ * equal bytes, so the previous file is kept (in the published site updated in place, or linked
+ * into a new one) instead of rendered.
  */
 export interface PageManifest {
   /** The published site folder these fingerprints describe. */
@@ -62,6 +64,11 @@ export function pageFingerprint(page: Output, code: string): string {
   return hash("sha1", code + JSON.stringify(withEntriesByDigest(page)));
 }
 
+/** A page's fingerprint from what it is made of instead of from its model (see storyPageInputs). */
+export function inputsFingerprint(inputs: unknown, code: string): string {
+  return hash("sha1", `${code}\0inputs\0${JSON.stringify(inputs)}`);
+}
+
 /**
  * A page as hashed: its lists of stories by the digests of their entries. A story's entry in a
  * list (and in a feed) is one object, on every page that lists the story: hashed once, it stands
@@ -70,15 +77,6 @@ export function pageFingerprint(page: Output, code: string): string {
  */
 function withEntriesByDigest(page: Output): unknown {
   switch (page.kind) {
-    case "story":
-      // The body by its own digest: hashing it is cheaper than escaping it into JSON.
-      return {
-        ...page,
-        bodyHtml: page.bodyHtml === undefined ? undefined : hash("sha1", page.bodyHtml),
-        referencedBy: digests(page.referencedBy),
-        references: digests(page.references),
-        related: digests(page.related),
-      };
     case "list":
       return { ...page, sections: page.sections.map((section) => ({ ...section, stories: digests(section.stories) })) };
     case "home":
@@ -119,6 +117,16 @@ function readManifest(file: string): PageManifest | undefined {
   }
 }
 
+/**
+ * An output as a build plans it: its address, its fingerprint when already worked out (else it
+ * is hashed from the model), and its model, made only if the page must be rendered.
+ */
+export interface PlannedOutput {
+  url: string;
+  fingerprint?: string;
+  model: () => Output;
+}
+
 export interface OutputPlan {
   toRender: Output[];
   /** URLs whose previous output file is kept. */
@@ -144,43 +152,41 @@ export function usableManifest(cacheDir: string | undefined, previousSite: strin
 
 /**
  * `usable`: the previous build's fingerprints (see `usableManifest`).
- * `known`: fingerprints already worked out, by URL, so as not to hash those pages twice.
  * `onReused`: told the output files of kept pages in batches as they are decided, so that they
  * can be linked into the new site (or checked to be in the published one) while the rest are
  * planned. A file not there any more is rendered after all: see `renderMissingOutputs`.
  */
 export function planOutputs(
-  pages: readonly Output[],
+  outputs: readonly PlannedOutput[],
   code: string,
   usable: PageManifest | undefined,
   previousSite: string | undefined,
-  known?: ReadonlyMap<string, string>,
   onReused?: (files: string[]) => void,
 ): OutputPlan {
-  const fingerprintOf = (page: Output) => known?.get(page.url) ?? pageFingerprint(page, code);
+  const fingerprintOf = (output: PlannedOutput) => output.fingerprint ?? pageFingerprint(output.model(), code);
   if (!usable) {
     let manifest: PageManifest | undefined;
     const fingerprints = (): PageManifest => {
       const worked: PageManifest = { site: previousSite ?? "", code, pages: {} };
-      for (const page of pages) worked.pages[page.url] = fingerprintOf(page);
+      for (const output of outputs) worked.pages[output.url] = fingerprintOf(output);
       return worked;
     };
-    return { toRender: [...pages], reused: [], manifest: () => (manifest ??= fingerprints()) };
+    return { toRender: outputs.map((output) => output.model()), reused: [], manifest: () => (manifest ??= fingerprints()) };
   }
   const manifest: PageManifest = { site: previousSite!, code, pages: {} };
   const toRender: Output[] = [];
   const reused: string[] = [];
   let batch: string[] = [];
-  for (const page of pages) {
-    const fingerprint = (manifest.pages[page.url] = fingerprintOf(page));
-    if (usable.pages[page.url] === fingerprint) {
-      reused.push(page.url);
-      batch.push(outputFileOf(page.url));
+  for (const output of outputs) {
+    const fingerprint = (manifest.pages[output.url] = fingerprintOf(output));
+    if (usable.pages[output.url] === fingerprint) {
+      reused.push(output.url);
+      batch.push(outputFileOf(output.url));
       if (batch.length === REUSED_BATCH) {
         onReused?.(batch);
         batch = [];
       }
-    } else toRender.push(page);
+    } else toRender.push(output.model());
   }
   if (batch.length > 0) onReused?.(batch);
   return { toRender, reused, manifest: () => manifest };
@@ -192,10 +198,10 @@ const REUSED_BATCH = 1000;
  * The pages of `plan.reused` whose file in the previous site was not there to link (`missing`,
  * absolute paths under `previousSite`) are rendered after all.
  */
-export function renderMissingOutputs(plan: OutputPlan, outputs: readonly Output[], previousSite: string, missing: readonly string[]): void {
+export function renderMissingOutputs(plan: OutputPlan, outputs: readonly PlannedOutput[], previousSite: string, missing: readonly string[]): void {
   if (missing.length === 0) return;
   const missingFiles = new Set(missing.map((file) => path.relative(previousSite, file).split(path.sep).join("/")));
   const gone = new Set(plan.reused.filter((url) => missingFiles.has(outputFileOf(url))));
   plan.reused = plan.reused.filter((url) => !gone.has(url));
-  plan.toRender.push(...outputs.filter((output) => gone.has(output.url)));
+  plan.toRender.push(...outputs.filter((output) => gone.has(output.url)).map((output) => output.model()));
 }

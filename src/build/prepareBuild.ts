@@ -2,12 +2,13 @@ import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { LoadedSite } from "../eleventy/archivePlugin.ts";
-import type { StoryPage } from "../pages/pageModels.ts";
+import type { Story } from "../archive/story.ts";
+import { storyPageInputs } from "../pages/buildPages.ts";
 import { pagefindVersion } from "../search/pagefindVersion.ts";
 import { searchRecord } from "../search/searchRecords.ts";
 import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
 import type { SiteSettings } from "../site.ts";
-import { codeFingerprint, outputFileOf, pageFingerprint, planOutputs, renderMissingOutputs, type BuildOutcome, type OutputPlan, type PageManifest } from "./pageCache.ts";
+import { codeFingerprint, inputsFingerprint, outputFileOf, planOutputs, renderMissingOutputs, type BuildOutcome, type OutputPlan, type PageManifest, type PlannedOutput } from "./pageCache.ts";
 import { staleFiles as staleFilesOf } from "./staleFiles.ts";
 import type { PhaseTimings } from "./phaseTimings.ts";
 import { partOfUrl } from "./siteParts.ts";
@@ -70,17 +71,18 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
   const code = codeFingerprint(JSON.stringify({ site, pathPrefix: settings.pathPrefix }));
   // A part is rendered whole: the published site's files are the assembled site's, not this part's.
   const previousSite = part ? undefined : settings.previousSite;
+  const { archive } = loaded;
   const shardOfYear = new Map(shards.flatMap((shard, position) => shard.years.map((year) => [year, position] as const)));
-  const storiesOfShard = shards.map(() => [] as StoryPage[]);
-  for (const page of loaded.pages) if (page.kind === "story") storiesOfShard[shardOfYear.get(page.year)!].push(page);
+  const storiesOfShard = shards.map(() => [] as Story[]);
+  for (const story of archive.stories) storiesOfShard[shardOfYear.get(story.date.local.year)!].push(story);
   // The stories' fingerprints first: they decide which search shards to index, which can then
   // start while the feeds and sitemaps are made and the other pages fingerprinted.
-  const storyFingerprints = new Map(storiesOfShard.flat().map((page) => [page.url, pageFingerprint(page, code)]));
+  const storyFingerprints = new Map(archive.stories.map((story) => [story, inputsFingerprint(storyPageInputs(story, archive), code)]));
   const inputs = shards.map((shard, position) => ({
     shard,
-    urls: storiesOfShard[position].map((page) => page.url),
-    fingerprint: createHash("sha256").update(storiesOfShard[position].map((page) => storyFingerprints.get(page.url)).join("\0")).digest("hex"),
-    records: () => storiesOfShard[position].map(searchRecord),
+    urls: storiesOfShard[position].map((story) => story.url),
+    fingerprint: createHash("sha256").update(storiesOfShard[position].map((story) => storyFingerprints.get(story)).join("\0")).digest("hex"),
+    records: () => storiesOfShard[position].map((story) => searchRecord(loaded.storyPage(story))),
   }));
   const { linker } = settings;
   // The pages of the same code as the published site's are kept where they are, and the files
@@ -102,8 +104,12 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
   });
   search.catch(() => undefined); // Awaited (and reported) once Eleventy has written its pages.
   const inPart = part ? partOfUrl(shards) : undefined;
-  const outputs = inPart ? loaded.outputs.filter((output) => inPart(output.url) === part!.name) : loaded.outputs;
-  const plan = planOutputs(outputs, code, part ? undefined : settings.previousManifest, previousSite, storyFingerprints, (files) => linker!.link(previousSite!, settings.outputDir, files, patching && previousSite));
+  const everyOutput: PlannedOutput[] = [
+    ...loaded.otherOutputs.map((output) => ({ url: output.url, model: () => output })),
+    ...archive.stories.map((story) => ({ url: story.url, fingerprint: storyFingerprints.get(story), model: () => loaded.storyPage(story) })),
+  ];
+  const outputs = inPart ? everyOutput.filter((output) => inPart(output.url) === part!.name) : everyOutput;
+  const plan = planOutputs(outputs, code, part ? undefined : settings.previousManifest, previousSite, (files) => linker!.link(previousSite!, settings.outputDir, files, patching && previousSite));
   timings.mark("pagesPlanned");
   if (linker) {
     const missing = await linker.finish();

@@ -27,7 +27,7 @@ export function verifyBuild(loaded: LoadedSite, written: readonly WrittenPage[],
 
   const indexed = new Set(indexedUrls);
   const listedOn = new Map<string, Set<string>>();
-  for (const page of loaded.pages) {
+  for (const page of loaded.indexPages) {
     if (page.kind !== "list") continue;
     for (const section of page.sections) {
       for (const story of section.stories) {

@@ -12,7 +12,7 @@ import { PhaseTimings } from "../build/phaseTimings.ts";
 import { finishBuild, prepareBuild, type PreparedBuild } from "../build/prepareBuild.ts";
 import type { WrittenPage } from "../build/verifyBuild.ts";
 import { buildFeeds } from "../pages/buildFeeds.ts";
-import { buildPages } from "../pages/buildPages.ts";
+import { buildPages, storyLastModified, type SitePages } from "../pages/buildPages.ts";
 import { buildSitemaps } from "../pages/buildSitemap.ts";
 import type { Output, Page } from "../pages/pageModels.ts";
 import { ArchiveProblemsError } from "../problems.ts";
@@ -27,16 +27,17 @@ export interface ArchivePluginOptions {
   articles: () => string;
 }
 
-export interface LoadedSite {
+export interface LoadedSite extends SitePages {
   archive: Archive;
   /** The search index's shards, newest first; also the parts a site can be built in. */
   searchShards: SearchShard[];
-  pages: Page[];
   /**
-   * The pages, then the feeds, sitemap and robots.txt: everything the layouts write. Made when
-   * first asked for: a build first queues the search shards to index, which need only the pages.
+   * The index pages, then the feeds, sitemap and robots.txt: everything the layouts write but
+   * the story pages. Made when first asked for: a build first queues the search shards to index.
    */
-  readonly outputs: Output[];
+  readonly otherOutputs: Output[];
+  /** Every page, the stories' included: made when first asked for. */
+  readonly pages: Page[];
 }
 
 /** Reads every story file and builds the archive and its pages, or throws every problem at once. */
@@ -52,15 +53,21 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
     archive.years.map((year) => ({ year: year.year, count: year.stories.length })),
     SEARCH_SHARD_STORIES,
   );
-  const pages = buildPages(archive, site, searchShards.map((shard) => shard.name));
+  const { indexPages, storyPage } = buildPages(archive, site, searchShards.map((shard) => shard.name));
   timings?.mark("buildPages");
-  let outputs: Output[] | undefined;
+  let otherOutputs: Output[] | undefined;
+  let pages: Page[] | undefined;
   return {
     archive,
     searchShards,
-    pages,
-    get outputs() {
-      return (outputs ??= [...pages, ...buildFeeds(archive, site), ...buildSitemaps(pages)]);
+    indexPages,
+    storyPage,
+    get otherOutputs() {
+      const sitemapEntries = [...indexPages.filter((page) => page.kind !== "notFound"), ...archive.stories.map((story) => ({ url: story.url, lastModified: storyLastModified(story) }))];
+      return (otherOutputs ??= [...indexPages, ...buildFeeds(archive, site), ...buildSitemaps(sitemapEntries.map(({ url, lastModified }) => ({ url, lastModified })))]);
+    },
+    get pages() {
+      return (pages ??= [...indexPages, ...archive.stories.map(storyPage)]);
     },
   };
 }

@@ -14,21 +14,55 @@ const siteFeed: NamedLink = { name: "Latest stories", url: urls.feed };
 /** The newest day among stories sorted newest first, for the sitemap. */
 const newestDay = (stories: readonly Story[]): string | undefined => stories[0]?.date.local.toISODate() ?? undefined;
 
-/** Every page of the site, as data for the layouts. Each index is built in one pass over its stories. */
+/** Every page of the site, as data for the layouts. */
+export interface SitePages {
+  /** The home, search and 404 pages and the date, author and topic indexes: each index built in one pass over its stories. */
+  indexPages: Page[];
+  /** A story's page, made when first asked for: a rebuild needs only those of the stories that changed (see storyPageInputs). */
+  storyPage(story: Story): StoryPage;
+}
+
 /** `searchShards`: the search index's shards by name, newest first, which the search page merges. */
-export function buildPages(archive: Archive, site: SiteSettings, searchShards: readonly string[] = []): Page[] {
+export function buildPages(archive: Archive, site: SiteSettings, searchShards: readonly string[] = []): SitePages {
+  const storyPages = new Map<Story, StoryPage>();
+  return {
+    indexPages: [
+      homePage(archive, site),
+      searchPage(archive, searchShards),
+      notFoundPage(archive, site),
+      ...datePages(archive, site),
+      ...entryPages(archive.authors, "author", site),
+      ...entryPages(archive.topics, "topic", site),
+    ],
+    storyPage(story) {
+      let page = storyPages.get(story);
+      if (page === undefined) storyPages.set(story, (page = storyPage(story, archive, site)));
+      return page;
+    },
+  };
+}
+
+/**
+ * Everything a story's page is made of besides the site settings and the code, as keys: its own
+ * story's, those of the stories it lists (which also decide the addresses its body links to),
+ * and how the archive spells its topics. Equal inputs make equal pages, so a rebuild knows that
+ * a story's page did not change without making it: whatever `storyPage` reads must be here.
+ */
+export function storyPageInputs(story: Story, archive: Archive): unknown[] {
+  const keyOf = (other: Story) => other.inputKey;
   return [
-    homePage(archive, site),
-    searchPage(archive, searchShards),
-    notFoundPage(archive, site),
-    ...archive.stories.map((story) => storyPage(story, archive, site)),
-    ...datePages(archive, site),
-    ...entryPages(archive.authors, "author", site),
-    ...entryPages(archive.topics, "topic", site),
+    story.inputKey,
+    story.topics.map((topic) => topicName(archive, topic)),
+    (archive.referencedBy.get(story.sourcePath) ?? []).map(keyOf),
+    story.references.map((path) => archive.bySourcePath.get(path)!.inputKey),
+    (archive.related.get(story.sourcePath) ?? []).map(keyOf),
   ];
 }
 
-export function storyPage(story: Story, archive: Archive, site: SiteSettings): StoryPage {
+/** The day a story last changed, for its page and the sitemap. */
+export const storyLastModified = (story: Story): string => (story.updated ?? story.date).local.toISODate()!;
+
+function storyPage(story: Story, archive: Archive, site: SiteSettings): StoryPage {
   const { year, month, day } = story.date.local;
   const dateLabel = humanDay(story.date.local, site.language);
   return {
@@ -60,7 +94,7 @@ export function storyPage(story: Story, archive: Archive, site: SiteSettings): S
     modified: isoMoment(story.updated ?? story.date),
     isBasedOn: story.source,
     feeds: [],
-    lastModified: (story.updated ?? story.date).local.toISODate()!,
+    lastModified: storyLastModified(story),
   };
 }
 

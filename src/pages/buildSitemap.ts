@@ -1,14 +1,13 @@
-import type { Page, RobotsModel, SitemapIndexModel, SitemapModel } from "./pageModels.ts";
+import type { RobotsModel, SitemapIndexModel, SitemapModel } from "./pageModels.ts";
 
 /** The sitemap protocol's limit of addresses in one file. */
 export const SITEMAP_LIMIT = 50_000;
 
 /**
- * `/sitemap.xml` lists every page; past 50,000 pages it becomes an index of numbered parts, as
- * the sitemap protocol requires. The 404 page is left out: it is not a page to be found.
+ * `/sitemap.xml` lists every page (`entries`, the 404 page left out: it is not a page to be
+ * found); past 50,000 pages it becomes an index of numbered parts, as the sitemap protocol requires.
  */
-export function buildSitemaps(pages: readonly Page[]): (SitemapModel | SitemapIndexModel | RobotsModel)[] {
-  const entries = pages.filter((page) => page.kind !== "notFound").map((page) => ({ url: page.url, lastModified: page.lastModified }));
+export function buildSitemaps(entries: SitemapModel["entries"]): (SitemapModel | SitemapIndexModel | RobotsModel)[] {
   const robots: RobotsModel = { kind: "robots", url: "/robots.txt", sitemapUrl: "/sitemap.xml" };
   if (entries.length <= SITEMAP_LIMIT) return [{ kind: "sitemap", url: "/sitemap.xml", entries }, robots];
   const parts: SitemapModel[] = [];

@@ -315,7 +315,7 @@ for (const [name, content] of [
     assert.is(cache.write.files.size, 1, "the file is kept for the next build");
     const next = { read: cache.write, write: emptyParseCache() };
     const again = parseStoryFile(bytes, FILE, ZONE, next);
-    assert.ok(again.ok && first.ok && again.cacheKey === first.cacheKey, "the same bytes are found again");
+    assert.ok(again.ok && first.ok && again.fileKey === first.fileKey, "the same bytes are found again");
     assert.equal(facts(parsed(again)), facts(parsed(first)));
     assert.equal(facts(parsed(again)), facts(parsed(parse(content))), "as read without a cache");
     assert.is(next.write.files.size, 1, "and kept again");

@@ -25,7 +25,7 @@ function build(files: Record<string, string>, code = "code 1"): { saved: number;
     const bytes = Buffer.from(storyFile({ title, date: "2019-05-06" }, "Body."));
     const result = parseStoryFile(bytes, `articles/${sourcePath}`, ZONE, use);
     assert.ok(result.ok);
-    if (result.ok && use.read.files.has(result.cacheKey!)) fromCache++;
+    if (result.ok && use.read.files.has(result.fileKey)) fromCache++;
   }
   return { saved: cache.save(), fromCache };
 }

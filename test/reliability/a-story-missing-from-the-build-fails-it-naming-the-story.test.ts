@@ -27,7 +27,7 @@ function loaded(): Promise<LoadedSite> {
 
 /** Every output of the site, as Eleventy reports the pages it wrote. */
 function everyPageWritten(model: LoadedSite): WrittenPage[] {
-  return model.outputs.map((output) => ({ url: output.url, outputPath: `_site${output.url}`, content: "" }));
+  return [...model.otherOutputs, ...model.archive.stories.map(model.storyPage)].map((output) => ({ url: output.url, outputPath: `_site${output.url}`, content: "" }));
 }
 
 /** The address of every story, as the search index reports the pages it indexed. */
