@@ -96,17 +96,32 @@ export function humanDay(date: DateTime, language: string): string {
 }
 
 /**
- * "23 November 2018", in `language`. A day is printed on every list that shows its stories, so
- * each is formatted once per language, as a calendar day (in UTC, where luxon needs no zone
- * offset from Intl, which is slow; the zone does not change how a day is named).
+ * "23 November 2018", in `language`: luxon's "d MMMM yyyy". Luxon formats each of those tokens
+ * on its own, so in a language whose calendar is the Gregorian one, each day number, month and
+ * year is formatted once and the label put together from them: an archive has thousands of
+ * days, and formatting one takes luxon tens of microseconds. Other calendars (Persian, Buddhist)
+ * name a day from all of it.
  */
 export function dayLabel(year: number, month: number, day: number, language: string): string {
-  const key = `${year}-${month}-${day} ${language}`;
-  let label = dayLabels.get(key);
-  if (label === undefined) dayLabels.set(key, (label = DateTime.fromObject({ year, month, day }, { zone: "utc", locale: language }).toFormat("d MMMM yyyy")));
-  return label;
+  if (!isGregorian(language)) return datePart(language, "d MMMM yyyy", year, month, day);
+  return `${datePart(language, "d", 2000, 1, day)} ${datePart(language, "MMMM", 2000, month, 1)} ${datePart(language, "yyyy", year, 1, 1)}`;
 }
-const dayLabels = new Map<string, string>();
+
+function isGregorian(language: string): boolean {
+  let gregorian = gregorianLanguages.get(language);
+  if (gregorian === undefined) gregorianLanguages.set(language, (gregorian = new Intl.DateTimeFormat(language).resolvedOptions().calendar === "gregory"));
+  return gregorian;
+}
+const gregorianLanguages = new Map<string, boolean>();
+
+/** One token of a calendar day's format (in UTC, where luxon needs no zone offset from Intl, which is slow). */
+function datePart(language: string, token: string, year: number, month: number, day: number): string {
+  const key = `${language} ${token} ${year}-${month}-${day}`;
+  let part = dateParts.get(key);
+  if (part === undefined) dateParts.set(key, (part = DateTime.fromObject({ year, month, day }, { zone: "utc", locale: language }).toFormat(token)));
+  return part;
+}
+const dateParts = new Map<string, string>();
 
 /** "23 November 2018, 23:30" when the story has a time. */
 export function humanDate(date: StoryDate, language: string): string {

@@ -1,6 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { humanDate, humanDay, machineDate, monthName, parseStoryDate, type StoryDate } from "../../src/dates.ts";
+import { DateTime } from "luxon";
+import { dayLabel, humanDate, humanDay, machineDate, monthName, parseStoryDate, type StoryDate } from "../../src/dates.ts";
 import { urls } from "../../src/urls.ts";
 
 function storyDate(text: string, timeZone: string): StoryDate {
@@ -84,6 +85,16 @@ labels("humanDate prints a bare day without a time", () => {
 labels("humanDate prints a story's local time after its day", () => {
   assert.is(humanDate(storyDate("2018-11-24T04:30:00Z", "America/New_York"), "en"), "23 November 2018, 23:30");
   assert.is(humanDate(storyDate("2018-11-24T04:30:00Z", "Europe/London"), "en"), "24 November 2018, 04:30");
+});
+
+labels("a day is named as luxon names it in every language, whatever its calendar and digits", () => {
+  // The label is put together from parts formatted once each; these calendars name a day whole.
+  for (const language of ["en", "fr", "ja", "ar-EG", "ar-SA", "fa-IR", "th-TH", "he", "hi-u-nu-deva", "ja-JP-u-ca-japanese"]) {
+    for (let date = DateTime.utc(1890, 1, 1); date.year < 2031; date = date.plus({ days: 37 })) {
+      const expected = DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone: "utc", locale: language }).toFormat("d MMMM yyyy");
+      assert.is(dayLabel(date.year, date.month, date.day, language), expected, `${date.toISODate()} in ${language}`);
+    }
+  }
 });
 
 labels("monthName names a month and its year", () => {
