@@ -15,35 +15,70 @@ interface FilesRead {
  */
 const READ_IN_THREAD = `
   const { parentPort, workerData } = require("node:worker_threads");
-  const { readdirSync, readFileSync } = require("node:fs");
+  const { closeSync, fstatSync, openSync, readdirSync, readSync } = require("node:fs");
   const path = require("node:path");
   const dir = workerData.dir;
   const sourcePaths = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".md"))
     .map((entry) => path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join("/"))
     .sort();
-  const contents = sourcePaths.map((sourcePath) => readFileSync(path.join(dir, sourcePath)));
-  // Handed over as one buffer, not copied: receiving ten thousand buffers would take the
-  // other thread half a second, one takes nothing.
-  const packed = new Uint8Array(contents.reduce((sum, bytes) => sum + bytes.length, 0));
-  const ends = new Float64Array(contents.length);
+  // Every file read straight into a few large buffers, handed over as they are. A buffer a
+  // file, made and then copied, kept this thread busy (a page of memory touched for the first
+  // time is slow on a virtual machine), and receiving ten thousand buffers would take the other
+  // thread half a second.
+  const CHUNK = 4 << 20;
+  const chunks = [];
+  let chunk = new Uint8Array(0);
   let end = 0;
-  contents.forEach((bytes, index) => {
-    packed.set(bytes, end);
-    ends[index] = end += bytes.length;
+  const files = new Float64Array(sourcePaths.length * 2);
+  sourcePaths.forEach((sourcePath, index) => {
+    const fd = openSync(path.join(dir, sourcePath), "r");
+    try {
+      let start = end;
+      // Room for one byte more than the file's size: a read that does not fill it has reached
+      // the end, even if the file grew meanwhile.
+      for (let wanted = fstatSync(fd).size + 1; ; wanted *= 2) {
+        if (chunk.length - end < wanted) {
+          const larger = new Uint8Array(Math.max(CHUNK, wanted + end - start));
+          larger.set(chunk.subarray(start, end));
+          if (start > 0) chunks.push(chunk.subarray(0, start));
+          chunk = larger;
+          end -= start;
+          start = 0;
+        }
+        const room = chunk.length - end;
+        const read = readSync(fd, chunk, end, room, null);
+        end += read;
+        if (read < room) break;
+      }
+      files[index * 2] = chunks.length;
+      files[index * 2 + 1] = start;
+    } finally {
+      closeSync(fd);
+    }
   });
-  parentPort.postMessage({ sourcePaths, packed, ends }, [packed.buffer, ends.buffer]);
+  chunks.push(chunk.subarray(0, end));
+  parentPort.postMessage({ sourcePaths, chunks, files }, [...new Set(chunks.map((bytes) => bytes.buffer)), files.buffer]);
 `;
 
-/** What the thread sends: every file's bytes one after another, and where each ends. */
+/**
+ * What the thread sends: the files' bytes one after another in a few chunks, and for each file,
+ * its chunk and where it starts (it ends where the next one in its chunk starts, or the chunk ends).
+ */
 interface FilesPacked {
   sourcePaths: string[];
-  packed: Uint8Array;
-  ends: Float64Array;
+  chunks: Uint8Array[];
+  files: Float64Array;
 }
 
-function unpack({ sourcePaths, packed, ends }: FilesPacked): FilesRead {
-  return { sourcePaths, contents: sourcePaths.map((_, index) => packed.subarray(index === 0 ? 0 : ends[index - 1], ends[index])) };
+function unpack({ sourcePaths, chunks, files }: FilesPacked): FilesRead {
+  const contents = sourcePaths.map((_, index) => {
+    const chunk = files[index * 2];
+    const start = files[index * 2 + 1];
+    const end = index + 1 < sourcePaths.length && files[index * 2 + 2] === chunk ? files[index * 2 + 3] : chunks[chunk].length;
+    return chunks[chunk].subarray(start, end);
+  });
+  return { sourcePaths, contents };
 }
 
 function readFilesHere(dir: string): FilesRead {
