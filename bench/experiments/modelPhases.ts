@@ -14,7 +14,7 @@ const t1 = cpu();
 const { archive } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts: false });
 const t2 = cpu();
 const built = buildPages(archive, site);
-const pages = [...built.indexPages, ...archive.stories.map(built.storyPage)];
+const pages = [...built.indexPages.map((page) => page.model()), ...archive.stories.map(built.storyPage)];
 const t3 = cpu();
 let bytes = 0; for (const p of pages) bytes += renderPage(p, site).length;
 const t4 = cpu();

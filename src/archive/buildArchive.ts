@@ -58,7 +58,8 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
       problems.push(...parsed.problems);
       continue;
     }
-    const { frontMatter, body, bodyStartLine, fieldLines } = parsed.story;
+    // Not the body: read from the cache, it is decoded only if asked for.
+    const { frontMatter, referenceOnly, bodyStartLine, fieldLines } = parsed.story;
     const draft = frontMatter.draft ?? false;
     if (draft && !options.includeDrafts) {
       draftsLeftOut.push(source.sourcePath);
@@ -107,7 +108,10 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
       slug,
       slugLine: fieldLines[frontMatter.slug ? "slug" : "title"] ?? 1,
       url: urls.story(frontMatter.date, slug),
-      body,
+      get body() {
+        return parsed.story.body;
+      },
+      referenceOnly,
       bodyStartLine,
       references: [],
     };
@@ -120,7 +124,7 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
   const bySourcePath = new Map(stories.map((story) => [story.sourcePath, story]));
   const markdown = createStoryMarkdown();
   for (const story of stories) {
-    if (story.body === "") continue;
+    if (story.referenceOnly) continue;
     const rendered = renderBody(story, markdown, options.cache && { use: options.cache.usedFor(story.sourcePath), key: story.inputKey });
     const targets = new Set<string>();
     const addresses: string[] = [];

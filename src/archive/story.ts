@@ -29,14 +29,14 @@ export interface Story {
   url: string;
   /** The Markdown body; "" when we hold only the story's facts. */
   body: string;
+  /** We hold only the story's facts, not its text (no body). */
+  referenceOnly: boolean;
   bodyStartLine: number;
   /** Rendered body, safe to print: raw HTML in Markdown is off. Undefined for a reference-only story. */
   bodyHtml?: string;
   /** Source paths of the stories this one links to, in order of first mention. */
   references: string[];
 }
-
-export const isReferenceOnly = (story: Story): boolean => story.body === "";
 
 /**
  * Newest first; on the same moment by title, then by file, so every list of stories in the archive

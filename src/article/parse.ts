@@ -10,6 +10,8 @@ export interface ParsedStoryFile {
   frontMatter: StoryFrontMatter;
   /** The Markdown after the front matter; "" for a reference-only story. */
   body: string;
+  /** No body: we hold only the story's facts. */
+  referenceOnly: boolean;
   /** 1-based line of the file on which the body starts, so body problems can name their line. */
   bodyStartLine: number;
   /** 1-based line of each front matter field, for messages about it. */
@@ -48,8 +50,7 @@ export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string
   if (stored) {
     cache!.write.files.set(fileKey, stored);
     // The same bytes as before: they decode as they did then.
-    const source = storyText(bytes) as string;
-    return { ok: true, story: restoreStoryFile(stored, source.slice(stored.bodyOffset).trimEnd(), timeZone), fileKey };
+    return { ok: true, story: restoreStoryFile(stored, () => (storyText(bytes) as string).slice(stored.bodyOffset).trimEnd(), timeZone), fileKey };
   }
   const result = readStoryFile(bytes, file, timeZone);
   if (!result.ok) return result;
@@ -63,11 +64,24 @@ function storeStoryFile(story: ParsedStoryFile, bodyOffset: number): StoredStory
   return { ...facts, bodyOffset, frontMatter: { ...rest, date: storeStoryDate(date), ...(updated && { updated: storeStoryDate(updated) }) } };
 }
 
-function restoreStoryFile(stored: StoredStoryFile, body: string, timeZone: string): ParsedStoryFile {
+/**
+ * The body is decoded when first read: a story read from the cache has its page and its search
+ * record made again only when it changed, and most of an archive does not.
+ */
+function restoreStoryFile(stored: StoredStoryFile, readBody: () => string, timeZone: string): ParsedStoryFile {
   const { date, updated, ...rest } = stored.frontMatter;
   const frontMatter: StoryFrontMatter = { ...rest, date: restoreStoryDate(date, timeZone) };
   if (updated) frontMatter.updated = restoreStoryDate(updated, timeZone);
-  return { frontMatter, body, bodyStartLine: stored.bodyStartLine, fieldLines: stored.fieldLines };
+  let body: string | undefined;
+  return {
+    frontMatter,
+    get body() {
+      return (body ??= readBody());
+    },
+    referenceOnly: stored.referenceOnly,
+    bodyStartLine: stored.bodyStartLine,
+    fieldLines: stored.fieldLines,
+  };
 }
 
 /** The file's text with line ends made "\n", or `undefined` when its bytes are not UTF-8. */
@@ -123,7 +137,7 @@ function readStoryFile(bytes: Uint8Array, file: string, timeZone: string): ({ ok
   // The text is its lines joined by "\n": the body starts after the lines before it and their ends.
   const bodyOffset = lines.slice(0, bodyLines).reduce((offset, line) => offset + line.length + 1, 0);
   const body = source.slice(bodyOffset).trimEnd();
-  return { ok: true, story: { frontMatter, body, bodyStartLine: bodyLines + 1, fieldLines }, bodyOffset };
+  return { ok: true, story: { frontMatter, body, referenceOnly: body === "", bodyStartLine: bodyLines + 1, fieldLines }, bodyOffset };
 }
 
 function parseYaml(yamlText: string, file: string): { ok: true; data: Record<string, unknown>; fieldLines: Record<string, number> } | { ok: false; problems: Problem[] } {

@@ -6,12 +6,11 @@ import { projectRoot } from "../projectFiles.ts";
 
 /**
  * Which pages of the previous build can be kept as they are. A page's fingerprint is a hash of
- * its view model (plain data: everything it prints), or for a story's page, of what the model
- * is made of (see storyPageInputs: there are as many as stories, and most do not change), and
- * of everything that turns models into HTML: the code in src/ and layouts/, the config, the
- * locked dependencies, Node, the site settings and the path prefix. Equal fingerprints mean
- * equal bytes, so the previous file is kept (in the published site updated in place, or linked
- * into a new one) instead of rendered.
+ * what its view model is made of (plain data, see LazyOutput: a rebuild need not make the
+ * models of the pages it keeps, most of an archive's) and of everything that turns models into
+ * HTML: the code in src/ and layouts/, the config, the locked dependencies, Node, the site
+ * settings and the path prefix. Equal fingerprints mean equal bytes, so the previous file is
+ * kept (in the published site updated in place, or linked into a new one) instead of rendered.
  */
 export interface PageManifest {
   /** The published site folder these fingerprints describe. */
@@ -59,49 +58,12 @@ export function codeFingerprint(extra: string): string {
   return hash.digest("hex");
 }
 
-export function pageFingerprint(page: Output, code: string): string {
-  // One-shot SHA-1: tens of thousands of outputs a build, none of them chosen by an adversary.
-  return hash("sha1", code + JSON.stringify(withEntriesByDigest(page)));
-}
-
-/** A page's fingerprint from what it is made of instead of from its model (see storyPageInputs). */
-export function inputsFingerprint(inputs: unknown, code: string): string {
-  return hash("sha1", `${code}\0inputs\0${JSON.stringify(inputs)}`);
-}
-
 /**
- * A page as hashed: its lists of stories by the digests of their entries. A story's entry in a
- * list (and in a feed) is one object, on every page that lists the story: hashed once, it stands
- * in each page's fingerprint by its digest, which says as much as its content, instead of being
- * serialized again on each of them.
+ * An output's fingerprint from what it is made of (see LazyOutput). One-shot SHA-1: tens of
+ * thousands of outputs a build, none of them chosen by an adversary.
  */
-function withEntriesByDigest(page: Output): unknown {
-  switch (page.kind) {
-    case "list":
-      return { ...page, sections: page.sections.map((section) => ({ ...section, stories: digests(section.stories) })) };
-    case "home":
-    case "notFound":
-      return { ...page, latest: digests(page.latest) };
-    case "feed":
-      return { ...page, entries: digests(page.entries) };
-    default:
-      return page;
-  }
-}
-
-const entryDigests = new WeakMap<object, string>();
-
-function digests(entries: readonly object[]): string[] {
-  return entries.map((entry) => {
-    let digest = entryDigests.get(entry);
-    if (digest === undefined) {
-      // A feed entry's body by its own digest, as a story page's.
-      const { contentHtml, ...rest } = entry as { contentHtml?: string };
-      digest = hash("sha1", `${JSON.stringify(rest)}\0${contentHtml === undefined ? "" : hash("sha1", contentHtml)}`);
-      entryDigests.set(entry, digest);
-    }
-    return digest;
-  });
+export function inputsFingerprint(inputs: unknown, code: string): string {
+  return hash("sha1", `${code}\0${JSON.stringify(inputs)}`);
 }
 
 /** Where Eleventy writes a page's URL: "/a/b/" → a/b/index.html, "/404.html" → 404.html. */
@@ -117,13 +79,10 @@ function readManifest(file: string): PageManifest | undefined {
   }
 }
 
-/**
- * An output as a build plans it: its address, its fingerprint when already worked out (else it
- * is hashed from the model), and its model, made only if the page must be rendered.
- */
+/** An output as a build plans it: its address, its fingerprint, and its model, made only if the output must be rendered. */
 export interface PlannedOutput {
   url: string;
-  fingerprint?: string;
+  fingerprint: () => string;
   model: () => Output;
 }
 
@@ -163,12 +122,11 @@ export function planOutputs(
   previousSite: string | undefined,
   onReused?: (files: string[]) => void,
 ): OutputPlan {
-  const fingerprintOf = (output: PlannedOutput) => output.fingerprint ?? pageFingerprint(output.model(), code);
   if (!usable) {
     let manifest: PageManifest | undefined;
     const fingerprints = (): PageManifest => {
       const worked: PageManifest = { site: previousSite ?? "", code, pages: {} };
-      for (const output of outputs) worked.pages[output.url] = fingerprintOf(output);
+      for (const output of outputs) worked.pages[output.url] = output.fingerprint();
       return worked;
     };
     return { toRender: outputs.map((output) => output.model()), reused: [], manifest: () => (manifest ??= fingerprints()) };
@@ -178,7 +136,7 @@ export function planOutputs(
   const reused: string[] = [];
   let batch: string[] = [];
   for (const output of outputs) {
-    const fingerprint = (manifest.pages[output.url] = fingerprintOf(output));
+    const fingerprint = (manifest.pages[output.url] = output.fingerprint());
     if (usable.pages[output.url] === fingerprint) {
       reused.push(output.url);
       batch.push(outputFileOf(output.url));

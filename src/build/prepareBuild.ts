@@ -105,8 +105,8 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
   search.catch(() => undefined); // Awaited (and reported) once Eleventy has written its pages.
   const inPart = part ? partOfUrl(shards) : undefined;
   const everyOutput: PlannedOutput[] = [
-    ...loaded.otherOutputs.map((output) => ({ url: output.url, model: () => output })),
-    ...archive.stories.map((story) => ({ url: story.url, fingerprint: storyFingerprints.get(story), model: () => loaded.storyPage(story) })),
+    ...loaded.otherOutputs.map((output) => ({ url: output.url, fingerprint: () => inputsFingerprint(output.inputs(), code), model: output.model })),
+    ...archive.stories.map((story) => ({ url: story.url, fingerprint: () => storyFingerprints.get(story)!, model: () => loaded.storyPage(story) })),
   ];
   const outputs = inPart ? everyOutput.filter((output) => inPart(output.url) === part!.name) : everyOutput;
   const plan = planOutputs(outputs, code, part ? undefined : settings.previousManifest, previousSite, (files) => linker!.link(previousSite!, settings.outputDir, files, patching && previousSite));

@@ -27,12 +27,13 @@ export function verifyBuild(loaded: LoadedSite, written: readonly WrittenPage[],
 
   const indexed = new Set(indexedUrls);
   const listedOn = new Map<string, Set<string>>();
-  for (const page of loaded.indexPages) {
+  // Each story as the pages list it: by its key (see IndexPage).
+  for (const page of loaded.indexPages.map((lazy) => lazy.inputs())) {
     if (page.kind !== "list") continue;
     for (const section of page.sections) {
-      for (const story of section.stories) {
-        let pagesListing = listedOn.get(story.url);
-        if (!pagesListing) listedOn.set(story.url, (pagesListing = new Set()));
+      for (const key of section.stories) {
+        let pagesListing = listedOn.get(key);
+        if (!pagesListing) listedOn.set(key, (pagesListing = new Set()));
         pagesListing.add(page.url);
       }
     }
@@ -41,7 +42,7 @@ export function verifyBuild(loaded: LoadedSite, written: readonly WrittenPage[],
   for (const story of loaded.archive.stories) {
     const count = writtenCount.get(story.url) ?? 0;
     if (count !== 1) problems.push(`${story.file}: came out as ${count} pages at ${story.url} instead of one`);
-    const listing = listedOn.get(story.url) ?? new Set<string>();
+    const listing = listedOn.get(story.inputKey) ?? new Set<string>();
     const { year, month, day } = story.date.local;
     const expected = [
       urls.day(year, month, day),

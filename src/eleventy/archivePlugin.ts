@@ -12,9 +12,9 @@ import { PhaseTimings } from "../build/phaseTimings.ts";
 import { finishBuild, prepareBuild, type PreparedBuild } from "../build/prepareBuild.ts";
 import type { WrittenPage } from "../build/verifyBuild.ts";
 import { buildFeeds } from "../pages/buildFeeds.ts";
-import { buildPages, storyLastModified, type SitePages } from "../pages/buildPages.ts";
+import { buildPages, storyLastModified, type IndexPage, type SitePages } from "../pages/buildPages.ts";
 import { buildSitemaps } from "../pages/buildSitemap.ts";
-import type { Output, Page } from "../pages/pageModels.ts";
+import type { LazyOutput, Output, Page } from "../pages/pageModels.ts";
 import { ArchiveProblemsError } from "../problems.ts";
 import { planSearchShards, SEARCH_SHARD_STORIES, type SearchShard } from "../search/searchShards.ts";
 import { prewarmIndexers } from "../search/writeSearchShards.ts";
@@ -33,9 +33,10 @@ export interface LoadedSite extends SitePages {
   searchShards: SearchShard[];
   /**
    * The index pages, then the feeds, sitemap and robots.txt: everything the layouts write but
-   * the story pages. Made when first asked for: a build first queues the search shards to index.
+   * the story pages. Listed when first asked for (a build first queues the search shards to
+   * index); each made when first asked for.
    */
-  readonly otherOutputs: Output[];
+  readonly otherOutputs: LazyOutput[];
   /** Every page, the stories' included: made when first asked for. */
   readonly pages: Page[];
 }
@@ -55,7 +56,7 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
   );
   const { indexPages, storyPage } = buildPages(archive, site, searchShards.map((shard) => shard.name));
   timings?.mark("buildPages");
-  let otherOutputs: Output[] | undefined;
+  let otherOutputs: LazyOutput[] | undefined;
   let pages: Page[] | undefined;
   return {
     archive,
@@ -63,14 +64,22 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
     indexPages,
     storyPage,
     get otherOutputs() {
-      const sitemapEntries = [...indexPages.filter((page) => page.kind !== "notFound"), ...archive.stories.map((story) => ({ url: story.url, lastModified: storyLastModified(story) }))];
-      return (otherOutputs ??= [...indexPages, ...buildFeeds(archive, site), ...buildSitemaps(sitemapEntries.map(({ url, lastModified }) => ({ url, lastModified })))]);
+      return (otherOutputs ??= [...indexPages, ...buildFeeds(archive, site), ...buildSitemaps(sitemapEntries(indexPages, archive)).map(madeAlready)]);
     },
     get pages() {
-      return (pages ??= [...indexPages, ...archive.stories.map(storyPage)]);
+      return (pages ??= [...indexPages.map((page) => page.model()), ...archive.stories.map(storyPage)]);
     },
   };
 }
+
+/** Every page but the 404 page, with the day it last changed. */
+function sitemapEntries(indexPages: readonly IndexPage[], archive: Archive): { url: string; lastModified?: string }[] {
+  const entries = indexPages.map((page) => page.inputs()).filter((page) => page.kind !== "notFound");
+  return [...entries.map(({ url, lastModified }) => ({ url, lastModified })), ...archive.stories.map((story) => ({ url: story.url, lastModified: storyLastModified(story) }))];
+}
+
+/** An output small enough to be made at once: its inputs are itself. */
+const madeAlready = (output: Output): LazyOutput => ({ url: output.url, inputs: () => output, model: () => output });
 
 /**
  * Stories are data, not templates: the archive is built once a build from `articles/`, and one

@@ -3,26 +3,42 @@ import { isoMoment } from "../dates.ts";
 import type { Story } from "../archive/story.ts";
 import type { SiteSettings } from "../site.ts";
 import { urls } from "../urls.ts";
-import type { FeedEntry, FeedModel } from "./pageModels.ts";
+import type { FeedEntry, FeedModel, LazyOutput } from "./pageModels.ts";
 import { describeStory } from "./buildPages.ts";
 
 /** Entries in each feed: a reader wants the latest stories, not the archive. */
 export const FEED_LIMIT = 20;
 
+/** A feed, whose inputs are the feed with each entry given by its story's key and those of the stories its body links to. */
+export type LazyFeed = LazyOutput<FeedModel, FeedModel<string[]>>;
+
 /** The whole archive's feed, and one for each author and each topic, latest stories first. */
-export function buildFeeds(archive: Archive, site: SiteSettings): FeedModel[] {
+export function buildFeeds(archive: Archive, site: SiteSettings): LazyFeed[] {
+  // An entry prints its body, whose links carry the addresses of the stories it links to.
+  const entryInputs = (story: Story) => [story.inputKey, ...story.references.map((path) => archive.bySourcePath.get(path)!.inputKey)];
+  const lazyFeed = (url: string, title: string, subtitle: string, pageUrl: string, storiesNewestFirst: readonly Story[]): LazyFeed => {
+    let model: FeedModel | undefined;
+    return {
+      url,
+      inputs: () => feed(url, title, subtitle, pageUrl, storiesNewestFirst, entryInputs),
+      model: () => (model ??= feed(url, title, subtitle, pageUrl, storiesNewestFirst, feedEntry)),
+    };
+  };
   return [
-    feed(urls.feed, site.title, site.description, urls.home, archive.stories),
-    ...archive.authors.map((author) => feed(urls.authorFeed(author.slug), `${site.title}: stories by ${author.name}`, `The latest stories by ${author.name}.`, urls.author(author.slug), author.stories)),
-    ...archive.topics.map((topic) => feed(urls.topicFeed(topic.slug), `${site.title}: stories on ${topic.name}`, `The latest stories on ${topic.name}.`, urls.topic(topic.slug), topic.stories)),
+    lazyFeed(urls.feed, site.title, site.description, urls.home, archive.stories),
+    ...archive.authors.map((author) => lazyFeed(urls.authorFeed(author.slug), `${site.title}: stories by ${author.name}`, `The latest stories by ${author.name}.`, urls.author(author.slug), author.stories)),
+    ...archive.topics.map((topic) => lazyFeed(urls.topicFeed(topic.slug), `${site.title}: stories on ${topic.name}`, `The latest stories on ${topic.name}.`, urls.topic(topic.slug), topic.stories)),
   ];
 }
 
-function feed(url: string, title: string, subtitle: string, pageUrl: string, storiesNewestFirst: readonly Story[]): FeedModel {
-  const latest = storiesNewestFirst.slice(0, FEED_LIMIT).map(feedEntry);
-  const updated = latest.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), latest[0]?.updated ?? "1970-01-01T00:00:00Z");
-  return { kind: "feed", url, title, subtitle, pageUrl, updated, entries: latest };
+function feed<Entry>(url: string, title: string, subtitle: string, pageUrl: string, storiesNewestFirst: readonly Story[], entry: (story: Story) => Entry): FeedModel<Entry> {
+  const latest = storiesNewestFirst.slice(0, FEED_LIMIT);
+  const moments = latest.map(updatedMoment);
+  const updated = moments.reduce((newest, moment) => (moment > newest ? moment : newest), moments[0] ?? "1970-01-01T00:00:00Z");
+  return { kind: "feed", url, title, subtitle, pageUrl, updated, entries: latest.map(entry) };
 }
+
+const updatedMoment = (story: Story) => isoMoment(story.updated ?? story.date);
 
 const entries = new WeakMap<Story, FeedEntry>();
 
@@ -38,7 +54,7 @@ function makeFeedEntry(story: Story): FeedEntry {
     title: story.title,
     url: story.url,
     published: isoMoment(story.date),
-    updated: isoMoment(story.updated ?? story.date),
+    updated: updatedMoment(story),
     authors: story.bylines.map((byline) => byline.name),
     categories: story.topics,
     summary: describeStory(story),

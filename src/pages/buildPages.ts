@@ -1,11 +1,11 @@
 import type { Archive } from "../archive/buildArchive.ts";
 import type { IndexEntry } from "../archive/indexes.ts";
-import { isReferenceOnly, type Story } from "../archive/story.ts";
+import type { Story } from "../archive/story.ts";
 import { dayLabel, humanDay, isoMoment, monthName } from "../dates.ts";
 import type { SiteSettings } from "../site.ts";
 import { slugify } from "../slug.ts";
 import { urls } from "../urls.ts";
-import type { DirectoryPage, HomePage, ListPage, NamedLink, NotFoundPage, Page, SearchPage, StoryPage } from "./pageModels.ts";
+import type { DirectoryPage, HomePage, LazyOutput, NamedLink, NotFoundPage, Page, SearchPage, StoryPage } from "./pageModels.ts";
 import { countLabel, dateView, storyListItem } from "./views.ts";
 
 const home: NamedLink = { name: "Home", url: urls.home };
@@ -16,10 +16,31 @@ const newestDay = (stories: readonly Story[]): string | undefined => stories[0]?
 
 /** Every page of the site, as data for the layouts. */
 export interface SitePages {
-  /** The home, search and 404 pages and the date, author and topic indexes: each index built in one pass over its stories. */
-  indexPages: Page[];
+  /** The home, search and 404 pages and the date, author and topic indexes. */
+  indexPages: IndexPage[];
   /** A story's page, made when first asked for: a rebuild needs only those of the stories that changed (see storyPageInputs). */
   storyPage(story: Story): StoryPage;
+}
+
+/** A page that lists stories, whose inputs are the page with each story it lists given by its key. */
+export type IndexPage = LazyOutput<Page, Page<string>>;
+
+/** Makes a page, showing each story it lists with `show`. */
+type PageMaker = <Item>(show: (story: Story) => Item) => Page<Item>;
+
+/**
+ * One function makes both the page and its inputs: the inputs are the page with each story it
+ * lists given by its key instead of its list item (a function of the story alone), so equal
+ * inputs make equal pages. Both are made once, when first asked for.
+ */
+function indexPage(url: string, make: PageMaker, site: SiteSettings): IndexPage {
+  let inputs: Page<string> | undefined;
+  let model: Page | undefined;
+  return {
+    url,
+    inputs: () => (inputs ??= make((story) => story.inputKey)),
+    model: () => (model ??= make((story) => storyListItem(story, site))),
+  };
 }
 
 /** `searchShards`: the search index's shards by name, newest first, which the search page merges. */
@@ -27,9 +48,9 @@ export function buildPages(archive: Archive, site: SiteSettings, searchShards: r
   const storyPages = new Map<Story, StoryPage>();
   return {
     indexPages: [
-      homePage(archive, site),
-      searchPage(archive, searchShards),
-      notFoundPage(archive, site),
+      indexPage(urls.home, (show) => homePage(archive, site, show), site),
+      indexPage(urls.search, () => searchPage(archive, searchShards), site),
+      indexPage(NOT_FOUND_URL, (show) => notFoundPage(archive, show), site),
       ...datePages(archive, site),
       ...entryPages(archive.authors, "author", site),
       ...entryPages(archive.topics, "topic", site),
@@ -115,7 +136,7 @@ const descriptions = new WeakMap<Story, string>();
 
 function describe(story: Story): string {
   if (story.summary) return story.summary;
-  if (!isReferenceOnly(story)) {
+  if (!story.referenceOnly) {
     const plain = openingParagraphs(story.body, 600)
       .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
       .replace(/\\([\\`*_{}[\]()#+\-.!&<>|~])/g, "$1")
@@ -140,7 +161,7 @@ function openingParagraphs(body: string, length: number): string {
   return body.slice(0, end);
 }
 
-function homePage(archive: Archive, site: SiteSettings): HomePage {
+function homePage<Item>(archive: Archive, site: SiteSettings, show: (story: Story) => Item): HomePage<Item> {
   return {
     kind: "home",
     url: urls.home,
@@ -149,7 +170,7 @@ function homePage(archive: Archive, site: SiteSettings): HomePage {
     breadcrumbs: [],
     feeds: [siteFeed],
     lastModified: newestDay(archive.stories),
-    latest: archive.stories.slice(0, site.latestCount).map((story) => storyListItem(story, site)),
+    latest: archive.stories.slice(0, site.latestCount).map(show),
     years: archive.years.map((year) => ({ name: String(year.year), url: urls.year(year.year), count: year.stories.length })),
     topTopics: [...archive.topics]
       .sort((a, b) => b.stories.length - a.stories.length || a.name.localeCompare(b.name, "en"))
@@ -182,21 +203,23 @@ function searchFacets(archive: Archive): SearchPage["facets"] {
   return { author: byName(counts.author), topic: byName(counts.topic), year: [...counts.year].sort(([a], [b]) => b.localeCompare(a)).map(([value, count]) => ({ value, count })) };
 }
 
-function notFoundPage(archive: Archive, site: SiteSettings): NotFoundPage {
+const NOT_FOUND_URL = "/404.html";
+
+function notFoundPage<Item>(archive: Archive, show: (story: Story) => Item): NotFoundPage<Item> {
   return {
     kind: "notFound",
-    url: "/404.html",
+    url: NOT_FOUND_URL,
     title: "Page not found",
     description: "There is no page at this address.",
     breadcrumbs: [home],
     feeds: [siteFeed],
-    latest: archive.stories.slice(0, 10).map((story) => storyListItem(story, site)),
+    latest: archive.stories.slice(0, 10).map(show),
   };
 }
 
-function datePages(archive: Archive, site: SiteSettings): Page[] {
+function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
   const archiveLink: NamedLink = { name: "Archive", url: urls.archive };
-  const pages: Page[] = [];
+  const pages: IndexPage[] = [];
   const archivePage: DirectoryPage = {
     kind: "directory",
     url: urls.archive,
@@ -209,60 +232,76 @@ function datePages(archive: Archive, site: SiteSettings): Page[] {
     summary: `${countLabel(archive.stories.length)} from ${countLabel(archive.years.length, "year", "years")}.`,
     entries: archive.years.map((year) => ({ name: String(year.year), url: urls.year(year.year), count: year.stories.length })),
   };
-  pages.push(archivePage);
+  pages.push(indexPage(archivePage.url, () => archivePage, site));
   for (const year of archive.years) {
     const yearLink: NamedLink = { name: String(year.year), url: urls.year(year.year) };
-    const yearPage: ListPage = {
-      kind: "list",
-      url: yearLink.url,
-      title: `Stories of ${year.year}`,
-      description: `${countLabel(year.stories.length)} published in ${year.year}, month by month.`,
-      breadcrumbs: [home, archiveLink],
-      feeds: [],
-      lastModified: newestDay(year.stories),
-      heading: `Stories of ${year.year}`,
-      summary: `${countLabel(year.stories.length)}.`,
-      facets: {
-        heading: "Months",
-        links: year.months.map((month) => ({ name: monthName(year.year, month.month, site.timeZone, site.language), url: urls.month(year.year, month.month), count: month.stories.length })),
-      },
-      sections: [],
-    };
-    pages.push(yearPage);
+    pages.push(
+      indexPage(
+        yearLink.url,
+        () => ({
+          kind: "list",
+          url: yearLink.url,
+          title: `Stories of ${year.year}`,
+          description: `${countLabel(year.stories.length)} published in ${year.year}, month by month.`,
+          breadcrumbs: [home, archiveLink],
+          feeds: [],
+          lastModified: newestDay(year.stories),
+          heading: `Stories of ${year.year}`,
+          summary: `${countLabel(year.stories.length)}.`,
+          facets: {
+            heading: "Months",
+            links: year.months.map((month) => ({ name: monthName(year.year, month.month, site.timeZone, site.language), url: urls.month(year.year, month.month), count: month.stories.length })),
+          },
+          sections: [],
+        }),
+        site,
+      ),
+    );
     for (const month of year.months) {
       const name = monthName(year.year, month.month, site.timeZone, site.language);
       const monthLink: NamedLink = { name, url: urls.month(year.year, month.month) };
       const dayName = (day: number) => dayLabel(year.year, month.month, day, site.language);
-      pages.push({
-        kind: "list",
-        url: monthLink.url,
-        title: `Stories of ${name}`,
-        description: `${countLabel(month.stories.length)} published in ${name}, day by day.`,
-        breadcrumbs: [home, archiveLink, yearLink],
-        feeds: [],
-        lastModified: newestDay(month.stories),
-        heading: `Stories of ${name}`,
-        summary: `${countLabel(month.stories.length)}.`,
-        sections: month.days.map((day) => ({
-          heading: dayName(day.day),
-          headingUrl: urls.day(year.year, month.month, day.day),
-          stories: day.stories.map((story) => storyListItem(story, site)),
-        })),
-      });
+      pages.push(
+        indexPage(
+          monthLink.url,
+          (show) => ({
+            kind: "list",
+            url: monthLink.url,
+            title: `Stories of ${name}`,
+            description: `${countLabel(month.stories.length)} published in ${name}, day by day.`,
+            breadcrumbs: [home, archiveLink, yearLink],
+            feeds: [],
+            lastModified: newestDay(month.stories),
+            heading: `Stories of ${name}`,
+            summary: `${countLabel(month.stories.length)}.`,
+            sections: month.days.map((day) => ({ heading: dayName(day.day), headingUrl: urls.day(year.year, month.month, day.day), stories: day.stories.map(show) })),
+          }),
+          site,
+        ),
+      );
       for (const day of month.days) {
-        const label = dayName(day.day);
-        pages.push({
-          kind: "list",
-          url: urls.day(year.year, month.month, day.day),
-          title: `Stories of ${label}`,
-          description: `${countLabel(day.stories.length)} published on ${label}.`,
-          breadcrumbs: [home, archiveLink, yearLink, monthLink],
-          feeds: [],
-          lastModified: newestDay(day.stories),
-          heading: `Stories of ${label}`,
-          summary: `${countLabel(day.stories.length)}.`,
-          sections: [{ stories: day.stories.map((story) => storyListItem(story, site)) }],
-        });
+        const url = urls.day(year.year, month.month, day.day);
+        pages.push(
+          indexPage(
+            url,
+            (show) => {
+              const label = dayName(day.day);
+              return {
+                kind: "list",
+                url,
+                title: `Stories of ${label}`,
+                description: `${countLabel(day.stories.length)} published on ${label}.`,
+                breadcrumbs: [home, archiveLink, yearLink, monthLink],
+                feeds: [],
+                lastModified: newestDay(day.stories),
+                heading: `Stories of ${label}`,
+                summary: `${countLabel(day.stories.length)}.`,
+                sections: [{ stories: day.stories.map(show) }],
+              };
+            },
+            site,
+          ),
+        );
       }
     }
   }
@@ -275,56 +314,68 @@ const entryKinds = {
 } as const;
 
 /** The directory of authors or topics, a page for each, and one for each of its years. */
-function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKinds, site: SiteSettings): Page[] {
+function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKinds, site: SiteSettings): IndexPage[] {
   const config = entryKinds[kind];
   const directoryLink: NamedLink = { name: config.plural, url: config.directoryUrl };
-  const pages: Page[] = [
-    {
-      kind: "directory",
-      url: config.directoryUrl,
-      title: config.plural,
-      description: `Every ${kind} in the archive, with their number of stories.`,
-      breadcrumbs: [home],
-      feeds: [],
-      lastModified: undefined,
-      heading: config.plural,
-      summary: `${countLabel(entries.length, kind, kind + "s")}.`,
-      entries: entries.map((entry) => ({ name: entry.name, url: config.url(entry.slug), count: entry.stories.length })),
-    },
-  ];
+  const directory: DirectoryPage = {
+    kind: "directory",
+    url: config.directoryUrl,
+    title: config.plural,
+    description: `Every ${kind} in the archive, with their number of stories.`,
+    breadcrumbs: [home],
+    feeds: [],
+    lastModified: undefined,
+    heading: config.plural,
+    summary: `${countLabel(entries.length, kind, kind + "s")}.`,
+    entries: entries.map((entry) => ({ name: entry.name, url: config.url(entry.slug), count: entry.stories.length })),
+  };
+  const pages: IndexPage[] = [indexPage(directory.url, () => directory, site)];
   for (const entry of entries) {
     const entryLink: NamedLink = { name: entry.name, url: config.url(entry.slug) };
     const heading = config.headingOf(entry.name);
     const latest = entry.stories.slice(0, site.latestCount);
-    pages.push({
-      kind: "list",
-      url: entryLink.url,
-      title: heading,
-      description: `${countLabel(entry.stories.length)} ${config.describe} ${entry.name}, newest first.`,
-      breadcrumbs: [home, directoryLink],
-      feeds: [{ name: heading, url: config.feedUrl(entry.slug) }],
-      lastModified: newestDay(entry.stories),
-      heading,
-      summary: `${countLabel(entry.stories.length)}, newest first.`,
-      facets: { heading: "By year", links: entry.years.map((year) => ({ name: String(year.year), url: config.yearUrl(entry.slug, year.year), count: year.stories.length })) },
-      sections: [{ heading: latest.length < entry.stories.length ? "Latest stories" : undefined, stories: latest.map((story) => storyListItem(story, site)) }],
-      more: latest.length < entry.stories.length ? { name: `All ${countLabel(entry.stories.length)}, year by year`, url: config.yearUrl(entry.slug, entry.years[0].year) } : undefined,
-    });
+    pages.push(
+      indexPage(
+        entryLink.url,
+        (show) => ({
+          kind: "list",
+          url: entryLink.url,
+          title: heading,
+          description: `${countLabel(entry.stories.length)} ${config.describe} ${entry.name}, newest first.`,
+          breadcrumbs: [home, directoryLink],
+          feeds: [{ name: heading, url: config.feedUrl(entry.slug) }],
+          lastModified: newestDay(entry.stories),
+          heading,
+          summary: `${countLabel(entry.stories.length)}, newest first.`,
+          facets: { heading: "By year", links: entry.years.map((year) => ({ name: String(year.year), url: config.yearUrl(entry.slug, year.year), count: year.stories.length })) },
+          sections: [{ heading: latest.length < entry.stories.length ? "Latest stories" : undefined, stories: latest.map(show) }],
+          more: latest.length < entry.stories.length ? { name: `All ${countLabel(entry.stories.length)}, year by year`, url: config.yearUrl(entry.slug, entry.years[0].year) } : undefined,
+        }),
+        site,
+      ),
+    );
     for (const year of entry.years) {
       const yearHeading = `${heading} in ${year.year}`;
-      pages.push({
-        kind: "list",
-        url: config.yearUrl(entry.slug, year.year),
-        title: yearHeading,
-        description: `${countLabel(year.stories.length)} ${config.describe} ${entry.name} in ${year.year}, newest first.`,
-        breadcrumbs: [home, directoryLink, entryLink],
-        feeds: [{ name: heading, url: config.feedUrl(entry.slug) }],
-        lastModified: newestDay(year.stories),
-        heading: yearHeading,
-        summary: `${countLabel(year.stories.length)}, newest first.`,
-        facets: { heading: "Other years", links: entry.years.map((other) => ({ name: String(other.year), url: config.yearUrl(entry.slug, other.year), count: other.stories.length })) },
-        sections: [{ stories: year.stories.map((story) => storyListItem(story, site)) }],
-      });
+      const url = config.yearUrl(entry.slug, year.year);
+      pages.push(
+        indexPage(
+          url,
+          (show) => ({
+            kind: "list",
+            url,
+            title: yearHeading,
+            description: `${countLabel(year.stories.length)} ${config.describe} ${entry.name} in ${year.year}, newest first.`,
+            breadcrumbs: [home, directoryLink, entryLink],
+            feeds: [{ name: heading, url: config.feedUrl(entry.slug) }],
+            lastModified: newestDay(year.stories),
+            heading: yearHeading,
+            summary: `${countLabel(year.stories.length)}, newest first.`,
+            facets: { heading: "Other years", links: entry.years.map((other) => ({ name: String(other.year), url: config.yearUrl(entry.slug, other.year), count: other.stories.length })) },
+            sections: [{ stories: year.stories.map(show) }],
+          }),
+          site,
+        ),
+      );
     }
   }
   return pages;

@@ -34,10 +34,15 @@ export interface StoryListItem {
   referenceOnly: boolean;
 }
 
-export interface StoryListSection {
+/**
+ * Pages and feeds that list stories are generic in how each story is shown (`Item`): the
+ * layouts get list items; a build's page cache gets, from the same code, each story's key
+ * (see LazyOutput).
+ */
+export interface StoryListSection<Item = StoryListItem> {
   heading?: string;
   headingUrl?: string;
-  stories: StoryListItem[];
+  stories: Item[];
 }
 
 interface PageBase {
@@ -79,14 +84,14 @@ export interface StoryPage extends PageBase {
 }
 
 /** Author, topic and date pages: a heading, ways to narrow down, and lists of stories. */
-export interface ListPage extends PageBase {
+export interface ListPage<Item = StoryListItem> extends PageBase {
   kind: "list";
   heading: string;
   /** "12 stories" and the like. */
   summary: string;
   /** Years, months or days, each with its count. */
   facets?: { heading: string; links: CountedLink[] };
-  sections: StoryListSection[];
+  sections: StoryListSection<Item>[];
   /** A link to the full list when the sections show only the latest stories. */
   more?: NamedLink;
 }
@@ -99,9 +104,9 @@ export interface DirectoryPage extends PageBase {
   entries: CountedLink[];
 }
 
-export interface HomePage extends PageBase {
+export interface HomePage<Item = StoryListItem> extends PageBase {
   kind: "home";
-  latest: StoryListItem[];
+  latest: Item[];
   years: CountedLink[];
   topTopics: CountedLink[];
   authorCount: number;
@@ -117,15 +122,15 @@ export interface SearchPage extends PageBase {
   facets: Record<"author" | "topic" | "year", { value: string; count: number }[]>;
 }
 
-export interface NotFoundPage extends PageBase {
+export interface NotFoundPage<Item = StoryListItem> extends PageBase {
   kind: "notFound";
-  latest: StoryListItem[];
+  latest: Item[];
 }
 
-export type Page = StoryPage | ListPage | DirectoryPage | HomePage | SearchPage | NotFoundPage;
+export type Page<Item = StoryListItem> = StoryPage | ListPage<Item> | DirectoryPage | HomePage<Item> | SearchPage | NotFoundPage<Item>;
 
 /** An Atom feed: the latest stories of the archive, an author or a topic. */
-export interface FeedModel {
+export interface FeedModel<Entry = FeedEntry> {
   kind: "feed";
   url: string;
   title: string;
@@ -134,7 +139,7 @@ export interface FeedModel {
   pageUrl: string;
   /** The newest entry's update time: a feed changes only when its stories do. */
   updated: string;
-  entries: FeedEntry[];
+  entries: Entry[];
 }
 
 export interface FeedEntry {
@@ -171,3 +176,14 @@ export interface RobotsModel {
 
 /** Every file the archive writes through its layouts. */
 export type Output = Page | FeedModel | SitemapModel | SitemapIndexModel | RobotsModel;
+
+/**
+ * An output made when first asked for, and what it is made of: `inputs` is plain data, equal in
+ * two builds of the same code only if the output is. A build keeps the previous output when its
+ * inputs are unchanged, without making it; most of an archive does not change between builds.
+ */
+export interface LazyOutput<Model extends Output = Output, Inputs = unknown> {
+  url: string;
+  inputs(): Inputs;
+  model(): Model;
+}

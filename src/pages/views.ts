@@ -28,7 +28,7 @@ function makeStoryListItem(story: Story, site: SiteSettings): StoryListItem {
     date: dateView(story.date, story.dateInferred, site),
     bylines: story.bylines.map((byline) => byline.name),
     publication: story.publication,
-    referenceOnly: story.body === "",
+    referenceOnly: story.referenceOnly,
   };
 }
 

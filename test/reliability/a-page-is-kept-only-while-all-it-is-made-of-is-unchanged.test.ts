@@ -8,18 +8,19 @@ import { buildArchive, type Archive, type StorySource } from "../../src/archive/
 import type { Story } from "../../src/archive/story.ts";
 import { readStoryFiles } from "../../src/article/readStoryFiles.ts";
 import { inputsFingerprint } from "../../src/build/pageCache.ts";
+import { buildFeeds } from "../../src/pages/buildFeeds.ts";
 import { buildPages, storyPageInputs } from "../../src/pages/buildPages.ts";
 import { site } from "../../src/site.ts";
 import { slugify } from "../../src/slug.ts";
 
 /**
- * A rebuild keeps a story's page when the fingerprint of what the page is made of is unchanged,
- * without making the page (see storyPageInputs). That is only sound if every change to a page's
- * content changes its fingerprint, including changes made by editing other stories: a story it
- * lists retitled or moved to another day, or a topic the archive now spells another way.
+ * A rebuild keeps a page or feed when the fingerprint of what it is made of is unchanged,
+ * without making it (see LazyOutput). That is only sound if every change to its content
+ * changes its fingerprint, including changes made by editing other stories: a story it lists
+ * retitled or moved to another day, or a topic the archive now spells another way.
  */
 
-const test = suite("a story's page is kept only while everything it is made of is unchanged");
+const test = suite("a page is kept only while everything it is made of is unchanged");
 
 const articles = mkdtempSync(path.join(tmpdir(), "news-archive-fingerprints-"));
 generateArchive({ articles: 400, out: articles, seed: 11, clean: true });
@@ -43,27 +44,34 @@ function load(sources: readonly StorySource[]): Archive {
   return archive;
 }
 
+/** Every output but the sitemap (whose inputs are itself), by address: what it is made of, and its model as JSON. */
+function outputsOf(archive: Archive): Map<string, { inputs: unknown; model: string }> {
+  const pages = buildPages(archive, site);
+  const outputs = new Map<string, { inputs: unknown; model: string }>();
+  for (const story of archive.stories) outputs.set(story.url, { inputs: storyPageInputs(story, archive), model: JSON.stringify(pages.storyPage(story)) });
+  for (const output of [...pages.indexPages, ...buildFeeds(archive, site)]) outputs.set(output.url, { inputs: output.inputs(), model: JSON.stringify(output.model()) });
+  return outputs;
+}
+
 /**
- * For every story in both archives: its page's model as JSON and its fingerprint, before and
- * after. Fails if a page changed while its fingerprint did not; returns the pages that changed
- * although their own story's file did not, so a test can show it exercised those.
+ * For every page and feed in both archives: its model as JSON and its fingerprint, before and
+ * after. Fails if an output changed while its fingerprint did not; returns the story pages and
+ * the other outputs that changed although no file of theirs did, so a test can show it
+ * exercised those.
  */
-function pagesChangedWithoutTheirFile(before: Archive, after: Archive, edited: Set<string>): string[] {
-  const pagesBefore = buildPages(before, site);
-  const pagesAfter = buildPages(after, site);
-  const changedElsewhere: string[] = [];
-  for (const story of after.stories) {
-    const earlier = before.bySourcePath.get(story.sourcePath);
-    if (!earlier) continue;
-    const modelBefore = JSON.stringify(pagesBefore.storyPage(earlier));
-    const modelAfter = JSON.stringify(pagesAfter.storyPage(story));
-    if (modelBefore === modelAfter) continue;
-    const fingerprintBefore = inputsFingerprint(storyPageInputs(earlier, before), code);
-    const fingerprintAfter = inputsFingerprint(storyPageInputs(story, after), code);
-    assert.not.equal(fingerprintAfter, fingerprintBefore, `the page of ${story.sourcePath} changed but its fingerprint did not`);
-    if (!edited.has(story.sourcePath)) changedElsewhere.push(story.sourcePath);
+function outputsChangedWithoutTheirFile(before: Archive, after: Archive, edited: Set<string>): { storyPages: string[]; others: string[] } {
+  const outputsBefore = outputsOf(before);
+  const ownFiles = new Map(after.stories.map((story) => [story.url, story.sourcePath]));
+  const changed = { storyPages: [] as string[], others: [] as string[] };
+  for (const [url, now] of outputsOf(after)) {
+    const earlier = outputsBefore.get(url);
+    if (!earlier || earlier.model === now.model) continue;
+    assert.not.equal(inputsFingerprint(now.inputs, code), inputsFingerprint(earlier.inputs, code), `${url} changed but its fingerprint did not`);
+    const ownFile = ownFiles.get(url);
+    if (ownFile === undefined) changed.others.push(url);
+    else if (!edited.has(ownFile)) changed.storyPages.push(url);
   }
-  return changedElsewhere;
+  return changed;
 }
 
 const mostReferenced = (archive: Archive): Story =>
@@ -75,7 +83,9 @@ test("retitling a story that others link to changes the pages that link to it", 
     const source = sources.find((candidate) => candidate.sourcePath === target.sourcePath)!;
     return new Map([[target.sourcePath, textOf(source).replace(/^title: .*$/m, 'title: "A Story Retitled Since"')]]);
   });
-  assert.ok(pagesChangedWithoutTheirFile(before, after, edited).length > 0, "the pages linking to the retitled story changed");
+  const changed = outputsChangedWithoutTheirFile(before, after, edited);
+  assert.ok(changed.storyPages.length > 0, "the pages linking to the retitled story changed");
+  assert.ok(changed.others.some((url) => url.endsWith("/feed.xml")), "feeds carrying the bodies that link to it changed");
 });
 
 test("retitling a story that links to others changes their pages, which list it as linking to them", () => {
@@ -84,7 +94,7 @@ test("retitling a story that links to others changes their pages, which list it 
     const source = sources.find((candidate) => candidate.sourcePath === linking.sourcePath)!;
     return new Map([[linking.sourcePath, textOf(source).replace(/^title: .*$/m, 'title: "A Linking Story Retitled Since"')]]);
   });
-  assert.ok(pagesChangedWithoutTheirFile(before, after, edited).length > 0, "the pages it links to changed");
+  assert.ok(outputsChangedWithoutTheirFile(before, after, edited).storyPages.length > 0, "the pages it links to changed");
 });
 
 test("moving a story to another day changes the pages that list it as related", () => {
@@ -93,7 +103,9 @@ test("moving a story to another day changes the pages that list it as related", 
     const source = sources.find((candidate) => candidate.sourcePath === listed.sourcePath)!;
     return new Map([[listed.sourcePath, textOf(source).replace(/^date: (\d{4})-(\d\d)-(\d\d)/m, (_, year: string, month: string, day: string) => `date: ${year}-${month}-${day === "01" ? "02" : "01"}`)]]);
   });
-  assert.ok(pagesChangedWithoutTheirFile(before, after, edited).length > 0, "the pages listing the moved story changed");
+  const changed = outputsChangedWithoutTheirFile(before, after, edited);
+  assert.ok(changed.storyPages.length > 0, "the pages listing the moved story changed");
+  assert.ok(changed.others.length > 0, "its old and new day's pages changed");
 });
 
 test("spelling a topic another way in most of its stories changes how the others show it", () => {
@@ -108,7 +120,9 @@ test("spelling a topic another way in most of its stories changes how the others
       }),
     );
   });
-  assert.ok(pagesChangedWithoutTheirFile(before, after, edited).length > 0, "the story whose file still spells the topic the old way shows the new spelling");
+  const changed = outputsChangedWithoutTheirFile(before, after, edited);
+  assert.ok(changed.storyPages.length > 0, "the story whose file still spells the topic the old way shows the new spelling");
+  assert.ok(changed.others.length > 0, "the topic's pages show the new spelling");
 });
 
 test("editing only a story's text changes its own page", () => {
@@ -117,8 +131,8 @@ test("editing only a story's text changes its own page", () => {
     const source = sources.find((candidate) => candidate.sourcePath === target.sourcePath)!;
     return new Map([[target.sourcePath, textOf(source) + "\nA paragraph added since.\n"]]);
   });
-  const changedElsewhere = pagesChangedWithoutTheirFile(before, after, edited);
-  assert.equal(changedElsewhere, [], "a story's text is not shown on the pages that list it");
+  const changed = outputsChangedWithoutTheirFile(before, after, edited);
+  assert.equal(changed.storyPages, [], "a story's text is not shown on the pages that list it");
   const target = mostReferenced(before);
   assert.not.equal(inputsFingerprint(storyPageInputs(target, before), code), inputsFingerprint(storyPageInputs(after.bySourcePath.get(target.sourcePath)!, after), code));
 });
