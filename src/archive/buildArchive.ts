@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import path from "node:path";
 import { parseStoryFile } from "../article/parse.ts";
 import { createStoryMarkdown, findCrossReferences, type CrossReference } from "../markdown/storyMarkdown.ts";
@@ -92,7 +93,8 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
     const story: Story = {
       sourcePath: source.sourcePath,
       // Relative links in the body resolve from the file's folder: the path is part of the input.
-      inputKey: `${parsed.fileKey}\0${source.sourcePath}`,
+      // Hashed again to be short: pages list stories by it, and the page cache hashes those lists.
+      inputKey: hash("sha1", `${parsed.fileKey}\0${source.sourcePath}`, "base64"),
       file: source.file,
       title: frontMatter.title,
       date: frontMatter.date,
