@@ -12,7 +12,7 @@ import { PhaseTimings } from "../build/phaseTimings.ts";
 import { finishBuild, prepareBuild, type PreparedBuild } from "../build/prepareBuild.ts";
 import type { WrittenPage } from "../build/verifyBuild.ts";
 import { buildFeeds } from "../pages/buildFeeds.ts";
-import { buildPages, storyLastModified, type IndexPage, type SitePages } from "../pages/buildPages.ts";
+import { buildPages, NOT_FOUND_URL, storyLastModified, type IndexPage, type SitePages } from "../pages/buildPages.ts";
 import { buildSitemaps } from "../pages/buildSitemap.ts";
 import type { LazyOutput, Output, Page } from "../pages/pageModels.ts";
 import { ArchiveProblemsError } from "../problems.ts";
@@ -74,7 +74,7 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
 
 /** Every page but the 404 page, with the day it last changed. */
 function sitemapEntries(indexPages: readonly IndexPage[], archive: Archive): { url: string; lastModified?: string }[] {
-  const entries = indexPages.map((page) => page.inputs()).filter((page) => page.kind !== "notFound");
+  const entries = indexPages.filter((page) => page.url !== NOT_FOUND_URL);
   return [...entries.map(({ url, lastModified }) => ({ url, lastModified })), ...archive.stories.map((story) => ({ url: story.url, lastModified: storyLastModified(story) }))];
 }
 

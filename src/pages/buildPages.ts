@@ -23,7 +23,7 @@ export interface SitePages {
 }
 
 /** A page that lists stories, whose inputs are the page with each story it lists given by its key. */
-export type IndexPage = LazyOutput<Page, Page<string>>;
+export type IndexPage = LazyOutput<Page, Page<string>> & { lastModified?: string };
 
 /** Makes a page, showing each story it lists with `show`. */
 type PageMaker = <Item>(show: (story: Story) => Item) => Page<Item>;
@@ -31,15 +31,18 @@ type PageMaker = <Item>(show: (story: Story) => Item) => Page<Item>;
 /**
  * One function makes both the page and its inputs: the inputs are the page with each story it
  * lists given by its key instead of its list item (a function of the story alone), so equal
- * inputs make equal pages. Both are made once, when first asked for.
+ * inputs make equal pages. Both are made once, when first asked for. `lastModified` (the
+ * newest day among its stories) is known without making either, for the sitemap.
  */
-function indexPage(url: string, make: PageMaker, site: SiteSettings): IndexPage {
+function indexPage(url: string, lastModified: string | undefined, make: PageMaker, site: SiteSettings): IndexPage {
   let inputs: Page<string> | undefined;
   let model: Page | undefined;
+  const dated = <Item>(page: Page<Item>): Page<Item> => Object.assign(page, { lastModified });
   return {
     url,
-    inputs: () => (inputs ??= make((story) => story.inputKey)),
-    model: () => (model ??= make((story) => storyListItem(story, site))),
+    lastModified,
+    inputs: () => (inputs ??= dated(make((story) => story.inputKey))),
+    model: () => (model ??= dated(make((story) => storyListItem(story, site)))),
   };
 }
 
@@ -48,9 +51,9 @@ export function buildPages(archive: Archive, site: SiteSettings, searchShards: r
   const storyPages = new Map<Story, StoryPage>();
   return {
     indexPages: [
-      indexPage(urls.home, (show) => homePage(archive, site, show), site),
-      indexPage(urls.search, () => searchPage(archive, searchShards), site),
-      indexPage(NOT_FOUND_URL, (show) => notFoundPage(archive, show), site),
+      indexPage(urls.home, newestDay(archive.stories), (show) => homePage(archive, site, show), site),
+      indexPage(urls.search, undefined, () => searchPage(archive, searchShards), site),
+      indexPage(NOT_FOUND_URL, undefined, (show) => notFoundPage(archive, show), site),
       ...datePages(archive, site),
       ...entryPages(archive.authors, "author", site),
       ...entryPages(archive.topics, "topic", site),
@@ -169,7 +172,6 @@ function homePage<Item>(archive: Archive, site: SiteSettings, show: (story: Stor
     description: site.description,
     breadcrumbs: [],
     feeds: [siteFeed],
-    lastModified: newestDay(archive.stories),
     latest: archive.stories.slice(0, site.latestCount).map(show),
     years: archive.years.map((year) => ({ name: String(year.year), url: urls.year(year.year), count: year.stories.length })),
     topTopics: [...archive.topics]
@@ -203,7 +205,7 @@ function searchFacets(archive: Archive): SearchPage["facets"] {
   return { author: byName(counts.author), topic: byName(counts.topic), year: [...counts.year].sort(([a], [b]) => b.localeCompare(a)).map(([value, count]) => ({ value, count })) };
 }
 
-const NOT_FOUND_URL = "/404.html";
+export const NOT_FOUND_URL = "/404.html";
 
 function notFoundPage<Item>(archive: Archive, show: (story: Story) => Item): NotFoundPage<Item> {
   return {
@@ -227,17 +229,17 @@ function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
     description: `Every year of the archive, with its number of stories.`,
     breadcrumbs: [home],
     feeds: [],
-    lastModified: newestDay(archive.stories),
     heading: "Archive by year",
     summary: `${countLabel(archive.stories.length)} from ${countLabel(archive.years.length, "year", "years")}.`,
     entries: archive.years.map((year) => ({ name: String(year.year), url: urls.year(year.year), count: year.stories.length })),
   };
-  pages.push(indexPage(archivePage.url, () => archivePage, site));
+  pages.push(indexPage(archivePage.url, newestDay(archive.stories), () => archivePage, site));
   for (const year of archive.years) {
     const yearLink: NamedLink = { name: String(year.year), url: urls.year(year.year) };
     pages.push(
       indexPage(
         yearLink.url,
+        newestDay(year.stories),
         () => ({
           kind: "list",
           url: yearLink.url,
@@ -245,7 +247,6 @@ function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
           description: `${countLabel(year.stories.length)} published in ${year.year}, month by month.`,
           breadcrumbs: [home, archiveLink],
           feeds: [],
-          lastModified: newestDay(year.stories),
           heading: `Stories of ${year.year}`,
           summary: `${countLabel(year.stories.length)}.`,
           facets: {
@@ -264,6 +265,7 @@ function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
       pages.push(
         indexPage(
           monthLink.url,
+          newestDay(month.stories),
           (show) => ({
             kind: "list",
             url: monthLink.url,
@@ -271,7 +273,6 @@ function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
             description: `${countLabel(month.stories.length)} published in ${name}, day by day.`,
             breadcrumbs: [home, archiveLink, yearLink],
             feeds: [],
-            lastModified: newestDay(month.stories),
             heading: `Stories of ${name}`,
             summary: `${countLabel(month.stories.length)}.`,
             sections: month.days.map((day) => ({ heading: dayName(day.day), headingUrl: urls.day(year.year, month.month, day.day), stories: day.stories.map(show) })),
@@ -284,6 +285,7 @@ function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
         pages.push(
           indexPage(
             url,
+            newestDay(day.stories),
             (show) => {
               const label = dayName(day.day);
               return {
@@ -293,7 +295,6 @@ function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
                 description: `${countLabel(day.stories.length)} published on ${label}.`,
                 breadcrumbs: [home, archiveLink, yearLink, monthLink],
                 feeds: [],
-                lastModified: newestDay(day.stories),
                 heading: `Stories of ${label}`,
                 summary: `${countLabel(day.stories.length)}.`,
                 sections: [{ stories: day.stories.map(show) }],
@@ -324,12 +325,11 @@ function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKind
     description: `Every ${kind} in the archive, with their number of stories.`,
     breadcrumbs: [home],
     feeds: [],
-    lastModified: undefined,
     heading: config.plural,
     summary: `${countLabel(entries.length, kind, kind + "s")}.`,
     entries: entries.map((entry) => ({ name: entry.name, url: config.url(entry.slug), count: entry.stories.length })),
   };
-  const pages: IndexPage[] = [indexPage(directory.url, () => directory, site)];
+  const pages: IndexPage[] = [indexPage(directory.url, undefined, () => directory, site)];
   for (const entry of entries) {
     const entryLink: NamedLink = { name: entry.name, url: config.url(entry.slug) };
     const heading = config.headingOf(entry.name);
@@ -337,6 +337,7 @@ function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKind
     pages.push(
       indexPage(
         entryLink.url,
+        newestDay(entry.stories),
         (show) => ({
           kind: "list",
           url: entryLink.url,
@@ -344,7 +345,6 @@ function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKind
           description: `${countLabel(entry.stories.length)} ${config.describe} ${entry.name}, newest first.`,
           breadcrumbs: [home, directoryLink],
           feeds: [{ name: heading, url: config.feedUrl(entry.slug) }],
-          lastModified: newestDay(entry.stories),
           heading,
           summary: `${countLabel(entry.stories.length)}, newest first.`,
           facets: { heading: "By year", links: entry.years.map((year) => ({ name: String(year.year), url: config.yearUrl(entry.slug, year.year), count: year.stories.length })) },
@@ -360,6 +360,7 @@ function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKind
       pages.push(
         indexPage(
           url,
+          newestDay(year.stories),
           (show) => ({
             kind: "list",
             url,
@@ -367,7 +368,6 @@ function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKind
             description: `${countLabel(year.stories.length)} ${config.describe} ${entry.name} in ${year.year}, newest first.`,
             breadcrumbs: [home, directoryLink, entryLink],
             feeds: [{ name: heading, url: config.feedUrl(entry.slug) }],
-            lastModified: newestDay(year.stories),
             heading: yearHeading,
             summary: `${countLabel(year.stories.length)}, newest first.`,
             facets: { heading: "Other years", links: entry.years.map((other) => ({ name: String(other.year), url: config.yearUrl(entry.slug, other.year), count: other.stories.length })) },
