@@ -265,8 +265,8 @@ ${rows.join("\n")}
 - \`npm run build\` runs a bundle of our TypeScript made by esbuild (\`src/cli/run.mjs\`, made again
   only when a source changes) with plain Node, in the build and in every process it forks: tsx's
   loader cost about half a second of start-up in each. The story files are read in a thread
-  while the build loads its code (Eleventy alone takes half a second) and handed over as one
-  buffer. Eleventy's input folder is \`layouts/\`, so that it does not walk the story files
+  while the build loads its code (Eleventy alone takes half a second), straight into a few
+  large buffers handed over whole. Eleventy's input folder is \`layouts/\`, so that it does not walk the story files
   looking for templates.
 - A rebuild takes each unchanged story file from the cache as it was read and checked (front
   matter, dates with their zone offsets, rendered body), found by a hash of its bytes; the cache
@@ -278,22 +278,26 @@ ${rows.join("\n")}
   into a new folder instead (34,600 files and 23,800 folders at 10,000 stories) cost 1.3–2.7 s on
   this disk. A thread checks meanwhile that each kept file is still there (one deleted by hand
   from the published site is rendered again).
-- Page fingerprints hash each story's list entry and feed entry once (one object per story, on
-  every page that lists it) and use its digest on every page that lists it; story and feed
-  bodies are hashed on their own rather than escaped into JSON; a clean build works the
-  fingerprints out (for the next build) after rendering, while the search index is finishing.
+- A page's fingerprint hashes what it is made of rather than its model: a story page's, its
+  story's key (a hash of its file and path) and those of the stories it lists and links to, and
+  its topics' spellings; an index page's or a feed's, the page as the same function makes it with
+  each story it lists given by its key (\`LazyOutput\` in \`src/pages/pageModels.ts\`). A rebuild
+  makes the models of the pages it renders only, and decodes the text of those stories only. A
+  test edits stories in the ways that change other pages and checks that every page whose
+  content changed got a new fingerprint. A clean build works the fingerprints out (for the next
+  build) after rendering, while the search index is finishing.
 - Where the targets stand: this machine's speed moves by half from hour to hour (its disk, and
-  its CPU: the same builds took 40 % more CPU time in one hour than in another, Hugo's as ours).
-  Over the bench runs of 2026-11-28 and 29, at 10,000 stories, Hugo took 10.8–23.3 s and our
-  full build 17.7–27.1 s: 1.16–1.64 × in one run or another (1.16–1.45 × in the three runs of
-  the last session), so the 1.5 × target is met in some runs and not in others. The build
-  waits last for its largest search shard (one worker, sharing a core with Eleventy's garbage
-  collector). Since it publishes in place, a rebuild took 23–28 % of the full build at 10,000
-  stories (6.4 s of 27.1 s, 5.9 s of 21.8 s, 5.9 s of 20.8 s) and 24 % at 100,000: under a
-  quarter in one run of three. It still reads every story file, builds the whole model and its page
-  models and fingerprints every page (about 3.5 s of single-threaded work at 10,000 stories in
-  memory, a third of it garbage collection); a rebuild reliably under a quarter needs page
-  models built only for the pages whose inputs changed.
+  its CPU: the same builds took 40 % more CPU time in one hour than in another, Hugo's as ours;
+  and memory touched for the first time is slow on it, about 4.6 ms a MB). Over the bench runs
+  of 2026-11-28 and 29, at 10,000 stories, Hugo took 10.8–23.3 s and our full build
+  17.7–27.1 s: 1.16–1.64 × in one run or another, 1.16–1.45 × in the runs of the last two
+  sessions, so the 1.5 × target is met in most runs but not in every one. The build waits last
+  for its largest search shard (one worker, sharing a core with Eleventy's garbage collector).
+  Since pages are fingerprinted from their inputs, a rebuild took 19–20 % of the full build at
+  10,000 stories in this session's two bench runs (4.4 s of 23.0 s, 4.6 s of 23.0 s) and 18 % at
+  100,000 (40.8 s of 220.3 s); before, 23–28 % and 24 %. It still reads every story
+  file, restores every story from the cache and builds every index page's inputs (about 2.5 s of
+  single-threaded work at 10,000 stories in memory, a third of it garbage collection).
   What was tried, kept and dropped, with figures: \`bench/experiments/README.md\`.
 
 ## Beyond one machine
