@@ -47,6 +47,12 @@ interface SizeFigures {
   rebuildIdentical: boolean | "not checked";
   firstSearch: FirstSearch;
   hugo: BuildFigures;
+  /**
+   * The full build measured a second time, against Hugo a second time: the clean build of the
+   * stories after the rebuild (one more), then Hugo on the same stories right after it. The
+   * machine's speed drifts within minutes; two pairs show how far a ratio moves within a run.
+   */
+  again?: { ours: BuildFigures; hugo: BuildFigures };
   /** The same stories built with `--parts`: runs of years in separate processes, assembled. */
   inParts?: BuildFigures & { parts: string; identical: boolean };
 }
@@ -130,15 +136,19 @@ async function benchSize(stories: number): Promise<SizeFigures> {
   log(`rebuild: ${rebuild.wallSeconds.toFixed(1)} s`);
 
   let rebuildIdentical: SizeFigures["rebuildIdentical"] = "not checked";
+  let again: SizeFigures["again"];
   if (!values["no-rebuild-check"] && stories <= 10000) {
     const clean = path.join(work, `clean-${stories}`);
     const copy = path.join(work, `articles-clean-${stories}`);
     execFileSync("cp", ["-r", input, copy]);
     // A clean build: a fresh copy of the articles, no previous site, no cache.
-    await ourBuild(copy, clean, `clean-${stories}`, path.join(work, `cache-clean-${stories}`));
+    const ours = await ourBuild(copy, clean, `clean-${stories}`, path.join(work, `cache-clean-${stories}`));
     // Compared by digest of every file's path and bytes; the copy has a different folder name, not different content.
     rebuildIdentical = treeDigest(clean) === treeDigest(output);
     log(`rebuild equals a clean build: ${rebuildIdentical}`);
+    log(`hugo build of the same ${stories + 1} stories, to pair with the clean build`);
+    again = { ours, hugo: await hugoBuild(copy, `${stories}-again`) };
+    log(`again: ours ${ours.wallSeconds.toFixed(1)} s, hugo ${again.hugo.wallSeconds.toFixed(1)} s`);
     if (!values.keep) rmSync(clean, { recursive: true, force: true });
   }
   // After the rebuild (whose site equals a clean build's): the same stories, built in parts.
@@ -153,8 +163,10 @@ async function benchSize(stories: number): Promise<SizeFigures> {
     if (!values.keep) for (const dir of [partsOutput, path.join(work, `cache-parts-${stories}`)]) rmSync(dir, { recursive: true, force: true });
   }
 
-  if (!values.keep) for (const dir of [input, output, cache, path.join(work, `cache-clean-${stories}`), path.join(work, `hugo-${stories}`), path.join(work, `articles-clean-${stories}`)]) rmSync(dir, { recursive: true, force: true });
-  return { stories, full, rebuild, rebuildIdentical, firstSearch, hugo, inParts };
+  if (!values.keep)
+    for (const dir of [input, output, cache, path.join(work, `cache-clean-${stories}`), path.join(work, `hugo-${stories}`), path.join(work, `hugo-${stories}-again`), path.join(work, `articles-clean-${stories}`)])
+      rmSync(dir, { recursive: true, force: true });
+  return { stories, full, rebuild, rebuildIdentical, firstSearch, hugo, again, inParts };
 }
 
 function versions(): Record<string, string> {
@@ -199,6 +211,9 @@ function readme(results: SizeFigures[], seed: FirstSearch): string {
       `|---|---|---|---|`,
       `| full build, wall | ${s(r.full.wallSeconds)} | ${s(r.hugo.wallSeconds)} | ${ratio(r.full.wallSeconds, r.hugo.wallSeconds)} |`,
       `| full build, CPU (user + sys, whole process tree) | ${s(r.full.cpuSeconds)} | ${s(r.hugo.cpuSeconds)} | ${ratio(r.full.cpuSeconds, r.hugo.cpuSeconds)} |`,
+      ...(r.again
+        ? [`| full build, wall, measured again (a clean build of the ${(r.stories + 1).toLocaleString("en")} stories after the rebuild, then Hugo on them) | ${s(r.again.ours.wallSeconds)} | ${s(r.again.hugo.wallSeconds)} | ${ratio(r.again.ours.wallSeconds, r.again.hugo.wallSeconds)} |`]
+        : []),
       `| peak memory, whole process tree | ${r.full.peakTreeRssMB} MB | ${r.hugo.peakTreeRssMB} MB | ${ratio(r.full.peakTreeRssMB, r.hugo.peakTreeRssMB)} |`,
       `| HTML pages written | ${r.full.pages.toLocaleString("en")} | ${r.hugo.pages.toLocaleString("en")} | |`,
       `| search indexing (share of our wall time) | ${searchShare(r.full)} | none | |`,
