@@ -42,7 +42,7 @@ const updatedMoment = (story: Story) => isoMoment(story.updated ?? story.date);
 
 const entries = new WeakMap<Story, FeedEntry>();
 
-/** One entry a story, the same in every feed that lists it (see the page cache). */
+/** One entry a story, made once and shared by every feed that lists it. */
 function feedEntry(story: Story): FeedEntry {
   let entry = entries.get(story);
   if (!entry) entries.set(story, (entry = makeFeedEntry(story)));
