@@ -3,7 +3,7 @@ import { isoMoment } from "../dates.ts";
 import type { Story } from "../archive/story.ts";
 import type { SiteSettings } from "../site.ts";
 import { urls } from "../urls.ts";
-import type { FeedEntry, FeedModel, LazyOutput } from "./pageModels.ts";
+import { lazyOutput, type FeedEntry, type FeedModel, type LazyOutput } from "./pageModels.ts";
 import { describeStory } from "./buildPages.ts";
 
 /** Entries in each feed: a reader wants the latest stories, not the archive. */
@@ -16,14 +16,12 @@ export type LazyFeed = LazyOutput<FeedModel, FeedModel<string[]>>;
 export function buildFeeds(archive: Archive, site: SiteSettings): LazyFeed[] {
   // An entry prints its body, whose links carry the addresses of the stories it links to.
   const entryInputs = (story: Story) => [story.inputKey, ...story.references.map((path) => archive.bySourcePath.get(path)!.inputKey)];
-  const lazyFeed = (url: string, title: string, subtitle: string, pageUrl: string, storiesNewestFirst: readonly Story[]): LazyFeed => {
-    let model: FeedModel | undefined;
-    return {
+  const lazyFeed = (url: string, title: string, subtitle: string, pageUrl: string, storiesNewestFirst: readonly Story[]): LazyFeed =>
+    lazyOutput(
       url,
-      inputs: () => feed(url, title, subtitle, pageUrl, storiesNewestFirst, entryInputs),
-      model: () => (model ??= feed(url, title, subtitle, pageUrl, storiesNewestFirst, feedEntry)),
-    };
-  };
+      () => feed(url, title, subtitle, pageUrl, storiesNewestFirst, entryInputs),
+      () => feed(url, title, subtitle, pageUrl, storiesNewestFirst, feedEntry),
+    );
   return [
     lazyFeed(urls.feed, site.title, site.description, urls.home, archive.stories),
     ...archive.authors.map((author) => lazyFeed(urls.authorFeed(author.slug), `${site.title}: stories by ${author.name}`, `The latest stories by ${author.name}.`, urls.author(author.slug), author.stories)),

@@ -5,7 +5,7 @@ import { dayLabel, humanDay, isoMoment, monthName } from "../dates.ts";
 import type { SiteSettings } from "../site.ts";
 import { slugify } from "../slug.ts";
 import { urls } from "../urls.ts";
-import type { DirectoryPage, HomePage, LazyOutput, NamedLink, NotFoundPage, Page, SearchPage, StoryPage } from "./pageModels.ts";
+import { lazyOutput, type DirectoryPage, type HomePage, type LazyOutput, type NamedLink, type NotFoundPage, type Page, type SearchPage, type StoryPage } from "./pageModels.ts";
 import { countLabel, dateView, storyListItem } from "./views.ts";
 
 const home: NamedLink = { name: "Home", url: urls.home };
@@ -35,14 +35,14 @@ type PageMaker = <Item>(show: (story: Story) => Item) => Page<Item>;
  * newest day among its stories) is known without making either, for the sitemap.
  */
 function indexPage(url: string, lastModified: string | undefined, make: PageMaker, site: SiteSettings): IndexPage {
-  let inputs: Page<string> | undefined;
-  let model: Page | undefined;
   const dated = <Item>(page: Page<Item>): Page<Item> => Object.assign(page, { lastModified });
   return {
-    url,
+    ...lazyOutput(
+      url,
+      () => dated(make((story) => story.inputKey)),
+      () => dated(make((story) => storyListItem(story, site))),
+    ),
     lastModified,
-    inputs: () => (inputs ??= dated(make((story) => story.inputKey))),
-    model: () => (model ??= dated(make((story) => storyListItem(story, site)))),
   };
 }
 
