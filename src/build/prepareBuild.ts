@@ -131,6 +131,7 @@ export async function finishBuild(prepared: PreparedBuild, results: readonly Wri
   prepared.renderingEnded();
   // Worked out while the workers finish the search index.
   const manifest = prepared.cacheDir && !prepared.part ? prepared.plan.manifest() : undefined;
+  prepared.loaded.saveParseCache();
   const search = await prepared.search;
   timings.mark("searchWrite");
   const written: WrittenPage[] = [...results, ...prepared.plan.reused.map((url) => ({ url, outputPath: path.join(outputDir, outputFileOf(url)), content: "" }))];

@@ -39,6 +39,11 @@ export interface LoadedSite extends SitePages {
   readonly otherOutputs: LazyOutput[];
   /** Every page, the stories' included: made when first asked for. */
   readonly pages: Page[];
+  /**
+   * Keeps the stories as read for the next build (once; nothing without a cache folder). Left to
+   * the caller: a build does it while the search index finishes, off the path of its rendering.
+   */
+  saveParseCache(): void;
 }
 
 /** Reads every story file and builds the archive and its pages, or throws every problem at once. */
@@ -48,8 +53,17 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
   const cache = cacheDir === undefined ? undefined : StoryParseCache.load(path.join(cacheDir, "parsed"), codeFingerprint("parse"));
   const { archive, problems } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts, cache });
   timings?.mark("buildArchive");
-  if (cache && cache.save() > 0) timings?.mark("parseCacheSaved");
-  if (problems.length > 0) throw new ArchiveProblemsError(problems);
+  let saved = false;
+  const saveParseCache = () => {
+    if (saved) return;
+    saved = true;
+    if (cache && cache.save() > 0) timings?.mark("parseCacheSaved");
+  };
+  if (problems.length > 0) {
+    // The files read without problems need not be read again once the others are mended.
+    saveParseCache();
+    throw new ArchiveProblemsError(problems);
+  }
   const searchShards = planSearchShards(
     archive.years.map((year) => ({ year: year.year, count: year.stories.length })),
     SEARCH_SHARD_STORIES,
@@ -63,6 +77,7 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
     searchShards,
     indexPages,
     storyPage,
+    saveParseCache,
     get otherOutputs() {
       return (otherOutputs ??= [...indexPages, ...buildFeeds(archive, site), ...buildSitemaps(sitemapEntries(indexPages, archive)).map(madeAlready)]);
     },
