@@ -1,13 +1,13 @@
 import { hash } from "node:crypto";
 import path from "node:path";
 import { parseStoryFile } from "../article/parse.ts";
-import { createStoryMarkdown, findCrossReferences, type CrossReference } from "../markdown/storyMarkdown.ts";
+import { createStoryMarkdown, findCrossReferences } from "../markdown/storyMarkdown.ts";
 import type { Problem } from "../problems.ts";
 import { slugify } from "../slug.ts";
 import { urls } from "../urls.ts";
 import { buildIndexes, type ArchiveIndexes } from "./indexes.ts";
 import { findRelatedStories } from "./related.ts";
-import { REFERENCE_PLACEHOLDER, referencePlaceholder, type StoryParseCache } from "./parseCache.ts";
+import { ParseCacheChangedError, REFERENCE_PLACEHOLDER, referencePlaceholder, type RenderedBody, type StoryParseCache } from "./parseCache.ts";
 import type { ParseCacheUse } from "../article/parse.ts";
 import { compareNewestFirst, type Story } from "./story.ts";
 
@@ -150,7 +150,12 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
       if (target !== story) targets.add(target.sourcePath);
     }
     story.references = [...targets];
-    story.bodyHtml = addresses.length === 0 ? rendered.html : rendered.html.replace(REFERENCE_PLACEHOLDER, (_, index: string) => addresses[Number(index)]);
+    // Made when first printed: a rebuild prints a few stories, and reads only their HTML from the cache.
+    let bodyHtml: string | undefined;
+    Object.defineProperty(story, "bodyHtml", {
+      enumerable: true,
+      get: () => (bodyHtml ??= withAddresses(htmlOf(rendered, story, markdown), addresses)),
+    });
   }
 
   const referencedBy = new Map<string, Story[]>();
@@ -188,16 +193,33 @@ function articlesFolderOf(story: Story): string {
  * caller, as the story linked to decides its address), from the cache when the same file was at
  * the same path before (relative links resolve from the file's folder).
  */
-function renderBody(story: Story, markdown: ReturnType<typeof createStoryMarkdown>, cache: { use: ParseCacheUse; key: string } | undefined): { html: string; references: CrossReference[] } {
-  let rendered = cache?.use.read.bodies.get(cache.key);
-  if (!rendered) {
-    const tokens = markdown.parse(story.body, {});
-    const references = [...findCrossReferences(tokens, story.sourcePath)];
-    for (const [index, [token]] of references.entries()) token.attrSet("href", referencePlaceholder(index));
-    rendered = { html: markdown.renderer.render(tokens, markdown.options, {}), references: references.map(([, reference]) => reference) };
-  }
+function renderBody(story: Story, markdown: StoryMarkdown, cache: { use: ParseCacheUse; key: string } | undefined): RenderedBody {
+  const rendered = cache?.use.read.bodies.get(cache.key) ?? renderWithPlaceholders(story, markdown);
   cache?.use.write.bodies.set(cache.key, rendered);
   return rendered;
+}
+
+type StoryMarkdown = ReturnType<typeof createStoryMarkdown>;
+
+function renderWithPlaceholders(story: Story, markdown: StoryMarkdown): RenderedBody {
+  const tokens = markdown.parse(story.body, {});
+  const references = [...findCrossReferences(tokens, story.sourcePath)];
+  for (const [index, [token]] of references.entries()) token.attrSet("href", referencePlaceholder(index));
+  return { html: markdown.renderer.render(tokens, markdown.options, {}), references: references.map(([, reference]) => reference) };
+}
+
+/** The body's HTML; rendered again should another build have replaced the cache's file meanwhile. */
+function htmlOf(rendered: RenderedBody, story: Story, markdown: StoryMarkdown): string {
+  try {
+    return rendered.html;
+  } catch (error) {
+    if (error instanceof ParseCacheChangedError) return renderWithPlaceholders(story, markdown).html;
+    throw error;
+  }
+}
+
+function withAddresses(html: string, addresses: readonly string[]): string {
+  return addresses.length === 0 ? html : html.replace(REFERENCE_PLACEHOLDER, (_, index: string) => addresses[Number(index)]);
 }
 
 function dedupeCaseInsensitive(names: string[]): string[] {

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, rmSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readSync, rmSync, type Stats } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { StoredStoryFile } from "../article/parse.ts";
@@ -17,8 +17,21 @@ export interface ParseCache {
   /** By a hash of the site's zone and the file's bytes. */
   files: Map<string, StoredStoryFile>;
   /** By that hash and the file's path (links resolve from its folder). */
-  bodies: Map<string, { html: string; references: CrossReference[] }>;
+  bodies: Map<string, RenderedBody>;
 }
+
+/**
+ * A body rendered, its HTML with a placeholder for each cross-reference's address. Read from
+ * the cache, its HTML is read from the cache's file when first asked for: a rebuild prints the
+ * bodies of a few stories, and the HTML is five sixths of the cache. Asking may then throw a
+ * `ParseCacheChangedError`, if the file was replaced meanwhile.
+ */
+export interface RenderedBody {
+  readonly html: string;
+  references: CrossReference[];
+}
+
+export class ParseCacheChangedError extends Error {}
 
 export function emptyParseCache(): ParseCache {
   return { files: new Map(), bodies: new Map() };
@@ -57,16 +70,20 @@ export class StoryParseCache {
     cache.filesFound.push(...names);
     const reader = new ReusedBuffer();
     for (const name of names) {
-      let stored: { code: string; cache: ParseCache };
+      const file = path.join(dir, name);
+      let stored: CacheFile;
+      let bodies: BodiesSection;
       try {
-        stored = deserialize(reader.read(path.join(dir, name))) as typeof stored;
+        const read = reader.readFacts(file);
+        stored = deserialize(read.facts) as CacheFile;
+        if (stored.code !== code) continue;
+        bodies = new BodiesSection(file, read.bodies);
       } catch {
         continue; // Unreadable: its stories are read again.
       }
-      if (stored.code !== code) continue;
-      for (const [key, value] of stored.cache.files) cache.read.files.set(key, value);
-      for (const [key, value] of stored.cache.bodies) cache.read.bodies.set(key, value);
-      cache.keysRead.set(name, new Set([...stored.cache.files.keys(), ...stored.cache.bodies.keys()]));
+      for (const [key, value] of stored.files) cache.read.files.set(key, value);
+      for (const [key, { references, html }] of stored.bodies) cache.read.bodies.set(key, new StoredBody(references, bodies, html));
+      cache.keysRead.set(name, new Set([...stored.files.keys(), ...stored.bodies.keys()]));
     }
     return cache;
   }
@@ -91,8 +108,20 @@ export class StoryParseCache {
       const read = this.keysRead.get(name);
       const keys = [...used.files.keys(), ...used.bodies.keys()];
       if (read && read.size === keys.length && keys.every((key) => read.has(key))) continue;
+      const htmls: string[] = [];
+      let bodies: CacheFile["bodies"];
+      try {
+        bodies = new Map([...used.bodies].map(([key, body]) => [key, { references: body.references, html: htmls.push(body.html) - 1 }]));
+      } catch (error) {
+        // Another build replaced this file meanwhile, and keeps what it read.
+        if (error instanceof ParseCacheChangedError) continue;
+        throw error;
+      }
+      const facts = serialize({ code: this.code, files: used.files, bodies } satisfies CacheFile);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(facts.length);
       // The parts of a site built in parts may save at once.
-      writeFileWhole(path.join(this.dir, name), serialize({ code: this.code, cache: used }));
+      writeFileWhole(path.join(this.dir, name), Buffer.concat([length, facts, serialize(htmls)]));
       saved++;
     }
     for (const name of this.filesFound) if (!this.written.has(name)) rmSync(path.join(this.dir, name), { force: true });
@@ -107,25 +136,92 @@ function segmentFile(sourcePath: string): string {
 }
 
 /**
- * Reads files into one buffer, reused from file to file: what is deserialized from a file is
- * copied out of it. A fresh buffer a file would touch tens of megabytes of new memory, which
- * costs more than reading them on a virtual machine.
+ * A cache file: the length of its first part (four bytes, little-endian), then the code that wrote
+ * it, its story files and its bodies with, instead of their HTML, its place in the second part:
+ * every body's HTML, read only when one is asked for.
+ */
+interface CacheFile {
+  code: string;
+  files: Map<string, StoredStoryFile>;
+  bodies: Map<string, { references: CrossReference[]; html: number }>;
+}
+
+/** Where a cache file's HTML is, and the file as it was when its first part was read. */
+interface BodiesAt {
+  offset: number;
+  length: number;
+  identity: string;
+}
+
+const identityOf = (stats: Stats) => `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+
+/** The HTML of a cache file's bodies, read once, when the first of them is asked for. */
+class BodiesSection {
+  private htmls: string[] | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly at: BodiesAt,
+  ) {}
+
+  html(index: number): string {
+    if (this.htmls === undefined) {
+      const fd = openSync(this.file, "r");
+      try {
+        // Another build sharing the cache replaced the file: its places are not this build's.
+        if (identityOf(fstatSync(fd)) !== this.at.identity) throw new ParseCacheChangedError(`${this.file} changed during the build`);
+        const bytes = Buffer.allocUnsafe(this.at.length);
+        readFully(fd, bytes, this.at.offset);
+        this.htmls = deserialize(bytes) as string[];
+      } finally {
+        closeSync(fd);
+      }
+    }
+    return this.htmls[index];
+  }
+}
+
+class StoredBody implements RenderedBody {
+  constructor(
+    readonly references: CrossReference[],
+    private readonly section: BodiesSection,
+    private readonly index: number,
+  ) {}
+
+  get html(): string {
+    return this.section.html(this.index);
+  }
+}
+
+function readFully(fd: number, into: Buffer, position: number): void {
+  let length = 0;
+  while (length < into.length) {
+    const read = readSync(fd, into, length, into.length - length, position + length);
+    if (read === 0) throw new Error("the file ended early");
+    length += read;
+  }
+}
+
+/**
+ * Reads the first part of files into one buffer, reused from file to file: what is deserialized
+ * from a file is copied out of it. A fresh buffer a file would touch megabytes of new memory,
+ * which costs more than reading them on a virtual machine.
  */
 class ReusedBuffer {
   private buffer = Buffer.alloc(0);
 
-  read(file: string): Buffer {
+  readFacts(file: string): { facts: Buffer; bodies: BodiesAt } {
     const fd = openSync(file, "r");
     try {
-      const size = fstatSync(fd).size;
-      if (this.buffer.length < size) this.buffer = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2));
-      let length = 0;
-      while (length < size) {
-        const read = readSync(fd, this.buffer, length, size - length, null);
-        if (read === 0) break;
-        length += read;
-      }
-      return this.buffer.subarray(0, length);
+      const stats = fstatSync(fd);
+      const header = Buffer.alloc(4);
+      readFully(fd, header, 0);
+      const length = header.readUInt32LE(0);
+      if (4 + length > stats.size) throw new Error("the file ended early");
+      if (this.buffer.length < length) this.buffer = Buffer.allocUnsafe(Math.max(length, this.buffer.length * 2));
+      const facts = this.buffer.subarray(0, length);
+      readFully(fd, facts, 4);
+      return { facts, bodies: { offset: 4 + length, length: stats.size - 4 - length, identity: identityOf(stats) } };
     } finally {
       closeSync(fd);
     }
