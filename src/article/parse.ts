@@ -3,6 +3,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { ParseCache } from "../archive/parseCache.ts";
 import { restoreStoryDate, storeStoryDate, type StoredStoryDate } from "../dates.ts";
 import type { Problem } from "../problems.ts";
+import { readPlainFrontMatter } from "./plainFrontMatter.ts";
 import { readFrontMatter, type StoryFrontMatter } from "./schema.ts";
 
 /** One story file once read: typed front matter and the Markdown body, with where each came from. */
@@ -116,7 +117,9 @@ function readStoryFile(bytes: Uint8Array, file: string, timeZone: string): ({ ok
   const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (closing === -1) return fail(1, "the front matter opened on line 1 is never closed", "add a line --- after the last field");
 
-  const yaml = parseYaml(lines.slice(1, closing).join("\n"), file);
+  const frontMatterLines = lines.slice(1, closing);
+  const plain = readPlainFrontMatter(frontMatterLines);
+  const yaml = plain ? { ok: true as const, ...plain } : parseYaml(frontMatterLines.join("\n"), file);
   if (!yaml.ok) return yaml;
   const { fieldLines } = yaml;
   const { frontMatter, problems } = readFrontMatter(yaml.data, { timeZone });
