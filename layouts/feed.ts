@@ -21,16 +21,21 @@ ${entries}
 }
 
 // A story is an entry of the site feed, its authors' and its topics' feeds: its body is parsed
-// for links once. Keyed by the body itself, so an edited story is never served stale.
-const absoluteBodies = new Map<string, Promise<string>>();
+// for links once. Keyed by the body itself, so an edited story is never served stale; by its
+// address, then the body string the story holds, whose hash the engine keeps with it (a key
+// joining both would be a new string of the whole body, hashed again for every feed).
+const absoluteBodies = new Map<string, Map<string, Promise<string>>>();
 
 function absoluteBody(contentHtml: string, url: string, context: RenderContext): Promise<string> {
-  const key = `${url}\0${contentHtml}`;
-  const known = absoluteBodies.get(key);
+  let bodies = absoluteBodies.get(url);
+  if (!bodies) {
+    if (absoluteBodies.size > 20_000) absoluteBodies.clear();
+    absoluteBodies.set(url, (bodies = new Map()));
+  }
+  const known = bodies.get(contentHtml);
   if (known) return known;
-  if (absoluteBodies.size > 20_000) absoluteBodies.clear();
   const body = convertHtmlToAbsoluteUrls(withPathPrefix(contentHtml, context), url);
-  absoluteBodies.set(key, body);
+  bodies.set(contentHtml, body);
   return body;
 }
 
