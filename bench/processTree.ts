@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 
 /** What a command and every process it started used, sampled from /proc. */
@@ -24,6 +24,9 @@ const TICKS = 100; // USER_HZ on Linux
  * the tree's resident memory. CPU of processes that live less than one interval is lost.
  */
 export function runMeasured(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; intervalMs?: number } = {}): Promise<TreeUsage> {
+  // What the step before wrote is flushed to disk first, so that no measured build pays for
+  // another's writes (the kernel writes dirty pages back some 30 s after they were written).
+  execFileSync("sync");
   const started = performance.now();
   const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";

@@ -243,6 +243,8 @@ year, month and day taxonomy pages (paginated by 20) and a home page, without se
 - Versions: ${Object.entries(v).map(([k, val]) => `${k} ${val}`).join(", ")}
 - CPU and memory are sampled from /proc every 100 ms over the whole process tree (Node, the
   indexing workers and Pagefind's service binary, Hugo), since \`/usr/bin/time\` misses children that are not reaped.
+- Before each measured build, \`sync\` writes what the steps before it wrote to disk, so that no
+  build pays for another's writes.
 - First search: headless Chromium opens \`/search/?q=…\` on the built site served by
   \`test/support/serve.ts\` (no compression) and the body sizes of every response are summed.
 
