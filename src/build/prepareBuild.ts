@@ -5,7 +5,7 @@ import type { LoadedSite } from "../eleventy/archivePlugin.ts";
 import type { Story } from "../archive/story.ts";
 import { storyPageInputs } from "../pages/buildPages.ts";
 import { pagefindVersion } from "../search/pagefindVersion.ts";
-import { queuedSearchRecord } from "../search/searchRecords.ts";
+import { searchRecord } from "../search/searchRecords.ts";
 import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
 import type { SiteSettings } from "../site.ts";
 import { codeFingerprint, inputsFingerprint, outputFileOf, planOutputs, renderMissingOutputs, type BuildOutcome, type OutputPlan, type PageManifest, type PlannedOutput } from "./pageCache.ts";
@@ -82,7 +82,7 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
     shard,
     urls: storiesOfShard[position].map((story) => story.url),
     fingerprint: createHash("sha256").update(storiesOfShard[position].map((story) => storyFingerprints.get(story)).join("\0")).digest("hex"),
-    records: () => storiesOfShard[position].map((story) => queuedSearchRecord(loaded.storyPage(story))),
+    records: () => storiesOfShard[position].map((story) => searchRecord(loaded.storyPage(story))),
   }));
   const { linker } = settings;
   // The pages of the same code as the published site's are kept where they are, and the files

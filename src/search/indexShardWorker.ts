@@ -12,7 +12,7 @@ import { deserialize, serialize } from "node:v8";
 import * as pagefind from "pagefind";
 import { compressFirstSearchFiles } from "./compressFirstSearchFiles.ts";
 import { writePagefindIndex } from "./writePagefindIndex.ts";
-import { completeSearchRecord, type SearchRecord } from "./searchRecords.ts";
+import type { SearchRecord } from "./searchRecords.ts";
 import { claimNextShard, QUEUE_SEALED, type IndexingJob, type QueuedShard, type ShardIndexed } from "./shardQueue.ts";
 
 // Started ahead of time by the build; if the build ends, so does it.
@@ -30,7 +30,7 @@ process.once("message", async ({ queueDir }: { queueDir: string }) => {
     const claimed = claimNextShard(queueDir);
     if (claimed) {
       const { job, records, answerFile } = deserialize(readFileSync(claimed)) as QueuedShard;
-      const answer = await indexShard(records.map(completeSearchRecord), job);
+      const answer = await indexShard(records, job);
       // Whole or not at all: a worker that dies leaves no answer, which the build reports.
       writeFileSync(`${answerFile}.partial`, serialize(answer));
       renameSync(`${answerFile}.partial`, answerFile);

@@ -18,40 +18,30 @@ const plainText = (html: string) =>
     .trim();
 
 /**
- * A record as the build hands it to the processes that index (see shardQueue.ts): its facts as
- * lines of text, and its body still HTML, made text there, off the thread that renders pages.
- */
-export interface QueuedSearchRecord extends Omit<SearchRecord, "content"> {
-  facts: string[];
-  bodyHtml?: string;
-}
-
-/**
  * The headline, byline, publication, topics and body as text (reference-only stories are found
  * by their facts), with the filters (author, topic, year), the date sort and the metadata the
  * result list shows: the same fields the story layout marks with data-pagefind-* attributes.
  */
 export function searchRecord(page: StoryPage): SearchRecord {
-  return completeSearchRecord(queuedSearchRecord(page));
-}
-
-export function queuedSearchRecord(page: StoryPage): QueuedSearchRecord {
   const bylines = page.bylines.map((byline) => byline.name);
   const dated = page.date.label + (page.date.inferred ? " (date inferred)" : "");
-  const facts = [page.publication, page.headline, bylines.length > 0 ? `By ${bylines.join(", ")}` : "Byline unknown", dated, ...page.topics.map((topic) => topic.name)];
+  const content = [
+    page.publication,
+    page.headline,
+    bylines.length > 0 ? `By ${bylines.join(", ")}` : "Byline unknown",
+    dated,
+    ...page.topics.map((topic) => topic.name),
+    page.bodyHtml !== undefined ? plainText(page.bodyHtml) : "We hold only the facts of this story, not its text.",
+  ]
+    .filter((part) => part !== undefined && part !== "")
+    .join("\n");
   const meta: Record<string, string> = { title: page.headline, date: page.date.datetime, byline: bylines.join(", "), dated };
   if (page.publication) meta.publication = page.publication;
   return {
     url: page.url,
-    facts: facts.filter((fact): fact is string => fact !== undefined && fact !== ""),
-    bodyHtml: page.bodyHtml,
+    content,
     meta,
     filters: { author: bylines, topic: page.topics.map((topic) => topic.name), year: [String(page.year)] },
     sort: { date: page.date.datetime },
   };
-}
-
-export function completeSearchRecord({ url, facts, bodyHtml, meta, filters, sort }: QueuedSearchRecord): SearchRecord {
-  const body = bodyHtml !== undefined ? plainText(bodyHtml) : "We hold only the facts of this story, not its text.";
-  return { url, content: [...facts, body].filter((part) => part !== "").join("\n"), meta, filters, sort };
 }

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { WordsMemo } from "./learnTokenWords.ts";
-import type { QueuedSearchRecord } from "./searchRecords.ts";
+import type { SearchRecord } from "./searchRecords.ts";
 
 /** Where and how one shard is written. */
 export interface IndexingJob {
@@ -25,7 +25,7 @@ export interface IndexingJob {
 /** A queued shard's file, written with v8.serialize. */
 export interface QueuedShard {
   job: IndexingJob;
-  records: QueuedSearchRecord[];
+  records: SearchRecord[];
   answerFile: string;
 }
 
@@ -69,7 +69,7 @@ export class ShardQueue {
   /** `runWorker` starts one worker process on the queue's folder and settles when it has ended. */
   constructor(private readonly runWorker: (queueDir: string) => Promise<void>) {}
 
-  add(shard: string, records: QueuedSearchRecord[], job: IndexingJob): void {
+  add(shard: string, records: SearchRecord[], job: IndexingJob): void {
     // Named so that the workers, claiming in name order, take the shards in the order added.
     const file = path.join(this.dir, String(this.answerFiles.size).padStart(6, "0"));
     this.answerFiles.set(shard, `${file}.answer`);

@@ -9,7 +9,7 @@ import { howToFork } from "../projectFiles.ts";
 import { FIRST_SEARCH_COMPRESSION } from "./compressFirstSearchFiles.ts";
 import { ShardQueue } from "./shardQueue.ts";
 import { SearchIndexError } from "./searchIndexError.ts";
-import type { QueuedSearchRecord } from "./searchRecords.ts";
+import type { SearchRecord } from "./searchRecords.ts";
 import type { SearchShard } from "./searchShards.ts";
 
 export interface ShardInput {
@@ -19,7 +19,7 @@ export interface ShardInput {
   /** Changes whenever any of its records would (the fingerprints of its story pages). */
   fingerprint: string;
   /** Made only when the shard has to be indexed. */
-  records: () => QueuedSearchRecord[];
+  records: () => SearchRecord[];
 }
 
 export interface ShardsWritten {

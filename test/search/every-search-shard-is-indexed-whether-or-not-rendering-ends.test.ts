@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import type { QueuedSearchRecord } from "../../src/search/searchRecords.ts";
+import type { SearchRecord } from "../../src/search/searchRecords.ts";
 import { writeSearchShards, type ShardInput } from "../../src/search/writeSearchShards.ts";
 import { temporaryFolder } from "../support/builtSite.ts";
 
@@ -11,10 +11,9 @@ const test = suite("search: the worker processes index every queued shard");
 /** Five shards of two stories each, one year a shard, newest first. */
 function shards(): ShardInput[] {
   return [2024, 2023, 2022, 2021, 2020].map((year) => {
-    const records: QueuedSearchRecord[] = [1, 2].map((number) => ({
+    const records: SearchRecord[] = [1, 2].map((number) => ({
       url: `/${year}/01/0${number}/story-${number}/`,
-      facts: [`Story ${number} of ${year}.`],
-      bodyHtml: `<p>The regulator said the network review would finish in ${year}.</p>`,
+      content: `Story ${number} of ${year}. The regulator said the network review would finish in ${year}.`,
       meta: { title: `Story ${number} of ${year}` },
       filters: { year: [String(year)] },
       sort: { date: `${year}-01-0${number}` },
@@ -51,7 +50,7 @@ test("if rendering never ends (Eleventy failed), the first worker still empties 
 test("a shard our index writer cannot vouch for (Pagefind's own instructions in a story) is indexed by Pagefind instead", async () => {
   const bundleDir = path.join(temporaryFolder(), "pagefind");
   const [newest, ...older] = shards();
-  const instructed: QueuedSearchRecord = { ...newest.records()[0], bodyHtml: "<p>Weighted ___PAGEFIND_WEIGHT___2 regulator words</p>" };
+  const instructed: SearchRecord = { ...newest.records()[0], content: "Weighted ___PAGEFIND_WEIGHT___2 regulator words" };
   const withInstruction = { ...newest, records: () => [instructed, newest.records()[1]] };
   const written = await writeSearchShards([withInstruction, ...older], bundleDir, "en", { pagefindVersion: "test" });
   assert.is(written.indexedUrls.length, 10);
