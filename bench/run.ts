@@ -255,7 +255,10 @@ ${rows.join("\n")}
 ## How the build spends its time, and what is kept between builds
 
 - The archive model (read, parse, render Markdown, group) is built once; Eleventy renders every
-  page model through one paginated template. Pages whose fingerprint (view model + code, config,
+  page model through one paginated template. Front matter in the plain shape that \`npm run new\`
+  and the ingest write is read without a YAML parser (\`src/article/plainFrontMatter.ts\`);
+  anything else goes to \`yaml\`, whose results that reading equals (a test compares both).
+  Pages whose fingerprint (view model + code, config,
   dependencies, settings) matches the published site's are kept instead of rendered.
 - Search is indexed from the page models in worker processes while Eleventy renders, by our own
   writer of Pagefind 1.6's files (\`src/search/writePagefindIndex.ts\`): the same files, byte for
@@ -287,7 +290,8 @@ ${rows.join("\n")}
   looking for templates.
 - A rebuild takes each unchanged story file from the cache as it was read and checked (front
   matter, dates with their zone offsets, rendered body), found by a hash of its bytes; the cache
-  is kept one file per year folder, so adding a story rewrites one year's file. It fingerprints
+  is kept one file per year folder, so adding a story rewrites one year's file, and a body's HTML
+  is read from it only when the story's page is rendered again. It fingerprints
   the stories first so that the new year's search shard starts sooner. It publishes in place:
   the changed pages and search files are written to a staging folder, checked, then moved into
   the published site, and the files of pages that went are deleted, after a list of both is
@@ -307,22 +311,23 @@ ${rows.join("\n")}
   third within minutes (its disk, and its CPU: the same builds took 40 % more CPU time in one
   hour than in another, Hugo's as ours; and memory touched for the first time is slow on it,
   about 4.6 ms a MB). Over the bench runs of 2026-11-28 and 29, at 10,000 stories, Hugo took
-  10.8–23.3 s and our full build 17.7–27.1 s: 1.16–1.75 × in one measurement or another. The
-  two runs of 2026-11-29 that measured each twice, within three minutes, found 1.24 × then
-  1.75 × (Hugo 17.3 s, then 13.7 s on the same stories) and 1.26 × then 1.59 × (Hugo 18.2 s,
-  then 14.7 s): the 1.5 × target is met in most measurements, not in every one. Both cores are
-  busy from the build's start to its end (its CPU time is nearly twice its wall time), so only
-  less CPU work shortens it: work moved to a second thread was not (reading stories in the
-  thread that reads the files: the same time, 2.5–4 s more CPU). The build waits last for its
+  10.8–23.3 s and our full build 17.7–27.1 s: 1.07–1.75 × in one measurement or another. The
+  runs of 2026-11-29 that measured each twice, within three minutes, found 1.24 × then 1.75 ×,
+  1.26 × then 1.59 ×, 1.35 × then 1.51 ×, 1.16 × then 1.42 × and, in the last, 1.38 × then
+  1.07 × (Hugo 15.3 s, then 19.9 s on the same stories): the 1.5 × target is met in most
+  measurements, not in every one. Both cores are busy from the build's start to its end (its CPU
+  time is nearly twice its wall time), so only less CPU work shortens it: work moved to a second
+  thread was not (reading stories in the thread that reads the files: the same time, 2.5–4 s
+  more CPU). Reading front matter without a YAML parser took 1.3 s of CPU from a 10,000-story
+  build and the model of 100,000 stories from 47 s to 28–31 s. The build waits last for its
   largest search shard (one worker, sharing a core with Eleventy's garbage collector). Since
-  pages are fingerprinted from their inputs, a rebuild took 19 %, 20 %, 25 % and 21 % of the full
-  build at 10,000 stories in that day's last four runs (4.4 s of 23.0 s, 4.6 s of 23.0 s, 5.4 s
-  of 21.4 s, 4.8 s of 23.0 s) and 18 %, 17 % and 14 % at 100,000; before, 23–28 % and 24 %. The
-  100,000-story build took 9.6 ×, 10.5 × and 9.6 × the 10,000-story one in those runs (10.5 ×
-  against the first measurement of 10,000, 21.4 s; 9.4 × against the second, 24.0 s). Since the
-  parsed stories are saved while the search index finishes, the 100,000-story build no longer
-  waits 8.7 s for them before planning its pages. A rebuild still reads every story file,
-  restores every story from the cache and builds every index page's inputs (about 2.5 s of
+  pages are fingerprinted from their inputs, a rebuild took 19–25 % of the full build at 10,000
+  stories in that day's runs (4.4 s of 21.1 s in the last) and 14–18 % at 100,000; before,
+  23–28 % and 24 %. The 100,000-story build took 8.8–10.5 × the 10,000-story one in those runs
+  (8.8 × in the last, 1.11 × Hugo). Since the parsed stories are saved while the search index
+  finishes, the 100,000-story build no longer waits 8.7 s for them before planning its pages.
+  A rebuild still reads every story file, restores every story from the cache (its rendered
+  HTML only for the pages it renders) and builds every index page's inputs (about 2 s of
   single-threaded work at 10,000 stories in memory, a third of it garbage collection).
   What was tried, kept and dropped, with figures: \`bench/experiments/README.md\`.
 

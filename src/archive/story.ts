@@ -32,7 +32,10 @@ export interface Story {
   /** We hold only the story's facts, not its text (no body). */
   referenceOnly: boolean;
   bodyStartLine: number;
-  /** Rendered body, safe to print: raw HTML in Markdown is off. Undefined for a reference-only story. */
+  /**
+   * Rendered body, safe to print: raw HTML in Markdown is off. Undefined for a reference-only
+   * story. Made when first read (from the cache, if the story's file is unchanged).
+   */
   bodyHtml?: string;
   /** Source paths of the stories this one links to, in order of first mention. */
   references: string[];
