@@ -90,7 +90,7 @@ function scalar(text: string): unknown {
 /** `["a", "b", plain]` on one line. */
 function flowList(text: string): unknown {
   if (!text.endsWith("]")) return DECLINED;
-  const inside = text.slice(1, -1).trim();
+  const inside = trimSpaces(text.slice(1, -1));
   if (inside === "") return [];
   const items: unknown[] = [];
   for (const part of splitFlowItems(inside)) {
@@ -113,10 +113,15 @@ function splitFlowItems(inside: string): string[] {
       else if (char === '"') quoted = false;
     } else if (char === '"') quoted = true;
     else if (char === ",") {
-      parts.push(inside.slice(start, index).trim());
+      parts.push(trimSpaces(inside.slice(start, index)));
       start = index + 1;
     }
   }
-  parts.push(inside.slice(start).trim());
+  parts.push(trimSpaces(inside.slice(start)));
   return parts;
+}
+
+/** Spaces and tabs only: YAML keeps other white space (no-break spaces, separators) as text. */
+function trimSpaces(text: string): string {
+  return text.replace(/^[ \t]+|[ \t]+$/g, "");
 }

@@ -107,6 +107,15 @@ for (const [name, text] of Object.entries(edges)) {
   });
 }
 
+test("characters YAML treats apart (controls, line and paragraph separators, byte-order marks) are read as YAML reads them", () => {
+  for (const character of ["\u0001", "\u007f", "\u0085", "\u009f", "\u00a0", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff", "\ud800"]) {
+    for (const line of [`title: "a${character}b"`, `title: a${character}b`, `topics: ["a${character}b", c${character}]`]) {
+      const read = readPlainFrontMatter([line]);
+      if (read !== undefined) assert.equal(read, byYaml([line]), JSON.stringify(line));
+    }
+  }
+});
+
 test("the shape our commands write is read without the parser; what only YAML knows is left to it", () => {
   for (const name of ["booleans", "trailing spaces and tabs everywhere", "escapes JSON knows", "a plain title with an apostrophe and accents", "dates and addresses", "flow lists", "a list of names", "a list of maps", "a list then a field", "spaces in a flow list"])
     assert.ok(readPlainFrontMatter(edges[name].split("\n")), name);
