@@ -17,14 +17,14 @@ const FIELD = /^([A-Za-z_][A-Za-z0-9_]*):(?: (.*))?$/;
 const ITEM = /^( +)- (.*)$/;
 const QUOTED = /^"(?:[^"\\\t]|\\.)*"$/;
 // A plain scalar that YAML's core schema reads as text: no indicator first, no comment, no
-// ": ", no flow brackets, no tab; and not a number, a boolean or null (checked below).
+// ": ", no flow brackets, no tab; and not a number or null (checked below; booleans are read).
 const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^#:\t[\]{}]|:(?! |$))*$/;
-const NOT_TEXT = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const NOT_TEXT = /^(?:~|null|Null|NULL|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const BOOLEAN: Record<string, boolean> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
 const TRAILING_SPACE = /[ \t]+$/;
 const DECLINED = Symbol("declined");
 
-/** `lines`: the front matter's lines, between its fences. Undefined when the shape is not plain. */
+/** `frontMatter`: its lines, between the fences. Undefined when the shape is not plain. */
 export function readPlainFrontMatter(frontMatter: readonly string[]): PlainFrontMatter | undefined {
   // Spaces and tabs at the end of a line are no part of its value.
   const lines = frontMatter.map((line) => line.replace(TRAILING_SPACE, ""));
@@ -94,7 +94,8 @@ function flowList(text: string): unknown {
   if (inside === "") return [];
   const items: unknown[] = [];
   for (const part of splitFlowItems(inside)) {
-    const value = part.startsWith('"') ? scalar(part) : /,/.test(part) ? DECLINED : scalar(part);
+    // A plain item holds no comma: one here was inside a quote opened in the middle of an item.
+    const value = !part.startsWith('"') && part.includes(",") ? DECLINED : scalar(part);
     if (value === DECLINED) return DECLINED;
     items.push(value);
   }

@@ -76,6 +76,7 @@ const edges: Record<string, string> = {
   "a trailing comma": "topics: [a,]",
   "spaces in a flow list": 'topics: [ a ,  "b" ]',
   "a map in a flow list": "topics: [a: b]",
+  "a quote inside a plain item": 'topics: [a"b, c]',
   "a list in a flow list": "topics: [[a]]",
   "a list of names": 'byline:\n  - Ray\n  - "Iain Morris"',
   "a list of maps": "byline:\n  - name: A\n    role: B\n  - name: C",
@@ -119,7 +120,7 @@ test("characters YAML treats apart (controls, line and paragraph separators, byt
 test("the shape our commands write is read without the parser; what only YAML knows is left to it", () => {
   for (const name of ["booleans", "trailing spaces and tabs everywhere", "escapes JSON knows", "a plain title with an apostrophe and accents", "dates and addresses", "flow lists", "a list of names", "a list of maps", "a list then a field", "spaces in a flow list"])
     assert.ok(readPlainFrontMatter(edges[name].split("\n")), name);
-  for (const name of ["numbers", "other scalars", "a colon and a space", "a comment", "single quotes", "escapes only YAML knows", "a repeated key", "a prototype key", "a trailing comma", "a key without a value", "a title on two lines"])
+  for (const name of ["numbers", "other scalars", "a colon and a space", "a comment", "single quotes", "escapes only YAML knows", "a repeated key", "a prototype key", "a trailing comma", "a quote inside a plain item", "a key without a value", "a title on two lines"])
     assert.is(readPlainFrontMatter(edges[name].split("\n")), undefined, name);
 });
 
