@@ -110,7 +110,9 @@ export async function writeSearchShards(
   const workers = Math.min(cores, toIndex.length);
   const whileRendering = fewer ? Math.min(workers, Math.max(1, cores - 1)) : workers;
   // The workers start first and take each shard as soon as it is queued, largest first.
-  const queue = new ShardQueue(runWorker);
+  // How indexing processes ended other than normally, to explain a shard left without an answer.
+  const abnormalEnds: string[] = [];
+  const queue = new ShardQueue((queueDir) => runWorker(queueDir).then((end) => void (end && abnormalEnds.push(end))));
   const indexing = queue.index(whileRendering, { workers: workers - whileRendering, after: options.renderingEnded ?? Promise.resolve() }).finally(releaseIndexers);
   const building = new Map<string, string>();
   try {
@@ -138,7 +140,7 @@ export async function writeSearchShards(
   }
   const results = await indexing;
   for (const job of toIndex) {
-    const result = results.get(job.shard.name) ?? { indexedUrls: [], errors: ["the indexing process ended before answering"] };
+    const result = results.get(job.shard.name) ?? { indexedUrls: [], errors: [`the indexing process ended before answering (${abnormalEnds.join("; ") || "every indexing process exited with code 0"})`] };
     indexed.push(job.shard.name);
     errors.push(...result.errors.map((error) => `shard ${job.shard.name}: ${error}`));
     indexedUrls.push(...result.indexedUrls);
@@ -218,13 +220,19 @@ function releaseIndexers(): void {
   for (const child of warm.splice(0)) child.kill();
 }
 
-/** One worker process (one waiting, if any), working through the queue in `queueDir` until it ends. */
-function runWorker(queueDir: string): Promise<void> {
+/**
+ * One worker process (one waiting, if any), working through the queue in `queueDir` until it
+ * ends; how it ended, if not normally.
+ */
+function runWorker(queueDir: string): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const child = warm.shift() ?? fork(indexShardWorker.modulePath, { execArgv: indexShardWorker.execArgv, serialization: "advanced", env: workerEnvironment() });
+    let child = warm.shift();
+    // One that died waiting would never report its exit again.
+    while (child && (child.exitCode !== null || child.signalCode !== null)) child = warm.shift();
+    child ??= fork(indexShardWorker.modulePath, { execArgv: indexShardWorker.execArgv, serialization: "advanced", env: workerEnvironment() });
     child.ref();
     child.channel?.ref();
-    child.once("exit", () => resolve());
+    child.once("exit", (code, signal) => resolve(signal ? `one was stopped by ${signal}` : code !== 0 ? `one exited with code ${code}` : undefined));
     child.send({ queueDir });
   });
 }
