@@ -297,8 +297,11 @@ ${rows.join("\n")}
   the published site, and the files of pages that went are deleted, after a list of both is
   written so that a publish cut short is finished by the next build. Linking every unchanged file
   into a new folder instead (34,600 files and 23,800 folders at 10,000 stories) cost 1.3–2.7 s on
-  this disk. A thread checks meanwhile that each kept file is still there (one deleted by hand
-  from the published site is rendered again).
+  this disk. A thread lists the published site's files meanwhile, once the stories are read: a
+  kept file deleted by hand is rendered again, and whatever the build neither keeps nor writes
+  (a file or folder put there by hand, even where a new page goes) is deleted, as a clean build
+  would not have it. Listing the site's 23,800 folders cost the rebuild about 0.1 s more than
+  checking each kept file did.
 - A page's fingerprint hashes what it is made of rather than its model: a story page's, its
   story's key (a hash of its file and path) and those of the stories it lists and links to, and
   its topics' spellings; an index page's or a feed's, the page as the same function makes it with

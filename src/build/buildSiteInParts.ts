@@ -36,7 +36,7 @@ export async function buildSiteInParts(options: BuildOptions, processes = os.ava
     await rm(partsDir, { recursive: true, force: true });
     // Read here to plan the parts and to check the assembled site; it also leaves the parsed
     // stories in the cache, so that the parts do not render every story's Markdown again.
-    const loaded = await loadSite(path.resolve(options.input), site, false, undefined, cacheDir);
+    const loaded = await loadSite(path.resolve(options.input), site, false, { cacheDir });
     loaded.saveParseCache();
     const parts = siteParts(loaded.searchShards);
     const queue = [...parts];

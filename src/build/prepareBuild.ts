@@ -8,7 +8,7 @@ import { pagefindVersion } from "../search/pagefindVersion.ts";
 import { searchRecord } from "../search/searchRecords.ts";
 import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
 import type { SiteSettings } from "../site.ts";
-import { codeFingerprint, inputsFingerprint, outputFileOf, planOutputs, renderMissingOutputs, type BuildOutcome, type OutputPlan, type PageManifest, type PlannedOutput } from "./pageCache.ts";
+import { inputsFingerprint, outputFileOf, planOutputs, renderMissingOutputs, type BuildOutcome, type OutputPlan, type PageManifest, type PlannedOutput } from "./pageCache.ts";
 import { staleFiles as staleFilesOf } from "./staleFiles.ts";
 import type { PhaseTimings } from "./phaseTimings.ts";
 import { partOfUrl } from "./siteParts.ts";
@@ -23,6 +23,8 @@ export interface PreparedBuild {
   searchBundle: string;
   /** The previous build's fingerprints, when this build updates its site in place (see publishPatch). */
   patching?: PageManifest;
+  /** Then: the published site's files no kept page or search file claimed (see LinkResult). */
+  unclaimed: string[];
   /** Tells the search indexing that Eleventy has written its pages (see writeSearchShards). */
   renderingEnded: () => void;
   previousSite?: string;
@@ -33,7 +35,8 @@ export interface PreparedBuild {
 export interface BuildSettings {
   site: SiteSettings;
   outputDir: string;
-  pathPrefix: string;
+  /** What the site's pages are made by: the code, the settings and the path prefix (see codeFingerprint). */
+  code: string;
   /** Kept between builds: page fingerprints, parsed stories, search shards. */
   cacheDir?: string;
   /** The published site, whose unchanged files this build may keep. */
@@ -66,9 +69,8 @@ export interface PartReport {
  * or, when the build updates the published site in place, found to be there still.
  */
 export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings): Promise<PreparedBuild> {
-  const { site, cacheDir, timings, part } = settings;
+  const { site, cacheDir, timings, part, code } = settings;
   const shards = loaded.searchShards;
-  const code = codeFingerprint(JSON.stringify({ site, pathPrefix: settings.pathPrefix }));
   // A part is rendered whole: the published site's files are the assembled site's, not this part's.
   const previousSite = part ? undefined : settings.previousSite;
   const { archive } = loaded;
@@ -111,15 +113,18 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
   const outputs = inPart ? everyOutput.filter((output) => inPart(output.url) === part!.name) : everyOutput;
   const plan = planOutputs(outputs, code, part ? undefined : settings.previousManifest, previousSite, (files) => linker!.link(previousSite!, settings.outputDir, files, patching && previousSite));
   timings.mark("pagesPlanned");
+  let unclaimed: string[] = [];
   if (linker) {
-    const missing = await linker.finish();
+    const linked = await linker.finish();
+    const { missing } = linked;
+    unclaimed = linked.unclaimed;
     const lostFromCache = missing.filter((file) => !file.startsWith(previousSite! + path.sep));
     if (lostFromCache.length > 0)
       throw new Error(`files of the search index's cache are missing (${lostFromCache[0]}): delete ${path.join(cacheDir!, "search")} and build again`);
     renderMissingOutputs(plan, outputs, previousSite!, missing);
     timings.mark("reusedPagesKept");
   }
-  return { loaded, plan, search, searchBundle, patching, renderingEnded, previousSite, cacheDir, part };
+  return { loaded, plan, search, searchBundle, patching, unclaimed, renderingEnded, previousSite, cacheDir, part };
 }
 
 /**
@@ -144,7 +149,7 @@ export async function finishBuild(prepared: PreparedBuild, results: readonly Wri
   timings.mark("verifyBuild");
   if (manifest) {
     manifest.searchShards = search.fingerprints;
-    const staleFiles = prepared.patching && staleFilesOf(prepared.previousSite!, outputDir, prepared.patching.pages, manifest.pages, { ...search, bundle: prepared.searchBundle });
+    const staleFiles = prepared.patching && staleFilesOf(prepared.unclaimed, outputDir);
     outcomes.set(path.resolve(outputDir), { manifest, staleFiles });
   }
 }

@@ -87,6 +87,16 @@ function applyPatch(site: string, staleFiles: readonly string[]): void {
   // build's fingerprints no longer describe the site once it is being changed.
   const now = new Date();
   utimesSync(site, now, now);
+  // Deleted first: none is replaced (see staleFiles), and a file put in by hand may stand where
+  // a new page's folder goes.
+  for (const file of staleFiles) {
+    // An empty folder ends in a separator: see LinkResult.
+    if (file.endsWith(path.sep)) removeEmptyFolders(site, path.join(site, file));
+    else {
+      rmSync(path.join(site, file), { force: true });
+      removeEmptyFolders(site, path.dirname(path.join(site, file)));
+    }
+  }
   const staging = stagingDirFor(site);
   const makeFolderOf = folderMaker();
   // Gone when a patch was cut short after its last move.
@@ -96,15 +106,11 @@ function applyPatch(site: string, staleFiles: readonly string[]): void {
     makeFolderOf(path.join(site, file));
     renameSync(path.join(staging, file), path.join(site, file));
   }
-  for (const file of staleFiles) {
-    rmSync(path.join(site, file), { force: true });
-    removeEmptyFolders(site, path.dirname(path.join(site, file)));
-  }
   rmSync(staging, { recursive: true, force: true });
   rmSync(patchJournalFor(site), { force: true });
 }
 
-/** A deleted story leaves no empty folder behind: a clean build would not have it. */
+/** A deleted story leaves no empty folder behind (nor does one made by hand): a clean build would not have it. */
 function removeEmptyFolders(site: string, folder: string): void {
   while (folder !== site && folder.startsWith(site + path.sep)) {
     try {

@@ -46,10 +46,20 @@ export interface LoadedSite extends SitePages {
   saveParseCache(): void;
 }
 
+export interface LoadOptions {
+  timings?: PhaseTimings;
+  /** Where the stories as parsed are kept between builds. */
+  cacheDir?: string;
+  /** Told once every story file is read, before they are parsed. */
+  storiesRead?: () => void;
+}
+
 /** Reads every story file and builds the archive and its pages, or throws every problem at once. */
-export async function loadSite(articlesDir: string, site: SiteSettings, includeDrafts: boolean, timings?: PhaseTimings, cacheDir?: string): Promise<LoadedSite> {
+export async function loadSite(articlesDir: string, site: SiteSettings, includeDrafts: boolean, options: LoadOptions = {}): Promise<LoadedSite> {
+  const { timings, cacheDir } = options;
   const sources = await readStoryFiles(articlesDir);
   timings?.mark("readStoryFiles");
+  options.storiesRead?.();
   const cache = cacheDir === undefined ? undefined : StoryParseCache.load(path.join(cacheDir, "parsed"), codeFingerprint("parse"));
   const { archive, problems } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts, cache });
   timings?.mark("buildArchive");
@@ -109,6 +119,7 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   let loading: Promise<PreparedBuild> | undefined;
   let timings = new PhaseTimings();
   let previous: { manifest: PageManifest; linker: BackgroundLinker } | undefined;
+  let code = "";
 
   // Each build (and each rebuild of the dev server) reads the articles afresh. The preview
   // starts from an empty folder too, so a deleted or renamed story disappears from it.
@@ -116,8 +127,11 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
     loading = undefined;
     timings = new PhaseTimings();
     // A rebuild keeps what did not change from the site it replaces (see BackgroundLinker).
-    const manifest = process.env.NEWS_ARCHIVE_PART === undefined ? usableManifest(process.env.NEWS_ARCHIVE_CACHE, process.env.NEWS_ARCHIVE_PREVIOUS_SITE) : undefined;
-    previous = manifest && { manifest, linker: new BackgroundLinker() };
+    const previousSite = process.env.NEWS_ARCHIVE_PREVIOUS_SITE;
+    const manifest = process.env.NEWS_ARCHIVE_PART === undefined ? usableManifest(process.env.NEWS_ARCHIVE_CACHE, previousSite) : undefined;
+    code = codeFingerprint(JSON.stringify({ site, pathPrefix: pathPrefix() }));
+    // Pages the same code made are kept in the published site, which is updated in place (see prepareBuild).
+    previous = manifest && { manifest, linker: new BackgroundLinker(manifest.code === code ? previousSite : undefined) };
     prewarmIndexers(manifest !== undefined);
     if (includeDrafts()) await rm(output, { recursive: true, force: true });
   });
@@ -126,11 +140,11 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   eleventyConfig.addGlobalData("archiveOutputs", () => {
     const cacheDir = process.env.NEWS_ARCHIVE_CACHE;
     const part = process.env.NEWS_ARCHIVE_PART;
-    loading ??= loadSite(path.resolve(options.articles()), site, includeDrafts(), timings, cacheDir).then((loaded) =>
+    loading ??= loadSite(path.resolve(options.articles()), site, includeDrafts(), { timings, cacheDir, storiesRead: () => previous?.linker.surveySite() }).then((loaded) =>
       prepareBuild(loaded, {
         site,
         outputDir: outputDir(),
-        pathPrefix: pathPrefix(),
+        code,
         cacheDir,
         previousSite: process.env.NEWS_ARCHIVE_PREVIOUS_SITE,
         previousManifest: previous?.manifest,

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import fs, { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { suite } from "uvu";
@@ -11,8 +12,8 @@ import { archiveOnDisk, differences, fingerprint, writeStoryFiles } from "./arch
 /**
  * A rebuild publishes by moving the files that changed into the published site and deleting
  * those that went, rather than by replacing the folder. Should that be stopped part way (here by
- * a folder standing where a new page must go, as a disk error would), the next build finishes
- * it before anything else, so the site ends as the rebuild made it and nothing is lost.
+ * a disk error, made to happen when the new page is moved in), the next build finishes it before
+ * anything else, so the site ends as the rebuild made it and nothing is lost.
  */
 
 const test = suite("a rebuild cut short while publishing is finished by the next build");
@@ -33,16 +34,24 @@ test("the site ends as a clean build of the new articles, the new story's page a
 
   writeStoryFiles(project.articles, newStory);
   rmSync(path.join(project.articles, "2020/01/a-story-that-goes.md"));
-  // A folder where the new story's page goes: moving the page there fails.
-  mkdirSync(path.join(project.site, newPage, "in-the-way"), { recursive: true });
-  writeFileSync(path.join(project.site, newPage, "in-the-way", "file"), "");
   let failure: unknown;
-  await buildSite({ input: project.articles, output: project.site, cacheDir: cache }).catch((error: unknown) => (failure = error));
+  const rename = fs.renameSync;
+  fs.renameSync = (from, to) => {
+    if (to === path.join(project.site, newPage)) throw Object.assign(new Error(`EIO: i/o error, rename '${String(from)}' -> '${String(to)}'`), { code: "EIO" });
+    rename(from, to);
+  };
+  syncBuiltinESMExports();
+  try {
+    await buildSite({ input: project.articles, output: project.site, cacheDir: cache }).catch((error: unknown) => (failure = error));
+  } finally {
+    fs.renameSync = rename;
+    syncBuiltinESMExports();
+  }
   assert.ok(failure, "the rebuild could not publish");
   assert.match(explainBuildFailure(failure), "the next build finishes the update");
+  assert.not.ok(existsSync(path.join(project.site, newPage)), "the new page is not there yet");
 
-  // The obstacle is cleared (as an operator would); the next build begins by finishing the update.
-  rmSync(path.join(project.site, newPage), { recursive: true });
+  // The disk works again; the next build begins by finishing the update.
   await prepareStaging(project.site);
   const clean = archiveOnDisk();
   await buildSite({ input: project.articles, output: clean.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });

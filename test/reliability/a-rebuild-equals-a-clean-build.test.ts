@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { suite } from "uvu";
@@ -80,6 +80,52 @@ test("a rebuild puts back pages and search files deleted by hand from the publis
   await buildSite({ input: project.articles, output: clean.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
   const rebuilt = fingerprint(project.site);
   for (const file of deleted) assert.ok(rebuilt.has(file), `${file} is back`);
+  assert.equal(differences(rebuilt, fingerprint(clean.site)), []);
+});
+
+test("a rebuild removes files and folders put into the published site by hand, even where its new pages go, as a clean build would not have them", async () => {
+  const project = archiveOnDisk();
+  generateArchive({ articles: 60, out: project.articles, seed: 13, clean: true });
+  const cache = mkdtempSync(path.join(tmpdir(), "news-archive-cache-"));
+  await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
+  const storyPage = [...fingerprint(project.site).keys()].find((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file))!;
+  const added = [
+    path.join(path.dirname(storyPage), "notes-by-hand.txt"),
+    "topics/by-hand/index.html",
+    "pagefind/by-hand.js",
+    "authors/an-empty-folder-by-hand",
+    "assets/by-hand/deeper/more.css",
+  ];
+  for (const entry of added) {
+    if (path.extname(entry) === "") mkdirSync(path.join(project.site, entry), { recursive: true });
+    else writeStoryFiles(project.site, { [entry]: "put here by hand\n" });
+  }
+  // Three new stories, whose pages go where things were put by hand.
+  const story = (slug: string, day: number) => ({ [`2025/12/${slug}.md`]: `---\ntitle: "${slug}"\ndate: 2025-12-${day}\n---\nNew.\n` });
+  writeStoryFiles(project.articles, { ...story("first-new", 29), ...story("second-new", 30), ...story("third-new", 31) });
+  const inTheWay = {
+    "a folder where a page goes": "2025/12/29/first-new/index.html/in-the-way/file",
+    "an empty folder where a page goes": "2025/12/30/second-new/index.html/",
+    "a file where a page's folder goes": "2025/12/31/third-new",
+  };
+  for (const entry of Object.values(inTheWay)) {
+    if (entry.endsWith("/")) mkdirSync(path.join(project.site, entry), { recursive: true });
+    else writeStoryFiles(project.site, { [entry]: "in the way\n" });
+  }
+  const publishedFolder = statSync(project.site).ino;
+
+  await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
+  assert.is(statSync(project.site).ino, publishedFolder, "the rebuild updated the site in place (a new folder would hold none of them)");
+  const clean = archiveOnDisk();
+  await buildSite({ input: project.articles, output: clean.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
+  const rebuilt = fingerprint(project.site);
+  assert.ok(rebuilt.has(storyPage), "the story's page is still there");
+  for (const entry of added) assert.not.ok(rebuilt.has(entry), `${entry} is gone`);
+  for (const [obstacle, entry] of Object.entries(inTheWay)) {
+    const page = `${entry.split("/").slice(0, 4).join("/")}/index.html`;
+    assert.ok(rebuilt.has(page) && rebuilt.get(page) !== "dir", `the page is published where ${obstacle} was`);
+  }
+  assert.not.ok(rebuilt.has("assets/by-hand"), "so is the folder holding a file put there by hand");
   assert.equal(differences(rebuilt, fingerprint(clean.site)), []);
 });
 
