@@ -10,12 +10,17 @@ export interface SearchRecord {
 }
 
 const entities: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&" };
-// Tags and entities in one pass over the body (tags become spaces), then runs of spaces collapsed.
-const plainText = (html: string) =>
-  html
-    .replace(/<[^>]+>|&(?:lt|gt|quot|#39|amp);/g, (match) => entities[match] ?? " ")
-    .replace(/\s+/g, " ")
-    .trim();
+
+/**
+ * The body's text: tags become spaces, entities their characters, and every run of white space
+ * one space. Tags take the white space around them, and a lone space is left as it is: replacing
+ * every space between two words by a space took twice the time of the rest.
+ */
+function plainText(html: string): string {
+  let text = html.replace(/\s*<[^>]+>\s*/g, " ");
+  if (text.includes("&")) text = text.replace(/&(?:lt|gt|quot|#39|amp);/g, (entity) => entities[entity]);
+  return text.replace(/\s{2,}|[^\S ]/g, " ").trim();
+}
 
 /**
  * The headline, byline, publication, topics and body as text (reference-only stories are found
