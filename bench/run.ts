@@ -337,21 +337,30 @@ ${rows.join("\n")}
 ## Beyond one machine
 
 A shard (a run of years) is self-contained: its story pages, its day/month/year pages and its
-search index depend only on its own stories, plus the few stories of other years that link to
-them (backlinks) — which a shard build reads as facts (title, date, URL) from a small shared
-listing of every story. Index pages that span years (authors, topics, home) are built from that
-listing alone. So millions of stories build as N independent jobs (processes or CI runners),
-each writing \`<year>/\` and \`pagefind/shards/<years>/\`, plus one small job for the cross-year
-indexes; assembling them is copying folders side by side, which any static host or CDN serves.
-Implemented and measured here (\`npm run build -- --parts\`, \`src/build/buildSiteInParts.ts\`): each
-search shard's run of years (its story, day, month and year pages and its search index) and the
-common part (home, authors, topics, search, feeds, sitemaps) is built by a separate process with
-its own Eleventy and search indexing, two at a time; their folders are moved side by side, the assembled
-site is checked (every story exactly once, listed and indexed) and published atomically. It
-equals the one-process build byte for byte (checked above and by a test). On one 2-core machine
-it is slower than one process: every part reads the whole archive (parsed stories come from the
-shared cache) where a part on its own machine would read only its years and the listing of facts,
-which is not implemented yet; nor are CI jobs per part, for which the processes stand in.
+search index need the text of its own stories only, and of other years' stories only facts
+(title, date, address, bylines, topics, links): those its stories link to, those linking to them
+(backlinks) and those sharing their topics (related stories). So the build of the whole site
+reads every story once, keeps the stories as parsed in its cache (a file per year) and writes a
+listing of every story: its file, its key in that cache and its year
+(\`src/build/storyListing.ts\`). A part given the listing and the cache reads the story files of
+its own years only, and takes every other story's facts from the cache. The common part (home,
+authors, topics, search, feeds, sitemaps) prints stories of every year, their text in its feeds,
+so it reads them all. Millions of stories thus build as N independent jobs (processes or CI
+runners), each given its years' story files, the listing and the cache and writing \`<year>/\`
+and \`pagefind/shards/<years>/\`, plus one job for the pages spanning years; assembling them is
+copying folders side by side, which any static host or CDN serves.
+Implemented and measured here (\`npm run build -- --parts\`, \`src/build/buildSiteInParts.ts\`): the
+archive is read and listed, then each search shard's run of years (its story, day, month and
+year pages and its search index) and the common part are built by separate processes, each with
+its own Eleventy and search indexing, two at a time; their folders are moved side by side, the
+assembled site is checked (every story exactly once, listed and indexed) and published
+atomically. It equals the one-process build byte for byte (checked above and by a test), and
+each story file is read by the part of its year alone (and by the common part). A test builds a
+part from a folder holding only its years' story files, with the listing and the cache, and
+finds its pages equal to the whole site's. On one 2-core machine it is slower than one process:
+the archive is read once before the parts, and every process loads Eleventy and the listing.
+CI jobs per part are not implemented; the processes stand in for them (a first job would read
+and list the archive and hand on the listing and the cache, a last one assemble and publish).
 `;
 }
 

@@ -1,6 +1,6 @@
 import { hash } from "node:crypto";
 import path from "node:path";
-import { parseStoryFile } from "../article/parse.ts";
+import { parseListedStoryFile, parseStoryFile } from "../article/parse.ts";
 import { createStoryMarkdown, findCrossReferences } from "../markdown/storyMarkdown.ts";
 import type { Problem } from "../problems.ts";
 import { slugify } from "../slug.ts";
@@ -11,13 +11,20 @@ import { ParseCacheChangedError, REFERENCE_PLACEHOLDER, referencePlaceholder, ty
 import type { ParseCacheUse } from "../article/parse.ts";
 import { compareNewestFirst, type Story } from "./story.ts";
 
-/** A story file as read from disk. */
+/** A story file as read from disk, or as listed by another process that read it. */
 export interface StorySource {
   /** Relative to the articles folder, "/"-separated. */
   sourcePath: string;
   /** As an editor would open it (relative to the project root), for messages. */
   file: string;
   bytes: Uint8Array;
+}
+
+/** A story file read by another process, known by its key in the parse cache (see parseListedStoryFile). */
+export interface ListedStorySource {
+  sourcePath: string;
+  file: string;
+  fileKey: string;
 }
 
 export interface ArchiveOptions {
@@ -47,14 +54,15 @@ export interface Archive extends ArchiveIndexes {
  * renders bodies with their cross-references resolved, and groups stories by byline, date and
  * topic. Returns every problem found; the archive is only usable when there are none.
  */
-export function buildArchive(sources: readonly StorySource[], options: ArchiveOptions): { archive: Archive; problems: Problem[] } {
+export function buildArchive(sources: readonly (StorySource | ListedStorySource)[], options: ArchiveOptions): { archive: Archive; problems: Problem[] } {
   const problems: Problem[] = [];
   const stories: Story[] = [];
   const draftsLeftOut: string[] = [];
   const draftPaths = new Set<string>();
 
   for (const source of sources) {
-    const parsed = parseStoryFile(source.bytes, source.file, options.timeZone, options.cache?.usedFor(source.sourcePath));
+    const cache = options.cache?.usedFor(source.sourcePath);
+    const parsed = "bytes" in source ? parseStoryFile(source.bytes, source.file, options.timeZone, cache) : parseListedStoryFile(source.fileKey, source.file, options.timeZone, cache);
     if (!parsed.ok) {
       problems.push(...parsed.problems);
       continue;
@@ -95,6 +103,7 @@ export function buildArchive(sources: readonly StorySource[], options: ArchiveOp
       // Relative links in the body resolve from the file's folder: the path is part of the input.
       // Hashed again to be short: pages list stories by it, and the page cache hashes those lists.
       inputKey: hash("sha1", `${parsed.fileKey}\0${source.sourcePath}`, "base64"),
+      fileKey: parsed.fileKey,
       file: source.file,
       title: frontMatter.title,
       date: frontMatter.date,

@@ -10,6 +10,8 @@ export interface Story {
    * story is made of. Two builds' stories with the same key are equal.
    */
   inputKey: string;
+  /** A hash of the file's bytes and the zone: how the parse cache knows the file (see parseStoryFile). */
+  fileKey: string;
   /** The file as an editor would open it, for messages. */
   file: string;
   title: string;

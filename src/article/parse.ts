@@ -59,6 +59,26 @@ export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string
   return { ok: true, story: result.story, fileKey };
 }
 
+/**
+ * A story file this process does not read, as another read it (`fileKey`, see `parseStoryFile`):
+ * a part of a site built in parts takes the stories of other years from the parse cache that
+ * the whole site's build filled, by a listing of their keys (see storyListing.ts). Its facts
+ * are there; its Markdown is not, and asking for it is an error.
+ */
+export function parseListedStoryFile(fileKey: string, file: string, timeZone: string, cache: ParseCacheUse | undefined): ParseResult {
+  const stored = cache?.read.files.get(fileKey);
+  if (!stored)
+    return {
+      ok: false,
+      problems: [{ file, message: "is listed as read by the build of the whole site, but the cache of parsed stories does not hold it", hint: "build the parts again from the start (npm run build -- --parts)" }],
+    };
+  cache!.write.files.set(fileKey, stored);
+  const unread = () => {
+    throw new Error(`${file}: the text of a story of another part of the site is not read by this one`);
+  };
+  return { ok: true, story: restoreStoryFile(stored, unread, timeZone), fileKey };
+}
+
 function storeStoryFile(story: ParsedStoryFile, bodyOffset: number): StoredStoryFile {
   const { date, updated, ...rest } = story.frontMatter;
   const { body: _kept, ...facts } = story;

@@ -111,6 +111,13 @@ export function readStoryFilesAhead(articlesDir: string): void {
   readingAhead.set(dir, reading);
 }
 
+/** Reads the story files named (relative to the articles folder, "/"-separated), in the order given. */
+export function readStoryFilesNamed(articlesDir: string, sourcePaths: readonly string[]): StorySource[] {
+  const dir = path.resolve(articlesDir);
+  const folder = path.relative(process.cwd(), dir);
+  return sourcePaths.map((sourcePath) => ({ sourcePath, file: path.join(folder, sourcePath), bytes: readFileSync(path.join(dir, sourcePath)) }));
+}
+
 /**
  * Reads every `.md` file under the articles folder, in a stable order. `file` names each as seen
  * from the working directory, which is how editors and their terminals refer to it.

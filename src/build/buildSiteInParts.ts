@@ -10,6 +10,7 @@ import type { BuildOptions } from "./buildSite.ts";
 import type { PartReport } from "./prepareBuild.ts";
 import { discardStaging, prepareStaging, publishStaging } from "./publishAtomically.ts";
 import { siteParts } from "./siteParts.ts";
+import { writeStoryListing } from "./storyListing.ts";
 import { verifyBuild } from "./verifyBuild.ts";
 
 export class PartFailedError extends Error {
@@ -28,7 +29,7 @@ const partProcess = howToFork("build/partProcess");
  * per part would do on many machines, on one. Every part is rendered whole: the page cache of
  * single-process builds is not used.
  */
-export async function buildSiteInParts(options: BuildOptions, processes = os.availableParallelism()): Promise<{ parts: string[] }> {
+export async function buildSiteInParts(options: BuildOptions, processes = os.availableParallelism()): Promise<{ parts: string[]; storyFilesRead: Record<string, number> }> {
   const staging = await prepareStaging(options.output);
   const partsDir = `${staging}-parts`;
   const cacheDir = path.resolve(options.cacheDir ?? ".cache/news-archive");
@@ -39,21 +40,26 @@ export async function buildSiteInParts(options: BuildOptions, processes = os.ava
     const loaded = await loadSite(path.resolve(options.input), site, false, { cacheDir });
     loaded.saveParseCache();
     const parts = siteParts(loaded.searchShards);
+    await mkdir(partsDir, { recursive: true });
+    // With it, a part reads the story files of its own years only.
+    const listing = path.join(partsDir, "stories.v8");
+    writeStoryListing(listing, loaded.archive, loaded.searchShards);
     const queue = [...parts];
-    const reports: PartReport[] = [];
+    const reports = new Map<string, PartReport>();
     const worker = async () => {
       for (let part = queue.shift(); part !== undefined; part = queue.shift()) {
-        reports.push(await buildPart(part, { ...options, output: path.join(partsDir, part), cacheDir }, path.join(partsDir, `${part}.json`)));
+        reports.set(part, await buildPart(part, { ...options, output: path.join(partsDir, part), cacheDir }, listing, path.join(partsDir, `${part}.json`)));
       }
     };
     // Every process has stopped before a failure is reported and the parts' folders removed.
     const settled = await Promise.allSettled(Array.from({ length: Math.min(processes, parts.length) }, worker));
     for (const result of settled) if (result.status === "rejected") throw result.reason;
     for (const part of parts) await moveInto(path.join(partsDir, part), staging, part);
-    const written = reports.flatMap((report) => report.writtenUrls.map((url) => ({ url, outputPath: false as const, content: "" })));
-    verifyBuild(loaded, written, reports.flatMap((report) => report.indexedUrls));
+    const reported = [...reports.values()];
+    const written = reported.flatMap((report) => report.writtenUrls.map((url) => ({ url, outputPath: false as const, content: "" })));
+    verifyBuild(loaded, written, reported.flatMap((report) => report.indexedUrls));
     await publishStaging(options.output);
-    return { parts };
+    return { parts, storyFilesRead: Object.fromEntries(parts.map((part) => [part, reports.get(part)!.storyFilesRead])) };
   } catch (error) {
     await discardStaging(options.output);
     throw error;
@@ -62,11 +68,11 @@ export async function buildSiteInParts(options: BuildOptions, processes = os.ava
   }
 }
 
-function buildPart(part: string, options: BuildOptions & { cacheDir: string }, reportFile: string): Promise<PartReport> {
+function buildPart(part: string, options: BuildOptions & { cacheDir: string }, listing: string, reportFile: string): Promise<PartReport> {
   return new Promise((resolve, reject) => {
     const child = fork(partProcess.modulePath, [JSON.stringify(options)], {
       execArgv: ["--max-old-space-size=6144", ...partProcess.execArgv],
-      env: { ...process.env, NEWS_ARCHIVE_PART: part, NEWS_ARCHIVE_PART_REPORT: reportFile },
+      env: { ...process.env, NEWS_ARCHIVE_PART: part, NEWS_ARCHIVE_PART_REPORT: reportFile, NEWS_ARCHIVE_PART_LISTING: listing },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
     let output = "";

@@ -60,6 +60,8 @@ const SEARCH_FOLDER = "pagefind";
 export interface PartReport {
   writtenUrls: string[];
   indexedUrls: string[];
+  /** How many story files it read (see StoryListing). */
+  storyFilesRead: number;
 }
 
 /**
@@ -141,7 +143,7 @@ export async function finishBuild(prepared: PreparedBuild, results: readonly Wri
   timings.mark("searchWrite");
   const written: WrittenPage[] = [...results, ...prepared.plan.reused.map((url) => ({ url, outputPath: path.join(outputDir, outputFileOf(url)), content: "" }))];
   if (prepared.part) {
-    const report: PartReport = { writtenUrls: written.map((page) => page.url), indexedUrls: search.indexedUrls };
+    const report: PartReport = { writtenUrls: written.map((page) => page.url), indexedUrls: search.indexedUrls, storyFilesRead: prepared.loaded.storyFilesRead };
     writeFileSync(prepared.part.reportFile, JSON.stringify(report));
     return;
   }

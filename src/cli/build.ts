@@ -35,7 +35,8 @@ try {
   const inParts = values.parts ? await buildSiteInParts(options) : undefined;
   if (!inParts) await buildSite(options);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const how = inParts ? ` from ${inParts.parts.length} parts built in separate processes (${inParts.parts.join(", ")})` : "";
+  const filesRead = inParts && inParts.parts.map((part) => inParts.storyFilesRead[part].toLocaleString("en")).join(", ");
+  const how = inParts ? ` from ${inParts.parts.length} parts built in separate processes (${inParts.parts.join(", ")}; story files each read: ${filesRead})` : "";
   console.log(`Built the archive into ${path.relative(process.cwd(), path.resolve(values.output)) || "."}/${how} in ${seconds} s.`);
 } catch (error) {
   console.error(explainBuildFailure(error));

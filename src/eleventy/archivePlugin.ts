@@ -9,6 +9,7 @@ import { readStoryFiles } from "../article/readStoryFiles.ts";
 import { BackgroundLinker } from "../build/backgroundLinker.ts";
 import { codeFingerprint, usableManifest, type PageManifest } from "../build/pageCache.ts";
 import { PhaseTimings } from "../build/phaseTimings.ts";
+import { listedStorySources, readStoryListing, type StoryListing } from "../build/storyListing.ts";
 import { finishBuild, prepareBuild, type PreparedBuild } from "../build/prepareBuild.ts";
 import type { WrittenPage } from "../build/verifyBuild.ts";
 import { buildFeeds } from "../pages/buildFeeds.ts";
@@ -44,6 +45,8 @@ export interface LoadedSite extends SitePages {
    * the caller: a build does it while the search index finishes, off the path of its rendering.
    */
   saveParseCache(): void;
+  /** How many story files this process read (a part of a site built in parts reads its years'). */
+  storyFilesRead: number;
 }
 
 export interface LoadOptions {
@@ -52,12 +55,18 @@ export interface LoadOptions {
   cacheDir?: string;
   /** Told once every story file is read, before they are parsed. */
   storiesRead?: () => void;
+  /**
+   * Building this part of a site built in parts: with the whole site's listing of its stories,
+   * only the part's years are read (see StoryListing).
+   */
+  part?: { name: string; listing: StoryListing };
 }
 
 /** Reads every story file and builds the archive and its pages, or throws every problem at once. */
 export async function loadSite(articlesDir: string, site: SiteSettings, includeDrafts: boolean, options: LoadOptions = {}): Promise<LoadedSite> {
   const { timings, cacheDir } = options;
-  const sources = await readStoryFiles(articlesDir);
+  const partYears = options.part && options.part.listing.partYears[options.part.name];
+  const sources = partYears ? listedStorySources(articlesDir, options.part!.listing, partYears) : await readStoryFiles(articlesDir);
   timings?.mark("readStoryFiles");
   options.storiesRead?.();
   const cache = cacheDir === undefined ? undefined : StoryParseCache.load(path.join(cacheDir, "parsed"), codeFingerprint("parse"));
@@ -65,7 +74,8 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
   timings?.mark("buildArchive");
   let saved = false;
   const saveParseCache = () => {
-    if (saved) return;
+    // The cache is the whole site's build's: saved by a part that read its years only, it would lose the rest.
+    if (saved || partYears) return;
     saved = true;
     if (cache && cache.save() > 0) timings?.mark("parseCacheSaved");
   };
@@ -88,6 +98,7 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
     indexPages,
     storyPage,
     saveParseCache,
+    storyFilesRead: sources.filter((source) => "bytes" in source).length,
     get otherOutputs() {
       return (otherOutputs ??= [...indexPages, ...buildFeeds(archive, site), ...buildSitemaps(sitemapEntries(indexPages, archive)).map(madeAlready)]);
     },
@@ -140,7 +151,7 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   eleventyConfig.addGlobalData("archiveOutputs", () => {
     const cacheDir = process.env.NEWS_ARCHIVE_CACHE;
     const part = process.env.NEWS_ARCHIVE_PART;
-    loading ??= loadSite(path.resolve(options.articles()), site, includeDrafts(), { timings, cacheDir, storiesRead: () => previous?.linker.surveySite() }).then((loaded) =>
+    loading ??= loadSite(path.resolve(options.articles()), site, includeDrafts(), { timings, cacheDir, storiesRead: () => previous?.linker.surveySite(), part: partToLoad(part) }).then((loaded) =>
       prepareBuild(loaded, {
         site,
         outputDir: outputDir(),
@@ -181,6 +192,12 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
     },
     {},
   );
+}
+
+/** A part of a site built in parts, given the whole site's listing of its stories, reads its own years only. */
+function partToLoad(part: string | undefined): LoadOptions["part"] {
+  const listing = process.env.NEWS_ARCHIVE_PART_LISTING;
+  return part === undefined || listing === undefined ? undefined : { name: part, listing: readStoryListing(listing) };
 }
 
 /** The dev server shows drafts so editors can preview them; a production build leaves them out. */

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { suite } from "uvu";
@@ -7,6 +7,11 @@ import { generateArchive } from "../../bench/generate.ts";
 import { buildSite } from "../../src/build/buildSite.ts";
 import { buildSiteInParts } from "../../src/build/buildSiteInParts.ts";
 import { COMMON_PART, partOfUrl } from "../../src/build/siteParts.ts";
+import { readStoryListing, writeStoryListing } from "../../src/build/storyListing.ts";
+import { loadSite, type LoadedSite } from "../../src/eleventy/archivePlugin.ts";
+import { site } from "../../src/site.ts";
+import { absoluteUrl } from "../../src/urls.ts";
+import { renderOutput } from "../../layouts/renderPage.ts";
 import { archiveOnDisk, differences, fingerprint } from "./archiveOnDisk.ts";
 
 /**
@@ -23,11 +28,59 @@ test("equals the site one process builds, byte for byte", async () => {
   const whole = archiveOnDisk();
   await buildSite({ input: project.articles, output: whole.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
 
-  const { parts } = await buildSiteInParts({ input: project.articles, output: project.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
+  const { parts, storyFilesRead } = await buildSiteInParts({ input: project.articles, output: project.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
   assert.ok(parts.length >= 3, `the archive spans years enough for two search shards and the common part: ${parts.join(", ")}`);
   const assembled = fingerprint(project.site);
   assert.ok([...assembled.keys()].some((file) => file.startsWith("pagefind/shards/")), "an older shard's search index is merged in");
   assert.equal(differences(assembled, fingerprint(whole.site)), []);
+
+  // Each story file was read by the part of its year alone, and by the common part (its feeds print every year's stories).
+  const storyFiles = readdirSync(project.articles, { recursive: true }).filter((file) => String(file).endsWith(".md")).length;
+  const published = (await loadSite(project.articles, site, false)).archive.stories.length;
+  const yearParts = parts.filter((part) => part !== COMMON_PART);
+  for (const part of yearParts) assert.ok(storyFilesRead[part] > 0 && storyFilesRead[part] < published, `the part ${part} read ${storyFilesRead[part]} of ${published} stories`);
+  assert.is(yearParts.reduce((sum, part) => sum + storyFilesRead[part], 0), published);
+  assert.is(storyFilesRead[COMMON_PART], storyFiles);
+});
+
+test("a part given the whole site's listing of its stories needs the files of its own years only", async () => {
+  const project = archiveOnDisk({
+    "2019/05/the-first-report.md": "---\ntitle: The First Report\ndate: 2019-05-02\nbyline: [Dan Jones]\ntopics: [Huawei, 5G]\n---\nIt says what [the follow-up](../../2020/03/the-follow-up.md) found later.\n",
+    "2020/03/the-follow-up.md": "---\ntitle: The Follow-Up\ndate: 2020-03-10\nbyline: [Ray Le Maistre]\ntopics: [Huawei]\n---\nIt follows [the first report](../../2019/05/the-first-report.md) and [the last word](../../2021/01/the-last-word.md).\n",
+    "2021/01/the-last-word.md": "---\ntitle: The Last Word\ndate: 2021-01-04\nbyline: [Dan Jones]\ntopics: [5G]\n---\nIt cites [the follow-up](../../2020/03/the-follow-up.md).\n",
+    "2021/02/facts-only.md": "---\ntitle: A Story We Hold the Facts Of\ndate: 2021-02-01\npublication: Light Reading\ntopics: [Huawei]\n---\n",
+  });
+  const cacheDir = mkdtempSync(path.join(tmpdir(), "news-archive-cache-"));
+  const whole = await loadSite(project.articles, site, false, { cacheDir });
+  whole.saveParseCache();
+  const listingFile = path.join(cacheDir, "stories.v8");
+  writeStoryListing(listingFile, whole.archive, whole.searchShards);
+  const listing = readStoryListing(listingFile);
+  const part = whole.searchShards.find((shard) => shard.years.includes(2020))!;
+  assert.not.ok(part.years.includes(2021), "the newest year is a part of its own");
+
+  // The part's machine holds its own years' story files, the listing and the cache; no other story file.
+  const own = archiveOnDisk();
+  for (const story of whole.archive.stories.filter((story) => part.years.includes(story.date.local.year))) {
+    mkdirSync(path.dirname(path.join(own.articles, story.sourcePath)), { recursive: true });
+    copyFileSync(path.join(project.articles, story.sourcePath), path.join(own.articles, story.sourcePath));
+  }
+  const alone = await loadSite(own.articles, site, false, { cacheDir, part: { name: part.name, listing } });
+  assert.is(alone.storyFilesRead, 2);
+
+  const inPart = partOfUrl(whole.searchShards);
+  const context = { site, absolute: (sitePath: string) => absoluteUrl(site.baseUrl, "/", sitePath) };
+  const printed = async (loaded: LoadedSite) => {
+    // As the build makes them: only those of the part (the others' would need the text of other years' stories).
+    const outputs = [...loaded.otherOutputs, ...loaded.archive.stories.map((story) => ({ url: story.url, model: () => loaded.storyPage(story) }))]
+      .filter((output) => inPart(output.url) === part.name)
+      .map((output) => output.model());
+    return new Map(await Promise.all(outputs.map(async (output) => [output.url, await renderOutput(output, context)] as const)));
+  };
+  const expected = await printed(whole);
+  assert.ok(expected.has("/2020/03/10/the-follow-up/") && expected.has("/2019/"), [...expected.keys()].join(", "));
+  assert.equal(await printed(alone), expected);
+  assert.match(expected.get("/2020/03/10/the-follow-up/")!, "The Last Word", "a link to a story of another part, with its title");
 });
 
 test("a page under a year belongs to that year's part, every other page to the common part", () => {
