@@ -357,10 +357,13 @@ assembled site is checked (every story exactly once, listed and indexed) and pub
 atomically. It equals the one-process build byte for byte (checked above and by a test), and
 each story file is read by the part of its year alone (and by the common part). A test builds a
 part from a folder holding only its years' story files, with the listing and the cache, and
-finds its pages equal to the whole site's. On one 2-core machine it is slower than one process:
-the archive is read once before the parts, and every process loads Eleventy and the listing.
-CI jobs per part are not implemented; the processes stand in for them (a first job would read
-and list the archive and hand on the listing and the cache, a last one assemble and publish).
+finds its pages equal to the whole site's. The three steps are also commands, for CI jobs on
+machines of their own: \`--list-parts\` (reads and lists the archive, prints the parts),
+\`--part NAME\` (one job a part, given the listing, the cache and its years' story files) and
+\`--assemble\` (moves the parts' folders side by side, checks, publishes); a test runs them so,
+each in a folder of its own, and gets the one-process site byte for byte. On one 2-core machine
+it is slower than one process: the archive is read once before the parts, and every process
+loads Eleventy and the listing.
 `;
 }
 

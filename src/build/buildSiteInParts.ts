@@ -1,16 +1,17 @@
 import { fork } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { lstat, mkdir, readdir, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { loadSite } from "../eleventy/archivePlugin.ts";
+import { loadSite, type LoadedSite } from "../eleventy/archivePlugin.ts";
 import { howToFork } from "../projectFiles.ts";
 import { site } from "../site.ts";
-import type { BuildOptions } from "./buildSite.ts";
+import { writeFileWhole } from "../writeWhole.ts";
+import { runEleventy, type BuildOptions } from "./buildSite.ts";
 import type { PartReport } from "./prepareBuild.ts";
-import { discardStaging, prepareStaging, publishStaging } from "./publishAtomically.ts";
+import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publishAtomically.ts";
 import { siteParts } from "./siteParts.ts";
-import { writeStoryListing } from "./storyListing.ts";
+import { readStoryListing, writeStoryListing } from "./storyListing.ts";
 import { verifyBuild } from "./verifyBuild.ts";
 
 export class PartFailedError extends Error {
@@ -22,69 +23,111 @@ export class PartFailedError extends Error {
 
 const partProcess = howToFork("build/partProcess");
 
+/** What one process can do of a site built in parts, in the folder the parts are handed on in. */
+const listingIn = (partsDir: string) => path.join(partsDir, "stories.v8");
+const partNamesIn = (partsDir: string) => path.join(partsDir, "parts.json");
+const reportIn = (partsDir: string, part: string) => path.join(partsDir, `${part}.json`);
+const outputIn = (partsDir: string, part: string) => path.join(partsDir, part);
+
 /**
- * Builds the site as independent parts (see siteParts.ts), each in a process of its own with its
- * own Eleventy and Pagefind, `processes` at a time, then assembles them by moving their folders
- * side by side, proves that nothing was lost, and publishes as `buildSite` does. What a CI job
- * per part would do on many machines, on one. Every part is rendered whole: the page cache of
- * single-process builds is not used.
+ * Builds the site as independent parts (see siteParts.ts) on this machine: lists the archive
+ * (`listParts`), builds each part in a process of its own with its own Eleventy and Pagefind,
+ * `processes` at a time (`buildPart`), then assembles them (`assembleParts`). The same three
+ * steps, run as commands (see src/cli/build.ts), are what CI jobs on many machines would do.
+ * Every part is rendered whole: the page cache of single-process builds is not used.
  */
-export async function buildSiteInParts(options: BuildOptions, processes = os.availableParallelism()): Promise<{ parts: string[]; storyFilesRead: Record<string, number> }> {
-  const staging = await prepareStaging(options.output);
-  const partsDir = `${staging}-parts`;
-  const cacheDir = path.resolve(options.cacheDir ?? ".cache/news-archive");
+export async function buildSiteInParts(options: BuildOptions, processes = os.availableParallelism()): Promise<AssembledParts> {
+  const partsDir = `${stagingDirFor(options.output)}-parts`;
   try {
     await rm(partsDir, { recursive: true, force: true });
-    // Read here to plan the parts and to check the assembled site; it also leaves the parsed
-    // stories in the cache, so that the parts do not render every story's Markdown again.
-    const loaded = await loadSite(path.resolve(options.input), site, false, { cacheDir });
-    loaded.saveParseCache();
-    const parts = siteParts(loaded.searchShards);
-    await mkdir(partsDir, { recursive: true });
-    // With it, a part reads the story files of its own years only.
-    const listing = path.join(partsDir, "stories.v8");
-    writeStoryListing(listing, loaded.archive, loaded.searchShards);
+    const { parts, loaded } = await listParts(options, partsDir);
     const queue = [...parts];
-    const reports = new Map<string, PartReport>();
     const worker = async () => {
-      for (let part = queue.shift(); part !== undefined; part = queue.shift()) {
-        reports.set(part, await buildPart(part, { ...options, output: path.join(partsDir, part), cacheDir }, listing, path.join(partsDir, `${part}.json`)));
-      }
+      for (let part = queue.shift(); part !== undefined; part = queue.shift()) await buildPartInProcess(part, options, partsDir);
     };
     // Every process has stopped before a failure is reported and the parts' folders removed.
     const settled = await Promise.allSettled(Array.from({ length: Math.min(processes, parts.length) }, worker));
     for (const result of settled) if (result.status === "rejected") throw result.reason;
-    for (const part of parts) await moveInto(path.join(partsDir, part), staging, part);
-    const reported = [...reports.values()];
-    const written = reported.flatMap((report) => report.writtenUrls.map((url) => ({ url, outputPath: false as const, content: "" })));
-    verifyBuild(loaded, written, reported.flatMap((report) => report.indexedUrls));
-    await publishStaging(options.output);
-    return { parts, storyFilesRead: Object.fromEntries(parts.map((part) => [part, reports.get(part)!.storyFilesRead])) };
-  } catch (error) {
-    await discardStaging(options.output);
-    throw error;
+    return await assembleParts(options, partsDir, loaded);
   } finally {
     await rm(partsDir, { recursive: true, force: true });
   }
 }
 
-function buildPart(part: string, options: BuildOptions & { cacheDir: string }, listing: string, reportFile: string): Promise<PartReport> {
+/**
+ * Step one: reads the whole archive, keeps the parsed stories in the cache and writes into
+ * `partsDir` the listing of every story (see StoryListing) and the names of the parts, which it
+ * returns. A part needs the listing, the cache and the story files of its years.
+ */
+export async function listParts(options: Pick<BuildOptions, "input" | "cacheDir">, partsDir: string): Promise<{ parts: string[]; loaded: LoadedSite }> {
+  const loaded = await loadSite(path.resolve(options.input), site, false, { cacheDir: cacheDirOf(options) });
+  loaded.saveParseCache();
+  const parts = siteParts(loaded.searchShards);
+  await mkdir(partsDir, { recursive: true });
+  writeStoryListing(listingIn(partsDir), loaded.archive, loaded.searchShards);
+  writeFileWhole(partNamesIn(partsDir), JSON.stringify(parts));
+  return { parts, loaded };
+}
+
+/** Step two, once for each part: builds it, in this process, into `partsDir/<part>/`, with what it wrote beside it. */
+export async function buildPart(part: string, options: BuildOptions, partsDir: string): Promise<void> {
+  const names = JSON.parse(readFileSync(partNamesIn(partsDir), "utf8")) as string[];
+  if (!names.includes(part)) throw new Error(`there is no part ${part} in ${partsDir}: its parts are ${names.join(", ")}`);
+  process.env.NEWS_ARCHIVE_PART = part;
+  process.env.NEWS_ARCHIVE_PART_REPORT = reportIn(partsDir, part);
+  process.env.NEWS_ARCHIVE_PART_LISTING = listingIn(partsDir);
+  await rm(outputIn(partsDir, part), { recursive: true, force: true });
+  await runEleventy({ ...options, output: outputIn(partsDir, part), cacheDir: cacheDirOf(options) });
+}
+
+function buildPartInProcess(part: string, options: BuildOptions, partsDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(partProcess.modulePath, [JSON.stringify(options)], {
+    const child = fork(partProcess.modulePath, [JSON.stringify({ part, options, partsDir })], {
       execArgv: ["--max-old-space-size=6144", ...partProcess.execArgv],
-      env: { ...process.env, NEWS_ARCHIVE_PART: part, NEWS_ARCHIVE_PART_REPORT: reportFile, NEWS_ARCHIVE_PART_LISTING: listing },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
     let output = "";
     child.stdout?.on("data", (chunk) => (output += chunk));
     child.stderr?.on("data", (chunk) => (output += chunk));
     child.once("error", reject);
-    child.once("exit", (code) => {
-      if (code !== 0) reject(new PartFailedError(part, output));
-      else resolve(JSON.parse(readFileSync(reportFile, "utf8")) as PartReport);
-    });
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new PartFailedError(part, output))));
   });
 }
+
+export interface AssembledParts {
+  parts: string[];
+  /** By part: how many story files it read. */
+  storyFilesRead: Record<string, number>;
+}
+
+/**
+ * Step three: moves the parts built into `partsDir` side by side into a staging folder, proves
+ * that no story was lost (from the listing and the cache, reading no story file, unless given
+ * the archive as read by `listParts`), and publishes it over `options.output` as `buildSite` does.
+ */
+export async function assembleParts(options: BuildOptions, partsDir: string, loaded?: LoadedSite): Promise<AssembledParts> {
+  const parts = JSON.parse(readFileSync(partNamesIn(partsDir), "utf8")) as string[];
+  const reports = new Map<string, PartReport>();
+  for (const part of parts) {
+    if (!existsSync(reportIn(partsDir, part))) throw new Error(`the part ${part} is not in ${partsDir}: build it first (npm run build -- --part ${part} --parts-dir ${partsDir})`);
+    reports.set(part, JSON.parse(readFileSync(reportIn(partsDir, part), "utf8")) as PartReport);
+  }
+  const model = loaded ?? (await loadSite(path.resolve(options.input), site, false, { cacheDir: cacheDirOf(options), listed: { listing: readStoryListing(listingIn(partsDir)), readYears: [] } }));
+  const staging = await prepareStaging(options.output);
+  try {
+    for (const part of parts) await moveInto(outputIn(partsDir, part), staging, part);
+    const reported = [...reports.values()];
+    const written = reported.flatMap((report) => report.writtenUrls.map((url) => ({ url, outputPath: false as const, content: "" })));
+    verifyBuild(model, written, reported.flatMap((report) => report.indexedUrls));
+    await publishStaging(options.output);
+  } catch (error) {
+    await discardStaging(options.output);
+    throw error;
+  }
+  return { parts, storyFilesRead: Object.fromEntries(parts.map((part) => [part, reports.get(part)!.storyFilesRead])) };
+}
+
+const cacheDirOf = (options: Pick<BuildOptions, "cacheDir">) => path.resolve(options.cacheDir ?? ".cache/news-archive");
 
 /**
  * Moves a part's files into the site. Folders are merged; a file two parts both wrote (the

@@ -1,14 +1,15 @@
 /**
- * One part of a site built in parts (see buildSiteInParts.ts), in a process of its own:
- * NEWS_ARCHIVE_PART names the part, NEWS_ARCHIVE_PART_REPORT the file that says what it wrote;
- * the build options come as JSON in the first argument.
+ * One part of a site built in parts (see buildSiteInParts.ts), in a process of its own: the
+ * part, the build options and the folder the parts are handed on in come as JSON in the first
+ * argument.
  */
 import { explainBuildFailure } from "../cli/explainBuildFailure.ts";
-import { runEleventy, type BuildOptions } from "./buildSite.ts";
+import type { BuildOptions } from "./buildSite.ts";
+import { buildPart } from "./buildSiteInParts.ts";
 
-const options = JSON.parse(process.argv[2]) as BuildOptions & { cacheDir: string };
+const { part, options, partsDir } = JSON.parse(process.argv[2]) as { part: string; options: BuildOptions; partsDir: string };
 try {
-  await runEleventy(options);
+  await buildPart(part, options, partsDir);
 } catch (error) {
   console.error(explainBuildFailure(error));
   process.exitCode = 1;

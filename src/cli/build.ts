@@ -7,6 +7,12 @@
  *
  * `--parts` builds each run of years (a search shard) and the pages spanning years in processes
  * of their own and assembles them: how an archive too big for one machine is built, on one.
+ * Its three steps, for jobs on machines of their own, each given the folder `--parts-dir` as the
+ * one before left it (and the same cache folder):
+ *
+ *   npm run build -- --list-parts --parts-dir DIR     reads the archive, lists it; prints the parts as JSON
+ *   npm run build -- --part NAME --parts-dir DIR      builds one part (needs the story files of its years only)
+ *   npm run build -- --assemble --parts-dir DIR       assembles the parts into --output and publishes it
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,20 +25,39 @@ const { values } = parseArgs({
     output: { type: "string", default: "_site" },
     "cache-dir": { type: "string" },
     parts: { type: "boolean", default: false },
+    "parts-dir": { type: "string" },
+    "list-parts": { type: "boolean", default: false },
+    part: { type: "string" },
+    assemble: { type: "boolean", default: false },
   },
   allowPositionals: false,
 });
 
 const started = performance.now();
+const partsDir = values["parts-dir"];
+const step = values["list-parts"] ? "list" : values.part !== undefined ? "part" : values.assemble ? "assemble" : undefined;
+if (step && partsDir === undefined) {
+  console.error("--list-parts, --part and --assemble hand the parts on in a folder: give it with --parts-dir DIR");
+  process.exit(1);
+}
 // The stories are read in another thread while this one loads Eleventy and the rest.
-if (!values.parts) readStoryFilesAhead(values.input);
+if (!values.parts && !step) readStoryFilesAhead(values.input);
 const { buildSite } = await import("../build/buildSite.ts");
-const { buildSiteInParts } = await import("../build/buildSiteInParts.ts");
+const { assembleParts, buildPart, buildSiteInParts, listParts } = await import("../build/buildSiteInParts.ts");
 const { explainBuildFailure } = await import("./explainBuildFailure.ts");
 const { PublishCutShortError } = await import("../build/publishAtomically.ts");
 try {
   const options = { input: values.input, output: values.output, pathPrefix: values.pathprefix, cacheDir: values["cache-dir"] };
-  const inParts = values.parts ? await buildSiteInParts(options) : undefined;
+  if (step === "list") {
+    console.log(JSON.stringify((await listParts(options, partsDir!)).parts));
+    process.exit();
+  }
+  if (step === "part") {
+    await buildPart(values.part!, options, partsDir!);
+    console.log(`Built the part ${values.part} into ${path.join(partsDir!, values.part!)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    process.exit();
+  }
+  const inParts = values.parts ? await buildSiteInParts(options) : step === "assemble" ? await assembleParts(options, partsDir!) : undefined;
   if (!inParts) await buildSite(options);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const filesRead = inParts && inParts.parts.map((part) => inParts.storyFilesRead[part].toLocaleString("en")).join(", ");

@@ -56,17 +56,17 @@ export interface LoadOptions {
   /** Told once every story file is read, before they are parsed. */
   storiesRead?: () => void;
   /**
-   * Building this part of a site built in parts: with the whole site's listing of its stories,
-   * only the part's years are read (see StoryListing).
+   * With the listing of a site built in parts (see StoryListing): only the story files of
+   * `readYears` are read, the other stories are taken as listed.
    */
-  part?: { name: string; listing: StoryListing };
+  listed?: { listing: StoryListing; readYears: readonly number[] };
 }
 
 /** Reads every story file and builds the archive and its pages, or throws every problem at once. */
 export async function loadSite(articlesDir: string, site: SiteSettings, includeDrafts: boolean, options: LoadOptions = {}): Promise<LoadedSite> {
   const { timings, cacheDir } = options;
-  const partYears = options.part && options.part.listing.partYears[options.part.name];
-  const sources = partYears ? listedStorySources(articlesDir, options.part!.listing, partYears) : await readStoryFiles(articlesDir);
+  const { listed } = options;
+  const sources = listed ? listedStorySources(articlesDir, listed.listing, listed.readYears) : await readStoryFiles(articlesDir);
   timings?.mark("readStoryFiles");
   options.storiesRead?.();
   const cache = cacheDir === undefined ? undefined : StoryParseCache.load(path.join(cacheDir, "parsed"), codeFingerprint("parse"));
@@ -75,7 +75,7 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
   let saved = false;
   const saveParseCache = () => {
     // The cache is the whole site's build's: saved by a part that read its years only, it would lose the rest.
-    if (saved || partYears) return;
+    if (saved || listed) return;
     saved = true;
     if (cache && cache.save() > 0) timings?.mark("parseCacheSaved");
   };
@@ -151,7 +151,7 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   eleventyConfig.addGlobalData("archiveOutputs", () => {
     const cacheDir = process.env.NEWS_ARCHIVE_CACHE;
     const part = process.env.NEWS_ARCHIVE_PART;
-    loading ??= loadSite(path.resolve(options.articles()), site, includeDrafts(), { timings, cacheDir, storiesRead: () => previous?.linker.surveySite(), part: partToLoad(part) }).then((loaded) =>
+    loading ??= loadSite(path.resolve(options.articles()), site, includeDrafts(), { timings, cacheDir, storiesRead: () => previous?.linker.surveySite(), listed: partToLoad(part) }).then((loaded) =>
       prepareBuild(loaded, {
         site,
         outputDir: outputDir(),
@@ -195,9 +195,13 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
 }
 
 /** A part of a site built in parts, given the whole site's listing of its stories, reads its own years only. */
-function partToLoad(part: string | undefined): LoadOptions["part"] {
-  const listing = process.env.NEWS_ARCHIVE_PART_LISTING;
-  return part === undefined || listing === undefined ? undefined : { name: part, listing: readStoryListing(listing) };
+function partToLoad(part: string | undefined): LoadOptions["listed"] {
+  const file = process.env.NEWS_ARCHIVE_PART_LISTING;
+  if (part === undefined || file === undefined) return undefined;
+  const listing = readStoryListing(file);
+  // The common part reads every story file: its feeds print the stories of every year.
+  const readYears = listing.partYears[part];
+  return readYears && { listing, readYears };
 }
 
 /** The dev server shows drafts so editors can preview them; a production build leaves them out. */

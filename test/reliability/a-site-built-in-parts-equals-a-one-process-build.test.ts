@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { suite } from "uvu";
@@ -12,6 +12,8 @@ import { loadSite, type LoadedSite } from "../../src/eleventy/archivePlugin.ts";
 import { site } from "../../src/site.ts";
 import { absoluteUrl } from "../../src/urls.ts";
 import { renderOutput } from "../../layouts/renderPage.ts";
+import { runCli } from "../support/runCli.ts";
+import { projectRoot } from "../../src/projectFiles.ts";
 import { archiveOnDisk, differences, fingerprint } from "./archiveOnDisk.ts";
 
 /**
@@ -65,7 +67,7 @@ test("a part given the whole site's listing of its stories needs the files of it
     mkdirSync(path.dirname(path.join(own.articles, story.sourcePath)), { recursive: true });
     copyFileSync(path.join(project.articles, story.sourcePath), path.join(own.articles, story.sourcePath));
   }
-  const alone = await loadSite(own.articles, site, false, { cacheDir, part: { name: part.name, listing } });
+  const alone = await loadSite(own.articles, site, false, { cacheDir, listed: { listing, readYears: part.years } });
   assert.is(alone.storyFilesRead, 2);
 
   const inPart = partOfUrl(whole.searchShards);
@@ -81,6 +83,62 @@ test("a part given the whole site's listing of its stories needs the files of it
   assert.ok(expected.has("/2020/03/10/the-follow-up/") && expected.has("/2019/"), [...expected.keys()].join(", "));
   assert.equal(await printed(alone), expected);
   assert.match(expected.get("/2020/03/10/the-follow-up/")!, "The Last Word", "a link to a story of another part, with its title");
+});
+
+test("its three steps, run as commands on machines of their own, assemble the same site", async () => {
+  const project = archiveOnDisk();
+  generateArchive({ articles: 200, out: project.articles, seed: 17, clean: true });
+  const whole = archiveOnDisk();
+  await buildSite({ input: project.articles, output: whole.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
+  const build = async (args: string[]) => {
+    const run = await runCli("build", args, projectRoot);
+    assert.is(run.code, 0, `npm run build -- ${args.join(" ")}\n${run.stdout}${run.stderr}`);
+    return run.stdout;
+  };
+
+  // The first job reads the whole archive, and hands on the listing and the cache.
+  const first = { partsDir: mkdtempSync(path.join(tmpdir(), "news-archive-parts-")), cache: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) };
+  const parts = JSON.parse(await build(["--list-parts", "--parts-dir", first.partsDir, "--input", project.articles, "--cache-dir", first.cache])) as string[];
+  const listing = readStoryListing(path.join(first.partsDir, "stories.v8"));
+  assert.ok(parts.length >= 3, parts.join(", "));
+
+  // A job a part, each on a machine of its own: the listing, the cache, and the story files of its years.
+  const gathered = mkdtempSync(path.join(tmpdir(), "news-archive-parts-"));
+  cpSync(first.partsDir, gathered, { recursive: true });
+  for (const part of parts) {
+    const machine = { articles: mkdtempSync(path.join(tmpdir(), "news-archive-articles-")), partsDir: mkdtempSync(path.join(tmpdir(), "news-archive-parts-")), cache: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) };
+    cpSync(first.partsDir, machine.partsDir, { recursive: true });
+    cpSync(first.cache, machine.cache, { recursive: true });
+    const years = listing.partYears[part];
+    if (years === undefined) cpSync(project.articles, machine.articles, { recursive: true });
+    else
+      for (const story of listing.stories.filter((story) => years.includes(story.year))) {
+        mkdirSync(path.dirname(path.join(machine.articles, story.sourcePath)), { recursive: true });
+        copyFileSync(path.join(project.articles, story.sourcePath), path.join(machine.articles, story.sourcePath));
+      }
+    await build(["--part", part, "--parts-dir", machine.partsDir, "--input", machine.articles, "--cache-dir", machine.cache]);
+    // Its folder and its report are what the job hands on.
+    cpSync(path.join(machine.partsDir, part), path.join(gathered, part), { recursive: true });
+    cpSync(path.join(machine.partsDir, `${part}.json`), path.join(gathered, `${part}.json`));
+  }
+
+  // The last job assembles them, reading no story file, and publishes.
+  const out = await build(["--assemble", "--parts-dir", gathered, "--input", project.articles, "--cache-dir", first.cache, "--output", project.site]);
+  assert.match(out, `from ${parts.length} parts`);
+  assert.equal(differences(fingerprint(project.site), fingerprint(whole.site)), []);
+});
+
+test("assembling fails, naming the part and the site left as it was, when a part was not built", async () => {
+  const project = archiveOnDisk({ "2020/01/a-story.md": "---\ntitle: A Story\ndate: 2020-01-14\n---\nText.\n" });
+  const partsDir = mkdtempSync(path.join(tmpdir(), "news-archive-parts-"));
+  const cache = mkdtempSync(path.join(tmpdir(), "news-archive-cache-"));
+  const listed = await runCli("build", ["--list-parts", "--parts-dir", partsDir, "--input", project.articles, "--cache-dir", cache], projectRoot);
+  const [firstPart] = JSON.parse(listed.stdout) as string[];
+  const assembled = await runCli("build", ["--assemble", "--parts-dir", partsDir, "--input", project.articles, "--cache-dir", cache, "--output", project.site], projectRoot);
+  assert.is(assembled.code, 1);
+  assert.match(assembled.stderr, `the part ${firstPart} is not in ${partsDir}`);
+  assert.match(assembled.stderr, `--part ${firstPart}`);
+  assert.not.ok(existsSync(project.site), "no site was published");
 });
 
 test("a page under a year belongs to that year's part, every other page to the common part", () => {
