@@ -111,23 +111,29 @@ export function readStoryFilesAhead(articlesDir: string): void {
   readingAhead.set(dir, reading);
 }
 
+/**
+ * Each story file's name as seen from the working directory, which is how editors and their
+ * terminals refer to it, from its source path.
+ */
+export function storyFileNames(articlesDir: string): (sourcePath: string) => string {
+  const folder = path.relative(process.cwd(), path.resolve(articlesDir));
+  return (sourcePath) => path.join(folder, sourcePath);
+}
+
 /** Reads the story files named (relative to the articles folder, "/"-separated), in the order given. */
 export function readStoryFilesNamed(articlesDir: string, sourcePaths: readonly string[]): StorySource[] {
   const dir = path.resolve(articlesDir);
-  const folder = path.relative(process.cwd(), dir);
-  return sourcePaths.map((sourcePath) => ({ sourcePath, file: path.join(folder, sourcePath), bytes: readFileSync(path.join(dir, sourcePath)) }));
+  const fileOf = storyFileNames(dir);
+  return sourcePaths.map((sourcePath) => ({ sourcePath, file: fileOf(sourcePath), bytes: readFileSync(path.join(dir, sourcePath)) }));
 }
 
-/**
- * Reads every `.md` file under the articles folder, in a stable order. `file` names each as seen
- * from the working directory, which is how editors and their terminals refer to it.
- */
+/** Reads every `.md` file under the articles folder, in a stable order (`file`: see storyFileNames). */
 export async function readStoryFiles(articlesDir: string): Promise<StorySource[]> {
   const dir = path.resolve(articlesDir);
   const ahead = readingAhead.get(dir);
   readingAhead.delete(dir);
   // Should reading ahead have failed (say, no folder), reading here reports why.
   const { sourcePaths, contents } = (ahead && (await ahead.catch(() => undefined))) ?? readFilesHere(dir);
-  const folder = path.relative(process.cwd(), dir);
-  return sourcePaths.map((sourcePath, index) => ({ sourcePath, file: path.join(folder, sourcePath), bytes: contents[index] }));
+  const fileOf = storyFileNames(dir);
+  return sourcePaths.map((sourcePath, index) => ({ sourcePath, file: fileOf(sourcePath), bytes: contents[index] }));
 }

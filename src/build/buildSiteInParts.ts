@@ -6,12 +6,11 @@ import path from "node:path";
 import { loadSite, type LoadedSite } from "../eleventy/archivePlugin.ts";
 import { howToFork } from "../projectFiles.ts";
 import { site } from "../site.ts";
-import { writeFileWhole } from "../writeWhole.ts";
 import { runEleventy, type BuildOptions } from "./buildSite.ts";
 import type { PartReport } from "./prepareBuild.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publishAtomically.ts";
 import { siteParts } from "./siteParts.ts";
-import { readStoryListing, writeStoryListing } from "./storyListing.ts";
+import { listedParts, readStoryListing, writeStoryListing } from "./storyListing.ts";
 import { verifyBuild } from "./verifyBuild.ts";
 
 export class PartFailedError extends Error {
@@ -23,9 +22,8 @@ export class PartFailedError extends Error {
 
 const partProcess = howToFork("build/partProcess");
 
-/** What one process can do of a site built in parts, in the folder the parts are handed on in. */
+/** What the steps hand on to each other, in the parts folder: the listing, and each part's folder and report. */
 const listingIn = (partsDir: string) => path.join(partsDir, "stories.v8");
-const partNamesIn = (partsDir: string) => path.join(partsDir, "parts.json");
 const reportIn = (partsDir: string, part: string) => path.join(partsDir, `${part}.json`);
 const outputIn = (partsDir: string, part: string) => path.join(partsDir, part);
 
@@ -65,13 +63,12 @@ export async function listParts(options: Pick<BuildOptions, "input" | "cacheDir"
   const parts = siteParts(loaded.searchShards);
   await mkdir(partsDir, { recursive: true });
   writeStoryListing(listingIn(partsDir), loaded.archive, loaded.searchShards);
-  writeFileWhole(partNamesIn(partsDir), JSON.stringify(parts));
   return { parts, loaded };
 }
 
 /** Step two, once for each part: builds it, in this process, into `partsDir/<part>/`, with what it wrote beside it. */
 export async function buildPart(part: string, options: BuildOptions, partsDir: string): Promise<void> {
-  const names = JSON.parse(readFileSync(partNamesIn(partsDir), "utf8")) as string[];
+  const names = listedParts(readStoryListing(listingIn(partsDir)));
   if (!names.includes(part)) throw new Error(`there is no part ${part} in ${partsDir}: its parts are ${names.join(", ")}`);
   process.env.NEWS_ARCHIVE_PART = part;
   process.env.NEWS_ARCHIVE_PART_REPORT = reportIn(partsDir, part);
@@ -106,13 +103,14 @@ export interface AssembledParts {
  * the archive as read by `listParts`), and publishes it over `options.output` as `buildSite` does.
  */
 export async function assembleParts(options: BuildOptions, partsDir: string, loaded?: LoadedSite): Promise<AssembledParts> {
-  const parts = JSON.parse(readFileSync(partNamesIn(partsDir), "utf8")) as string[];
+  const listing = readStoryListing(listingIn(partsDir));
+  const parts = listedParts(listing);
   const reports = new Map<string, PartReport>();
   for (const part of parts) {
     if (!existsSync(reportIn(partsDir, part))) throw new Error(`the part ${part} is not in ${partsDir}: build it first (npm run build -- --part ${part} --parts-dir ${partsDir})`);
     reports.set(part, JSON.parse(readFileSync(reportIn(partsDir, part), "utf8")) as PartReport);
   }
-  const model = loaded ?? (await loadSite(path.resolve(options.input), site, false, { cacheDir: cacheDirOf(options), listed: { listing: readStoryListing(listingIn(partsDir)), readYears: [] } }));
+  const model = loaded ?? (await loadSite(path.resolve(options.input), site, false, { cacheDir: cacheDirOf(options), listed: { listing, readYears: [] } }));
   const staging = await prepareStaging(options.output);
   try {
     for (const part of parts) await moveInto(outputIn(partsDir, part), staging, part);

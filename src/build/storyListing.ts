@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Archive, ListedStorySource, StorySource } from "../archive/buildArchive.ts";
-import { readStoryFilesNamed } from "../article/readStoryFiles.ts";
+import { readStoryFilesNamed, storyFileNames } from "../article/readStoryFiles.ts";
 import type { SearchShard } from "../search/searchShards.ts";
+import { siteParts } from "./siteParts.ts";
 import { writeFileWhole } from "../writeWhole.ts";
 
 /**
@@ -16,20 +16,30 @@ import { writeFileWhole } from "../writeWhole.ts";
  */
 export interface StoryListing {
   stories: { sourcePath: string; fileKey: string; year: number }[];
-  /** By part: the years whose stories it prints. */
-  partYears: Record<string, number[]>;
+  /** The search shards: a part each, besides the common part (see siteParts). */
+  shards: SearchShard[];
 }
 
 export function writeStoryListing(file: string, archive: Archive, shards: readonly SearchShard[]): void {
   const listing: StoryListing = {
     stories: archive.stories.map((story) => ({ sourcePath: story.sourcePath, fileKey: story.fileKey, year: story.date.local.year })),
-    partYears: Object.fromEntries(shards.map((shard) => [shard.name, shard.years])),
+    shards: [...shards],
   };
   writeFileWhole(file, serialize(listing));
 }
 
 export function readStoryListing(file: string): StoryListing {
   return deserialize(readFileSync(file)) as StoryListing;
+}
+
+/** The parts of the site listed, newest years first, then the common part. */
+export function listedParts(listing: StoryListing): string[] {
+  return siteParts(listing.shards);
+}
+
+/** The years whose stories `part` prints; undefined for the common part, which prints every year's. */
+export function yearsOfPart(listing: StoryListing, part: string): number[] | undefined {
+  return listing.shards.find((shard) => shard.name === part)?.years;
 }
 
 /**
@@ -42,7 +52,7 @@ export function listedStorySources(articlesDir: string, listing: StoryListing, y
     articlesDir,
     listing.stories.filter((story) => reading.has(story.year)).map((story) => story.sourcePath),
   );
-  const folder = path.relative(process.cwd(), path.resolve(articlesDir));
-  const listed = listing.stories.filter((story) => !reading.has(story.year)).map(({ sourcePath, fileKey }) => ({ sourcePath, file: path.join(folder, sourcePath), fileKey }));
+  const fileOf = storyFileNames(articlesDir);
+  const listed = listing.stories.filter((story) => !reading.has(story.year)).map(({ sourcePath, fileKey }) => ({ sourcePath, file: fileOf(sourcePath), fileKey }));
   return [...read, ...listed];
 }

@@ -9,7 +9,7 @@ import { readStoryFiles } from "../article/readStoryFiles.ts";
 import { BackgroundLinker } from "../build/backgroundLinker.ts";
 import { codeFingerprint, usableManifest, type PageManifest } from "../build/pageCache.ts";
 import { PhaseTimings } from "../build/phaseTimings.ts";
-import { listedStorySources, readStoryListing, type StoryListing } from "../build/storyListing.ts";
+import { listedStorySources, readStoryListing, yearsOfPart, type StoryListing } from "../build/storyListing.ts";
 import { finishBuild, prepareBuild, type PreparedBuild } from "../build/prepareBuild.ts";
 import type { WrittenPage } from "../build/verifyBuild.ts";
 import { buildFeeds } from "../pages/buildFeeds.ts";
@@ -200,7 +200,7 @@ function partToLoad(part: string | undefined): LoadOptions["listed"] {
   if (part === undefined || file === undefined) return undefined;
   const listing = readStoryListing(file);
   // The common part reads every story file: its feeds print the stories of every year.
-  const readYears = listing.partYears[part];
+  const readYears = yearsOfPart(listing, part);
   return readYears && { listing, readYears };
 }
 

@@ -7,7 +7,7 @@ import { generateArchive } from "../../bench/generate.ts";
 import { buildSite } from "../../src/build/buildSite.ts";
 import { buildSiteInParts } from "../../src/build/buildSiteInParts.ts";
 import { COMMON_PART, partOfUrl } from "../../src/build/siteParts.ts";
-import { readStoryListing, writeStoryListing } from "../../src/build/storyListing.ts";
+import { readStoryListing, writeStoryListing, yearsOfPart } from "../../src/build/storyListing.ts";
 import { loadSite, type LoadedSite } from "../../src/eleventy/archivePlugin.ts";
 import { site } from "../../src/site.ts";
 import { absoluteUrl } from "../../src/urls.ts";
@@ -109,7 +109,7 @@ test("its three steps, run as commands on machines of their own, assemble the sa
     const machine = { articles: mkdtempSync(path.join(tmpdir(), "news-archive-articles-")), partsDir: mkdtempSync(path.join(tmpdir(), "news-archive-parts-")), cache: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) };
     cpSync(first.partsDir, machine.partsDir, { recursive: true });
     cpSync(first.cache, machine.cache, { recursive: true });
-    const years = listing.partYears[part];
+    const years = yearsOfPart(listing, part);
     if (years === undefined) cpSync(project.articles, machine.articles, { recursive: true });
     else
       for (const story of listing.stories.filter((story) => years.includes(story.year))) {
