@@ -28,7 +28,14 @@ export async function firstSearchBytes(siteDir: string, query: string): Promise<
   try {
     const page = await browser.context.newPage();
     const bodies: Promise<{ url: string; body: Buffer }>[] = [];
-    page.on("response", (response) => bodies.push(response.body().then((body) => ({ url: response.url(), body }), () => ({ url: response.url(), body: Buffer.alloc(0) }))));
+    page.on("response", (response) =>
+      bodies.push(
+        response.body().then(
+          (body) => ({ url: response.url(), body }),
+          () => ({ url: response.url(), body: Buffer.alloc(0) }),
+        ),
+      ),
+    );
     await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`, { waitUntil: "networkidle" });
     await page.waitForSelector("#search-results li", { timeout: 60_000 });
     await page.waitForLoadState("networkidle");
@@ -42,7 +49,8 @@ export async function firstSearchBytes(siteDir: string, query: string): Promise<
       byKind[kind].bytes += body.length;
       byKind[kind].requests++;
       bytes += body.length;
-      gzipBytes += precompressed.test(new URL(url).pathname) || body.length === 0 ? body.length : Math.min(body.length, gzipSync(body).length);
+      gzipBytes +=
+        precompressed.test(new URL(url).pathname) || body.length === 0 ? body.length : Math.min(body.length, gzipSync(body).length);
     }
     return { query, bytes, gzipBytes, requests: all.length, byKind };
   } finally {

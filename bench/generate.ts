@@ -50,7 +50,10 @@ class Random {
   constructor(seed: number | string) {
     // cyrb128 turns any seed text into the four 32-bit words sfc32 starts from.
     const text = String(seed);
-    let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+    let h1 = 1779033703,
+      h2 = 3144134277,
+      h3 = 1013904242,
+      h4 = 2773480762;
     for (let i = 0; i < text.length; i++) {
       const k = text.charCodeAt(i);
       h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -312,7 +315,8 @@ function buildTopics(vocabulary: readonly string[], random: Random): string[][] 
   const seen = new Set<string>();
   for (const variant of CASE_VARIANT_TOPICS) {
     for (const spelling of variant.spellings) {
-      if (slugify(spelling) !== slugify(variant.spellings[0])) throw new Error(`topic spellings ${variant.spellings.join(", ")} do not share a slug`);
+      if (slugify(spelling) !== slugify(variant.spellings[0]))
+        throw new Error(`topic spellings ${variant.spellings.join(", ")} do not share a slug`);
     }
     seen.add(slugify(variant.spellings[0]));
   }

@@ -23,7 +23,11 @@ const TICKS = 100; // USER_HZ on Linux
  * so the tree is read from /proc while it runs: each process's CPU as last seen, and the sum of
  * the tree's resident memory. CPU of processes that live less than one interval is lost.
  */
-export function runMeasured(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; intervalMs?: number } = {}): Promise<TreeUsage> {
+export function runMeasured(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; intervalMs?: number } = {},
+): Promise<TreeUsage> {
   // What the step before wrote is flushed to disk first, so that no measured build pays for
   // another's writes (the kernel writes dirty pages back some 30 s after they were written).
   execFileSync("sync");
@@ -51,7 +55,8 @@ export function runMeasured(command: string, args: string[], options: { env?: No
       }
     }
     const inTree = (pid: number): boolean => {
-      for (let current: number | undefined = pid; current && current > 1; current = parentOf.get(current)) if (current === child.pid) return true;
+      for (let current: number | undefined = pid; current && current > 1; current = parentOf.get(current))
+        if (current === child.pid) return true;
       return false;
     };
     let treeRssKB = 0;

@@ -59,7 +59,8 @@ interface SizeFigures {
 
 function countHtml(dir: string): number {
   let count = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) if (entry.isFile() && entry.name.endsWith(".html")) count++;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile() && entry.name.endsWith(".html")) count++;
   return count;
 }
 
@@ -70,17 +71,36 @@ function treeDigest(dir: string): string {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
-  for (const file of files) hash.update(file + "\0").update(readFileSync(path.join(dir, file))).update("\0");
+  for (const file of files)
+    hash
+      .update(file + "\0")
+      .update(readFileSync(path.join(dir, file)))
+      .update("\0");
   return hash.digest("hex");
 }
 
 async function ourBuild(input: string, output: string, label: string, cacheDir: string, extraArgs: string[] = []): Promise<BuildFigures> {
   const timingsFile = path.join(work, `timings-${label}.json`);
   rmSync(timingsFile, { force: true });
-  const usage = await runMeasured(process.execPath, ["--max-old-space-size=6144", path.join(repo, "src/cli/run.mjs"), "build", "--input", input, "--output", output, "--cache-dir", cacheDir, ...extraArgs], {
-    cwd: repo,
-    env: { ...process.env, NEWS_ARCHIVE_TIMINGS: timingsFile },
-  });
+  const usage = await runMeasured(
+    process.execPath,
+    [
+      "--max-old-space-size=6144",
+      path.join(repo, "src/cli/run.mjs"),
+      "build",
+      "--input",
+      input,
+      "--output",
+      output,
+      "--cache-dir",
+      cacheDir,
+      ...extraArgs,
+    ],
+    {
+      cwd: repo,
+      env: { ...process.env, NEWS_ARCHIVE_TIMINGS: timingsFile },
+    },
+  );
   if (usage.exitCode !== 0) throw new Error(`build ${label} failed:\n${usage.stdout}\n${usage.stderr}`);
   const timings = existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, "utf8")) as Record<string, number>) : undefined;
   return { ...usage, pages: countHtml(output), timings };
@@ -97,7 +117,17 @@ function ensureHugo(): string {
 async function hugoBuild(input: string, label: string): Promise<BuildFigures> {
   const root = path.join(work, `hugo-${label}`);
   await convertToHugo(input, path.join(root, "content"));
-  const usage = await runMeasured(ensureHugo(), ["--quiet", "-s", path.join(repo, "bench/hugo"), "--contentDir", path.join(root, "content"), "--destination", path.join(root, "public"), "--cacheDir", path.join(root, "cache")]);
+  const usage = await runMeasured(ensureHugo(), [
+    "--quiet",
+    "-s",
+    path.join(repo, "bench/hugo"),
+    "--contentDir",
+    path.join(root, "content"),
+    "--destination",
+    path.join(root, "public"),
+    "--cacheDir",
+    path.join(root, "cache"),
+  ]);
   if (usage.exitCode !== 0) throw new Error(`hugo ${label} failed:\n${usage.stderr}`);
   return { ...usage, pages: countHtml(path.join(root, "public")) };
 }
@@ -160,11 +190,20 @@ async function benchSize(stories: number): Promise<SizeFigures> {
     const parts = /from (\d+ parts[^)]*\))/.exec(built.stdout)?.[1] ?? "?";
     inParts = { ...built, parts, identical: treeDigest(partsOutput) === treeDigest(output) };
     log(`in parts: ${built.wallSeconds.toFixed(1)} s, equals the one-process build: ${inParts.identical}`);
-    if (!values.keep) for (const dir of [partsOutput, path.join(work, `cache-parts-${stories}`)]) rmSync(dir, { recursive: true, force: true });
+    if (!values.keep)
+      for (const dir of [partsOutput, path.join(work, `cache-parts-${stories}`)]) rmSync(dir, { recursive: true, force: true });
   }
 
   if (!values.keep)
-    for (const dir of [input, output, cache, path.join(work, `cache-clean-${stories}`), path.join(work, `hugo-${stories}`), path.join(work, `hugo-${stories}-again`), path.join(work, `articles-clean-${stories}`)])
+    for (const dir of [
+      input,
+      output,
+      cache,
+      path.join(work, `cache-clean-${stories}`),
+      path.join(work, `hugo-${stories}`),
+      path.join(work, `hugo-${stories}-again`),
+      path.join(work, `articles-clean-${stories}`),
+    ])
       rmSync(dir, { recursive: true, force: true });
   return { stories, full, rebuild, rebuildIdentical, firstSearch, hugo, again, inParts };
 }
@@ -173,7 +212,15 @@ function versions(): Record<string, string> {
   const pkg = (name: string) => JSON.parse(readFileSync(path.join(repo, "node_modules", name, "package.json"), "utf8")).version as string;
   const hugo = spawnSync("hugo", ["version"], { encoding: "utf8" }).stdout.trim().split(" ")[1] ?? "missing";
   const chromium = spawnSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).stdout.trim();
-  return { node: process.version, eleventy: pkg("@11ty/eleventy"), pagefind: pkg("pagefind"), "markdown-it": pkg("markdown-it"), luxon: pkg("luxon"), hugo, chromium };
+  return {
+    node: process.version,
+    eleventy: pkg("@11ty/eleventy"),
+    pagefind: pkg("pagefind"),
+    "markdown-it": pkg("markdown-it"),
+    luxon: pkg("luxon"),
+    hugo,
+    chromium,
+  };
 }
 
 function machine(): string {
@@ -195,12 +242,28 @@ function searchShare(figures: BuildFigures): string {
 async function seedFirstSearch(): Promise<FirstSearch> {
   const output = path.join(work, "site-seed");
   log("first search on the seed archive");
-  execFileSync(process.execPath, ["--max-old-space-size=6144", "src/cli/run.mjs", "build", "--input", "articles", "--output", output, "--cache-dir", path.join(work, "cache-seed")], { cwd: repo, stdio: "ignore" });
+  execFileSync(
+    process.execPath,
+    [
+      "--max-old-space-size=6144",
+      "src/cli/run.mjs",
+      "build",
+      "--input",
+      "articles",
+      "--output",
+      output,
+      "--cache-dir",
+      path.join(work, "cache-seed"),
+    ],
+    { cwd: repo, stdio: "ignore" },
+  );
   return firstSearchBytes(output, "huawei").catch((error: unknown) => ({ error: String(error).split("\n")[0] }));
 }
 
 const describeFirstSearch = (fs: FirstSearch) =>
-  "bytes" in fs ? `${(fs.bytes / 1024).toFixed(0)} KB in ${fs.requests} requests (${(fs.gzipBytes / 1024).toFixed(0)} KB with text compressed by the host)` : fs.error;
+  "bytes" in fs
+    ? `${(fs.bytes / 1024).toFixed(0)} KB in ${fs.requests} requests (${(fs.gzipBytes / 1024).toFixed(0)} KB with text compressed by the host)`
+    : fs.error;
 
 function readme(results: SizeFigures[], seed: FirstSearch): string {
   const tenThousand = results.find((r) => r.stories === 10000);
@@ -212,7 +275,9 @@ function readme(results: SizeFigures[], seed: FirstSearch): string {
       `| full build, wall | ${s(r.full.wallSeconds)} | ${s(r.hugo.wallSeconds)} | ${ratio(r.full.wallSeconds, r.hugo.wallSeconds)} |`,
       `| full build, CPU (user + sys, whole process tree) | ${s(r.full.cpuSeconds)} | ${s(r.hugo.cpuSeconds)} | ${ratio(r.full.cpuSeconds, r.hugo.cpuSeconds)} |`,
       ...(r.again
-        ? [`| full build, wall, measured again (a clean build of the ${(r.stories + 1).toLocaleString("en")} stories after the rebuild, then Hugo on them) | ${s(r.again.ours.wallSeconds)} | ${s(r.again.hugo.wallSeconds)} | ${ratio(r.again.ours.wallSeconds, r.again.hugo.wallSeconds)} |`]
+        ? [
+            `| full build, wall, measured again (a clean build of the ${(r.stories + 1).toLocaleString("en")} stories after the rebuild, then Hugo on them) | ${s(r.again.ours.wallSeconds)} | ${s(r.again.hugo.wallSeconds)} | ${ratio(r.again.ours.wallSeconds, r.again.hugo.wallSeconds)} |`,
+          ]
         : []),
       `| peak memory, whole process tree | ${r.full.peakTreeRssMB} MB | ${r.hugo.peakTreeRssMB} MB | ${ratio(r.full.peakTreeRssMB, r.hugo.peakTreeRssMB)} |`,
       `| HTML pages written | ${r.full.pages.toLocaleString("en")} | ${r.hugo.pages.toLocaleString("en")} | |`,
@@ -220,14 +285,26 @@ function readme(results: SizeFigures[], seed: FirstSearch): string {
       `| rebuild after adding one story | ${s(r.rebuild.wallSeconds)} (${Math.round((100 * r.rebuild.wallSeconds) / r.full.wallSeconds)} % of full; equals a clean build: ${r.rebuildIdentical}) | | |`,
       `| first search ("${"query" in fs ? fs.query : "?"}"), bytes downloaded | ${describeFirstSearch(fs)} | | |`,
       ...(r.stories > 10000 && tenThousand
-        ? [`| time against 10,000 stories | ${ratio(r.full.wallSeconds, tenThousand.full.wallSeconds)} the wall time, ${ratio(r.full.cpuSeconds, tenThousand.full.cpuSeconds)} the CPU, for ${r.stories / 10000} × the stories | | |`]
+        ? [
+            `| time against 10,000 stories | ${ratio(r.full.wallSeconds, tenThousand.full.wallSeconds)} the wall time, ${ratio(r.full.cpuSeconds, tenThousand.full.cpuSeconds)} the CPU, for ${r.stories / 10000} × the stories | | |`,
+          ]
         : []),
       ...(r.inParts
-        ? [`| built in parts by separate processes (\`--parts\`: ${r.inParts.parts}, two at a time) | ${s(r.inParts.wallSeconds)}, CPU ${s(r.inParts.cpuSeconds)}, peak ${r.inParts.peakTreeRssMB} MB; equals the one-process build byte for byte: ${r.inParts.identical} | | |`]
+        ? [
+            `| built in parts by separate processes (\`--parts\`: ${r.inParts.parts}, two at a time) | ${s(r.inParts.wallSeconds)}, CPU ${s(r.inParts.cpuSeconds)}, peak ${r.inParts.peakTreeRssMB} MB; equals the one-process build byte for byte: ${r.inParts.identical} | | |`,
+          ]
         : []),
       "",
-      "bytes" in fs ? `First search by kind: ${Object.entries(fs.byKind).map(([kind, k]) => `${kind} ${(k.bytes / 1024).toFixed(1)} KB (${k.requests})`).join(", ")}.` : "",
-      r.full.timings ? `Our build's phases (ms from the start of Eleventy's run to the end of each): ${Object.entries(r.full.timings).map(([k, v]) => `${k} ${v}`).join(", ")}.` : "",
+      "bytes" in fs
+        ? `First search by kind: ${Object.entries(fs.byKind)
+            .map(([kind, k]) => `${kind} ${(k.bytes / 1024).toFixed(1)} KB (${k.requests})`)
+            .join(", ")}.`
+        : "",
+      r.full.timings
+        ? `Our build's phases (ms from the start of Eleventy's run to the end of each): ${Object.entries(r.full.timings)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", ")}.`
+        : "",
       "",
     ].join("\n");
   });
@@ -240,7 +317,9 @@ Archives come from \`bench/generate.ts\` (seed 1). Hugo builds the same stories 
 year, month and day taxonomy pages (paginated by 20) and a home page, without search.
 
 - Machine: ${machine()}
-- Versions: ${Object.entries(v).map(([k, val]) => `${k} ${val}`).join(", ")}
+- Versions: ${Object.entries(v)
+    .map(([k, val]) => `${k} ${val}`)
+    .join(", ")}
 - CPU and memory are sampled from /proc every 100 ms over the whole process tree (Node, the
   indexing workers and Pagefind's service binary, Hugo), since \`/usr/bin/time\` misses children that are not reaped.
 - Before each measured build, \`sync\` writes what the steps before it wrote to disk, so that no
@@ -249,7 +328,13 @@ year, month and day taxonomy pages (paginated by 20) and a home page, without se
   \`test/support/serve.ts\` (no compression) and the body sizes of every response are summed.
 
 The seed archive (\`articles/\`, 12 stories): first search ("huawei") downloads ${describeFirstSearch(seed)}.
-${"byKind" in seed ? `By kind: ${Object.entries(seed.byKind).map(([kind, k]) => `${kind} ${(k.bytes / 1024).toFixed(1)} KB (${k.requests})`).join(", ")}.` : ""}
+${
+  "byKind" in seed
+    ? `By kind: ${Object.entries(seed.byKind)
+        .map(([kind, k]) => `${kind} ${(k.bytes / 1024).toFixed(1)} KB (${k.requests})`)
+        .join(", ")}.`
+    : ""
+}
 
 ${rows.join("\n")}
 ## How the build spends its time, and what is kept between builds

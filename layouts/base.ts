@@ -33,8 +33,10 @@ export function shell({ page, context, main, head, scripts = [] }: ShellOptions)
 <title>${documentTitle}</title>
 <meta name="description" content="${page.description}">
 ${page.kind === "notFound" ? "" : html`<link rel="canonical" href="${context.absolute(page.url)}">`}
-${page.feeds.map((feed) => html`<link rel="alternate" type="application/atom+xml" title="${feed.name}" href="${feed.url}">
-`)}
+${page.feeds.map(
+  (feed) => html`<link rel="alternate" type="application/atom+xml" title="${feed.name}" href="${feed.url}">
+`,
+)}
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/style.css">
 ${head ?? ""}

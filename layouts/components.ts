@@ -31,8 +31,10 @@ function heading(level: 2 | 3, content: Html): Html {
 }
 
 export function countedLinks(links: readonly CountedLink[], className = "counted"): Html {
-  return html`<ul class="${className}">${links.map((link) => html`
-<li><a href="${link.url}">${link.name}</a> <span class="count">${link.count.toLocaleString("en")}</span></li>`)}
+  return html`<ul class="${className}">${links.map(
+    (link) => html`
+<li><a href="${link.url}">${link.name}</a> <span class="count">${link.count.toLocaleString("en")}</span></li>`,
+  )}
 </ul>`;
 }
 

@@ -62,7 +62,10 @@ ${content !== undefined ? html`<content type="html">${entry.correction ? `<p><st
  * absolute here first. markdown-it writes every attribute as name="value".
  */
 function withPathPrefix(bodyHtml: string, context: RenderContext): string {
-  return bodyHtml.replace(/(\s(?:href|src)=")(\/(?!\/)[^"]*)"/g, (_, attribute: string, sitePath: string) => `${attribute}${context.absolute(sitePath)}"`);
+  return bodyHtml.replace(
+    /(\s(?:href|src)=")(\/(?!\/)[^"]*)"/g,
+    (_, attribute: string, sitePath: string) => `${attribute}${context.absolute(sitePath)}"`,
+  );
 }
 
 function escapeForHtml(text: string): string {

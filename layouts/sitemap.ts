@@ -5,16 +5,22 @@ import type { RenderContext } from "./renderContext.ts";
 export function renderSitemap(sitemap: SitemapModel, context: RenderContext): string {
   return html`<?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${sitemap.entries.map((entry) => html`<url><loc>${context.absolute(entry.url)}</loc>${entry.lastModified ? html`<lastmod>${entry.lastModified}</lastmod>` : ""}</url>
-`)}</urlset>
+${sitemap.entries.map(
+  (
+    entry,
+  ) => html`<url><loc>${context.absolute(entry.url)}</loc>${entry.lastModified ? html`<lastmod>${entry.lastModified}</lastmod>` : ""}</url>
+`,
+)}</urlset>
 `.value;
 }
 
 export function renderSitemapIndex(index: SitemapIndexModel, context: RenderContext): string {
   return html`<?xml version="1.0" encoding="utf-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${index.sitemaps.map((url) => html`<sitemap><loc>${context.absolute(url)}</loc></sitemap>
-`)}</sitemapindex>
+${index.sitemaps.map(
+  (url) => html`<sitemap><loc>${context.absolute(url)}</loc></sitemap>
+`,
+)}</sitemapindex>
 `.value;
 }
 

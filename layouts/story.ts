@@ -13,40 +13,58 @@ export function storyMain(page: StoryPage): Html {
 <header>
 ${page.publication ? html`<p class="publication" data-pagefind-meta="publication">${page.publication}</p>` : ""}
 <h1 data-pagefind-meta="title">${page.headline}</h1>
-${page.bylines.length > 0
-  ? html`<p class="byline">By ${page.bylines.map((byline, index) => html`${index === 0 ? "" : index === page.bylines.length - 1 ? " and " : ", "}<a href="${byline.url}" rel="author" data-pagefind-filter="author">${byline.name}</a>${byline.role ? html`, <span class="role">${byline.role}</span>` : ""}`)}</p>`
-  : html`<p class="byline">Byline unknown</p>`}
+${
+  page.bylines.length > 0
+    ? html`<p class="byline">By ${page.bylines.map((byline, index) => html`${index === 0 ? "" : index === page.bylines.length - 1 ? " and " : ", "}<a href="${byline.url}" rel="author" data-pagefind-filter="author">${byline.name}</a>${byline.role ? html`, <span class="role">${byline.role}</span>` : ""}`)}</p>`
+    : html`<p class="byline">Byline unknown</p>`
+}
 <p class="dateline" data-pagefind-filter="year:${page.year}"><time datetime="${page.date.datetime}" data-pagefind-sort="date[datetime]" data-pagefind-meta="date[datetime]">${page.date.label}</time>${page.date.inferred ? html` <span class="inferred">(date inferred)</span>` : ""}</p>
 <span hidden data-pagefind-meta="byline">${page.bylines.map((byline) => byline.name).join(", ")}</span>
 <span hidden data-pagefind-meta="dated">${page.date.label}${page.date.inferred ? " (date inferred)" : ""}</span>
-${page.updated
-  ? html`<p class="correction"><strong>Updated ${dateText(page.updated)}</strong>${page.correction ? html`: ${page.correction}` : ""}</p>`
-  : ""}
-${page.topics.length > 0
-  ? html`<ul class="topics" aria-label="Topics">${page.topics.map((topic) => html`<li><a href="${topic.url}" rel="tag" data-pagefind-filter="topic">${topic.name}</a></li>`)}</ul>`
-  : ""}
+${
+  page.updated
+    ? html`<p class="correction"><strong>Updated ${dateText(page.updated)}</strong>${page.correction ? html`: ${page.correction}` : ""}</p>`
+    : ""
+}
+${
+  page.topics.length > 0
+    ? html`<ul class="topics" aria-label="Topics">${page.topics.map((topic) => html`<li><a href="${topic.url}" rel="tag" data-pagefind-filter="topic">${topic.name}</a></li>`)}</ul>`
+    : ""
+}
 </header>
-${page.bodyHtml !== undefined
-  ? html`<div class="body">
+${
+  page.bodyHtml !== undefined
+    ? html`<div class="body">
 ${trustedHtml(page.bodyHtml)}
 </div>`
-  : html`<div class="reference-only">
+    : html`<div class="reference-only">
 <p><strong>We hold only the facts of this story, not its text.</strong> The headline, date, byline and topics above are what the archive knows of it.</p>
-</div>`}
+</div>`
+}
 <footer>
-${page.source
-  ? html`<p class="source">Original address: <a href="${page.source}">${page.source}</a></p>`
-  : html`<p class="source">The original address of this story is unknown.</p>`}
+${
+  page.source
+    ? html`<p class="source">Original address: <a href="${page.source}">${page.source}</a></p>`
+    : html`<p class="source">The original address of this story is unknown.</p>`
+}
 </footer>
 </article>
-${page.references.length > 0 ? html`<section class="references" aria-labelledby="references-heading">
+${
+  page.references.length > 0
+    ? html`<section class="references" aria-labelledby="references-heading">
 <h2 id="references-heading">Stories this one links to</h2>
 ${storyList(page.references)}
-</section>` : ""}
-${page.related.length > 0 ? html`<section class="related" aria-labelledby="related-heading">
+</section>`
+    : ""
+}
+${
+  page.related.length > 0
+    ? html`<section class="related" aria-labelledby="related-heading">
 <h2 id="related-heading">Related stories</h2>
 ${storyList(page.related)}
-</section>` : ""}
+</section>`
+    : ""
+}
 <section class="referenced-by" aria-labelledby="referenced-by-heading">
 <h2 id="referenced-by-heading">Referenced by</h2>
 ${page.referencedBy.length > 0 ? storyList(page.referencedBy) : html`<p>No story in the archive links to this one yet.</p>`}

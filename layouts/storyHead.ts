@@ -32,7 +32,11 @@ export function storyHead(page: StoryPage, context: RenderContext): Html {
 <meta property="og:site_name" content="${context.site.title}">
 <meta property="article:published_time" content="${page.published}">
 <meta property="article:modified_time" content="${page.modified}">
-${page.bylines.map((byline) => html`<meta property="article:author" content="${context.absolute(byline.url)}">
-`)}${page.topics.map((topic) => html`<meta property="article:tag" content="${topic.name}">
-`)}<script type="application/ld+json">${jsonForScript(newsArticle)}</script>`;
+${page.bylines.map(
+  (byline) => html`<meta property="article:author" content="${context.absolute(byline.url)}">
+`,
+)}${page.topics.map(
+    (topic) => html`<meta property="article:tag" content="${topic.name}">
+`,
+  )}<script type="application/ld+json">${jsonForScript(newsArticle)}</script>`;
 }

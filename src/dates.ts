@@ -109,7 +109,8 @@ export function dayLabel(year: number, month: number, day: number, language: str
 
 function isGregorian(language: string): boolean {
   let gregorian = gregorianLanguages.get(language);
-  if (gregorian === undefined) gregorianLanguages.set(language, (gregorian = new Intl.DateTimeFormat(language).resolvedOptions().calendar === "gregory"));
+  if (gregorian === undefined)
+    gregorianLanguages.set(language, (gregorian = new Intl.DateTimeFormat(language).resolvedOptions().calendar === "gregory"));
   return gregorian;
 }
 const gregorianLanguages = new Map<string, boolean>();
@@ -118,7 +119,8 @@ const gregorianLanguages = new Map<string, boolean>();
 function datePart(language: string, token: string, year: number, month: number, day: number): string {
   const key = `${language} ${token} ${year}-${month}-${day}`;
   let part = dateParts.get(key);
-  if (part === undefined) dateParts.set(key, (part = DateTime.fromObject({ year, month, day }, { zone: "utc", locale: language }).toFormat(token)));
+  if (part === undefined)
+    dateParts.set(key, (part = DateTime.fromObject({ year, month, day }, { zone: "utc", locale: language }).toFormat(token)));
   return part;
 }
 const dateParts = new Map<string, string>();
@@ -132,8 +134,11 @@ export function humanDate(date: StoryDate, language: string): string {
 export function monthName(year: number, month: number, timeZone: string, language: string): string {
   const key = `${year}-${month} ${timeZone} ${language}`;
   let name = monthNames.get(key);
-  if (name === undefined) monthNames.set(key, (name = DateTime.fromObject({ year, month, day: 1 }, { zone: timeZone }).setLocale(language).toFormat("MMMM yyyy")));
+  if (name === undefined)
+    monthNames.set(
+      key,
+      (name = DateTime.fromObject({ year, month, day: 1 }, { zone: timeZone }).setLocale(language).toFormat("MMMM yyyy")),
+    );
   return name;
 }
 const monthNames = new Map<string, string>();
-

@@ -35,9 +35,7 @@ export class ArchiveProblemsError extends Error {
   constructor(problems: readonly Problem[]) {
     const sorted = sortProblems(problems);
     const count = sorted.length;
-    super(
-      `${count} problem${count === 1 ? "" : "s"} in the articles:\n` + sorted.map(formatProblem).join("\n"),
-    );
+    super(`${count} problem${count === 1 ? "" : "s"} in the articles:\n` + sorted.map(formatProblem).join("\n"));
     this.name = "ArchiveProblemsError";
     this.problems = sorted;
   }

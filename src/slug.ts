@@ -1,6 +1,12 @@
 import slugifyAscii from "@sindresorhus/slugify";
 
-const options = { decamelize: false, customReplacements: [["'", ""], ["’", ""]] as [string, string][] };
+const options = {
+  decamelize: false,
+  customReplacements: [
+    ["'", ""],
+    ["’", ""],
+  ] as [string, string][],
+};
 
 /**
  * The one way this archive turns a title, a name or a topic into a URL segment.

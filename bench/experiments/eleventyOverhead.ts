@@ -15,9 +15,18 @@ import { loadSite } from "../../src/eleventy/archivePlugin.ts";
 import type { Page } from "../../src/pages/pageModels.ts";
 import { site } from "../../src/site.ts";
 import { renderOutput } from "../../layouts/renderPage.ts";
-const renderPage = (page: Parameters<typeof renderOutput>[0], site: import("../../src/site.ts").SiteSettings) => renderOutput(page, { site, absolute: (sitePath) => sitePath }) as string;
+const renderPage = (page: Parameters<typeof renderOutput>[0], site: import("../../src/site.ts").SiteSettings) =>
+  renderOutput(page, { site, absolute: (sitePath) => sitePath }) as string;
 
-const { values } = parseArgs({ options: { input: { type: "string" }, output: { type: "string" }, variant: { type: "string", default: "global" }, "dry-run": { type: "boolean", default: false }, "template-cache": { type: "string", default: "default" } } });
+const { values } = parseArgs({
+  options: {
+    input: { type: "string" },
+    output: { type: "string" },
+    variant: { type: "string", default: "global" },
+    "dry-run": { type: "boolean", default: false },
+    "template-cache": { type: "string", default: "default" },
+  },
+});
 const t0 = performance.now();
 const loaded = await loadSite(values.input!, site, false);
 const pages: Page[] = values.variant === "stories" ? loaded.pages.filter((p) => p.kind === "story") : loaded.pages;
@@ -49,4 +58,15 @@ eleventy.disableLogger();
 if (values["dry-run"]) eleventy.setDryRun(true);
 const results = (await eleventy.write()) as unknown as unknown[];
 const t2 = performance.now();
-console.log(JSON.stringify({ variant: values.variant, dryRun: values["dry-run"], templateCache: values["template-cache"], pages: pages.length, written: results.length, modelMs: Math.round(t1 - t0), eleventyMs: Math.round(t2 - t1), perPageMs: +((t2 - t1) / pages.length).toFixed(3) }));
+console.log(
+  JSON.stringify({
+    variant: values.variant,
+    dryRun: values["dry-run"],
+    templateCache: values["template-cache"],
+    pages: pages.length,
+    written: results.length,
+    modelMs: Math.round(t1 - t0),
+    eleventyMs: Math.round(t2 - t1),
+    perPageMs: +((t2 - t1) / pages.length).toFixed(3),
+  }),
+);

@@ -3,4 +3,14 @@
 import { runMeasured } from "../processTree.ts";
 const [cmd, ...args] = process.argv.slice(2);
 const r = await runMeasured(cmd, args);
-console.log(JSON.stringify({ wall: +r.wallSeconds.toFixed(1), cpu: +r.cpuSeconds.toFixed(1), peakTreeMB: r.peakTreeRssMB, peakProcMB: r.peakProcessRssMB, exit: r.exitCode }), r.stdout.slice(-300), r.stderr.slice(-500));
+console.log(
+  JSON.stringify({
+    wall: +r.wallSeconds.toFixed(1),
+    cpu: +r.cpuSeconds.toFixed(1),
+    peakTreeMB: r.peakTreeRssMB,
+    peakProcMB: r.peakProcessRssMB,
+    exit: r.exitCode,
+  }),
+  r.stdout.slice(-300),
+  r.stderr.slice(-500),
+);

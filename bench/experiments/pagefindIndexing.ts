@@ -18,7 +18,8 @@ import { loadSite } from "../../src/eleventy/archivePlugin.ts";
 import type { StoryPage } from "../../src/pages/pageModels.ts";
 import { site } from "../../src/site.ts";
 import { renderOutput } from "../../layouts/renderPage.ts";
-const renderPage = (page: Parameters<typeof renderOutput>[0], site: import("../../src/site.ts").SiteSettings) => renderOutput(page, { site, absolute: (sitePath) => sitePath }) as string;
+const renderPage = (page: Parameters<typeof renderOutput>[0], site: import("../../src/site.ts").SiteSettings) =>
+  renderOutput(page, { site, absolute: (sitePath) => sitePath }) as string;
 
 interface DumpedPage {
   url: string;
@@ -27,24 +28,54 @@ interface DumpedPage {
   record: { content: string; meta: Record<string, string>; filters: Record<string, string[]>; sort: Record<string, string> };
 }
 
-const decode = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
-const plain = (htmlText: string) => decode(htmlText.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
+const decode = (text: string) =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+const plain = (htmlText: string) =>
+  decode(htmlText.replace(/<[^>]+>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
 
 function customRecord(page: StoryPage): DumpedPage["record"] {
   const bylines = page.bylines.map((b) => b.name);
-  const content = [page.publication, page.headline, bylines.length ? `By ${bylines.join(", ")}` : "Byline unknown", page.date.label, page.topics.map((t) => t.name).join(" "), page.bodyHtml ? plain(page.bodyHtml) : "We hold only the facts of this story, not its text."]
+  const content = [
+    page.publication,
+    page.headline,
+    bylines.length ? `By ${bylines.join(", ")}` : "Byline unknown",
+    page.date.label,
+    page.topics.map((t) => t.name).join(" "),
+    page.bodyHtml ? plain(page.bodyHtml) : "We hold only the facts of this story, not its text.",
+  ]
     .filter(Boolean)
     .join(". ");
-  const meta: Record<string, string> = { title: page.headline, date: page.date.datetime, byline: bylines.join(", "), dated: page.date.label + (page.date.inferred ? " (date inferred)" : "") };
+  const meta: Record<string, string> = {
+    title: page.headline,
+    date: page.date.datetime,
+    byline: bylines.join(", "),
+    dated: page.date.label + (page.date.inferred ? " (date inferred)" : ""),
+  };
   if (page.publication) meta.publication = page.publication;
-  return { content, meta, filters: { author: bylines, topic: page.topics.map((t) => t.name), year: [String(page.year)] }, sort: { date: page.date.datetime } };
+  return {
+    content,
+    meta,
+    filters: { author: bylines, topic: page.topics.map((t) => t.name), year: [String(page.year)] },
+    sort: { date: page.date.datetime },
+  };
 }
 
 /** CPU seconds and peak RSS (MB) of the Pagefind service binaries this process started (read before close()). */
 function pagefindBinaryUsage(): { cpuS: number; peakMB: number } {
   let cpuS = 0;
   let peakMB = 0;
-  const pids = execFileSync("ps", ["--ppid", String(process.pid), "-o", "pid=,comm="], { encoding: "utf8" }).trim().split("\n").filter((line) => /pagefind/.test(line)).map((line) => line.trim().split(/\s+/)[0]);
+  const pids = execFileSync("ps", ["--ppid", String(process.pid), "-o", "pid=,comm="], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .filter((line) => /pagefind/.test(line))
+    .map((line) => line.trim().split(/\s+/)[0]);
   for (const pid of pids) {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
     cpuS += (Number(stat[11]) + Number(stat[12])) / 100;
@@ -72,15 +103,22 @@ interface RunOptions {
 
 async function indexShard(pages: DumpedPage[], out: string, options: RunOptions) {
   const t0 = performance.now();
-  const created = await pagefind.createIndex({ forceLanguage: "en", ...(options.maxFragments ? { maxFragments: options.maxFragments } : {}) });
+  const created = await pagefind.createIndex({
+    forceLanguage: "en",
+    ...(options.maxFragments ? { maxFragments: options.maxFragments } : {}),
+  });
   if (!created.index) throw new Error(created.errors.join("\n"));
   const index = created.index;
   let count = 0;
   for (let start = 0; start < pages.length; start += options.batch) {
     const added = await Promise.all(
-      pages.slice(start, start + options.batch).map((page) =>
-        options.mode === "html" ? index.addHTMLFile({ url: page.url, content: page.html }) : index.addCustomRecord({ url: page.url, language: "en", ...page.record }),
-      ),
+      pages
+        .slice(start, start + options.batch)
+        .map((page) =>
+          options.mode === "html"
+            ? index.addHTMLFile({ url: page.url, content: page.html })
+            : index.addCustomRecord({ url: page.url, language: "en", ...page.record }),
+        ),
     );
     for (const result of added) {
       if (result.errors.length) throw new Error(result.errors.join("\n"));
@@ -105,7 +143,11 @@ function shardKey(year: number, shards: string): string {
 async function run(values: Record<string, string | undefined>) {
   const t0 = performance.now();
   const pages: DumpedPage[] = JSON.parse(await readFile(values.pages!, "utf8"));
-  const options: RunOptions = { mode: (values.mode ?? "html") as RunOptions["mode"], batch: Number(values.batch ?? 64), maxFragments: values["max-fragments"] ? Number(values["max-fragments"]) : undefined };
+  const options: RunOptions = {
+    mode: (values.mode ?? "html") as RunOptions["mode"],
+    batch: Number(values.batch ?? 64),
+    maxFragments: values["max-fragments"] ? Number(values["max-fragments"]) : undefined,
+  };
   const shards = values.shards ?? "none";
   const procs = Number(values.procs ?? 1);
   const groups = new Map<string, DumpedPage[]>();
@@ -130,7 +172,26 @@ async function run(values: Record<string, string | undefined>) {
     }
     await Promise.all(
       shares.map(async (share) => {
-        const child = fork(process.argv[1], ["shard", "--pages", values.pages!, "--key", share.join(","), "--shards", shards, "--out", values.out!, "--mode", options.mode, "--batch", String(options.batch), ...(options.maxFragments ? ["--max-fragments", String(options.maxFragments)] : [])], { execArgv: ["--import", "tsx"] });
+        const child = fork(
+          process.argv[1],
+          [
+            "shard",
+            "--pages",
+            values.pages!,
+            "--key",
+            share.join(","),
+            "--shards",
+            shards,
+            "--out",
+            values.out!,
+            "--mode",
+            options.mode,
+            "--batch",
+            String(options.batch),
+            ...(options.maxFragments ? ["--max-fragments", String(options.maxFragments)] : []),
+          ],
+          { execArgv: ["--import", "tsx"] },
+        );
         const childResults = await new Promise<Record<string, unknown>>((resolve, reject) => {
           child.on("message", (message) => resolve(message as Record<string, unknown>));
           child.on("exit", (code) => (code ? reject(new Error(`shards ${share} exited ${code}`)) : undefined));
@@ -141,10 +202,27 @@ async function run(values: Record<string, string | undefined>) {
   }
   const tEnd = performance.now();
   await pagefind.close();
-  console.log(JSON.stringify({ mode: options.mode, batch: options.batch, maxFragments: options.maxFragments, shards, procs, loadMs: Math.round(tLoad - t0), indexMs: Math.round(tEnd - tLoad), shardCount: keys.length, results }));
+  console.log(
+    JSON.stringify({
+      mode: options.mode,
+      batch: options.batch,
+      maxFragments: options.maxFragments,
+      shards,
+      procs,
+      loadMs: Math.round(tLoad - t0),
+      indexMs: Math.round(tEnd - tLoad),
+      shardCount: keys.length,
+      results,
+    }),
+  );
 }
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: Object.fromEntries(["input", "out", "pages", "mode", "batch", "max-fragments", "shards", "procs", "key"].map((k) => [k, { type: "string" as const }])) });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: Object.fromEntries(
+    ["input", "out", "pages", "mode", "batch", "max-fragments", "shards", "procs", "key"].map((k) => [k, { type: "string" as const }]),
+  ),
+});
 if (positionals[0] === "dump") await dump(values.input!, values.out!);
 else if (positionals[0] === "run") await run(values);
 else if (positionals[0] === "shard") {
@@ -152,7 +230,11 @@ else if (positionals[0] === "shard") {
   const results: Record<string, unknown> = {};
   for (const key of values.key!.split(",")) {
     const mine = pages.filter((page) => shardKey(page.year, values.shards!) === key);
-    results[key] = await indexShard(mine, path.join(values.out!, key), { mode: values.mode as RunOptions["mode"], batch: Number(values.batch), maxFragments: values["max-fragments"] ? Number(values["max-fragments"]) : undefined });
+    results[key] = await indexShard(mine, path.join(values.out!, key), {
+      mode: values.mode as RunOptions["mode"],
+      batch: Number(values.batch),
+      maxFragments: values["max-fragments"] ? Number(values["max-fragments"]) : undefined,
+    });
   }
   results[`usage:${values.key!.split(",")[0]}`] = pagefindBinaryUsage();
   await pagefind.close();

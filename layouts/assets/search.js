@@ -65,7 +65,10 @@ async function runSearch() {
     status.textContent = "Type words to find, or choose an author, a topic or a year.";
     return;
   }
-  const search = sortKey && shardYears.length > 1 ? await searchShardsInOrder(term, filters, sortKey, sortOrder) : await pagefind.search(term || null, { filters, sort: sortKey ? { [sortKey]: sortOrder } : undefined });
+  const search =
+    sortKey && shardYears.length > 1
+      ? await searchShardsInOrder(term, filters, sortKey, sortOrder)
+      : await pagefind.search(term || null, { filters, sort: sortKey ? { [sortKey]: sortOrder } : undefined });
   if (current !== generation || !search) return;
   const count = search.results.length;
   status.textContent = count === 0 ? "No story matches." : `${count} ${count === 1 ? "story matches" : "stories match"}.`;

@@ -7,7 +7,13 @@ import { slugify } from "../slug.ts";
 import { urls } from "../urls.ts";
 import { buildIndexes, type ArchiveIndexes } from "./indexes.ts";
 import { findRelatedStories } from "./related.ts";
-import { ParseCacheChangedError, REFERENCE_PLACEHOLDER, referencePlaceholder, type RenderedBody, type StoryParseCache } from "./parseCache.ts";
+import {
+  ParseCacheChangedError,
+  REFERENCE_PLACEHOLDER,
+  referencePlaceholder,
+  type RenderedBody,
+  type StoryParseCache,
+} from "./parseCache.ts";
 import type { ParseCacheUse } from "../article/parse.ts";
 import { compareNewestFirst, type Story } from "./story.ts";
 
@@ -54,7 +60,10 @@ export interface Archive extends ArchiveIndexes {
  * renders bodies with their cross-references resolved, and groups stories by byline, date and
  * topic. Returns every problem found; the archive is only usable when there are none.
  */
-export function buildArchive(sources: readonly (StorySource | ListedStorySource)[], options: ArchiveOptions): { archive: Archive; problems: Problem[] } {
+export function buildArchive(
+  sources: readonly (StorySource | ListedStorySource)[],
+  options: ArchiveOptions,
+): { archive: Archive; problems: Problem[] } {
   const problems: Problem[] = [];
   const stories: Story[] = [];
   const draftsLeftOut: string[] = [];
@@ -62,7 +71,10 @@ export function buildArchive(sources: readonly (StorySource | ListedStorySource)
 
   for (const source of sources) {
     const cache = options.cache?.usedFor(source.sourcePath);
-    const parsed = "bytes" in source ? parseStoryFile(source.bytes, source.file, options.timeZone, cache) : parseListedStoryFile(source.fileKey, source.file, options.timeZone, cache);
+    const parsed =
+      "bytes" in source
+        ? parseStoryFile(source.bytes, source.file, options.timeZone, cache)
+        : parseListedStoryFile(source.fileKey, source.file, options.timeZone, cache);
     if (!parsed.ok) {
       problems.push(...parsed.problems);
       continue;
@@ -80,7 +92,9 @@ export function buildArchive(sources: readonly (StorySource | ListedStorySource)
       problems.push({
         file: source.file,
         line: fieldLines[frontMatter.slug ? "slug" : "title"],
-        message: frontMatter.slug ? `slug: "${frontMatter.slug}" cannot be part of an address` : `the title gives no letters or digits for the story's address`,
+        message: frontMatter.slug
+          ? `slug: "${frontMatter.slug}" cannot be part of an address`
+          : `the title gives no letters or digits for the story's address`,
         hint: "add a line slug: with a few words in lower case joined by hyphens, e.g. slug: my-story",
       });
       continue;

@@ -14,7 +14,11 @@ const DAY = 86_400_000;
  * only the stories nearest in date on each of a story's lists are scored, never every pair, so
  * the work grows linearly with the archive. Ties go to the newer story, then by address.
  */
-export function findRelatedStories(stories: readonly Story[], indexes: { topics: IndexEntry[]; authors: IndexEntry[] }, limit = 5): Map<string, Story[]> {
+export function findRelatedStories(
+  stories: readonly Story[],
+  indexes: { topics: IndexEntry[]; authors: IndexEntry[] },
+  limit = 5,
+): Map<string, Story[]> {
   // Stories by number, and scores in typed arrays: this runs on every build, over every story.
   const numberOf = new Map<Story, number>();
   stories.forEach((story, number) => numberOf.set(story, number));
@@ -61,7 +65,11 @@ export function findRelatedStories(stories: readonly Story[], indexes: { topics:
     for (let candidateIndex = 0; candidateIndex < count; candidateIndex++) {
       const other = candidates[candidateIndex];
       const otherWhen = millis[other];
-      const candidate = { story: stories[other], score: shared[other] + relatedWeights.closeInDate / (1 + Math.abs(otherWhen - when) / DAY / 30), when: otherWhen };
+      const candidate = {
+        story: stories[other],
+        score: shared[other] + relatedWeights.closeInDate / (1 + Math.abs(otherWhen - when) / DAY / 30),
+        when: otherWhen,
+      };
       shared[other] = 0;
       if (best.length === limit && !ranksBefore(candidate, best[limit - 1])) continue;
       let position = best.length;
@@ -69,7 +77,10 @@ export function findRelatedStories(stories: readonly Story[], indexes: { topics:
       best.splice(position, 0, candidate);
       if (best.length > limit) best.pop();
     }
-    related.set(story.sourcePath, best.map((entry) => entry.story));
+    related.set(
+      story.sourcePath,
+      best.map((entry) => entry.story),
+    );
   }
   return related;
 }

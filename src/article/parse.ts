@@ -51,7 +51,11 @@ export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string
   if (stored) {
     cache!.write.files.set(fileKey, stored);
     // The same bytes as before: they decode as they did then.
-    return { ok: true, story: restoreStoryFile(stored, () => (storyText(bytes) as string).slice(stored.bodyOffset).trimEnd(), timeZone), fileKey };
+    return {
+      ok: true,
+      story: restoreStoryFile(stored, () => (storyText(bytes) as string).slice(stored.bodyOffset).trimEnd(), timeZone),
+      fileKey,
+    };
   }
   const result = readStoryFile(bytes, file, timeZone);
   if (!result.ok) return result;
@@ -70,7 +74,13 @@ export function parseListedStoryFile(fileKey: string, file: string, timeZone: st
   if (!stored)
     return {
       ok: false,
-      problems: [{ file, message: "is listed as read by the build of the whole site, but the cache of parsed stories does not hold it", hint: "build the parts again from the start (npm run build -- --parts)" }],
+      problems: [
+        {
+          file,
+          message: "is listed as read by the build of the whole site, but the cache of parsed stories does not hold it",
+          hint: "build the parts again from the start (npm run build -- --parts)",
+        },
+      ],
     };
   cache!.write.files.set(fileKey, stored);
   const unread = () => {
@@ -82,7 +92,11 @@ export function parseListedStoryFile(fileKey: string, file: string, timeZone: st
 function storeStoryFile(story: ParsedStoryFile, bodyOffset: number): StoredStoryFile {
   const { date, updated, ...rest } = story.frontMatter;
   const { body: _kept, ...facts } = story;
-  return { ...facts, bodyOffset, frontMatter: { ...rest, date: storeStoryDate(date), ...(updated && { updated: storeStoryDate(updated) }) } };
+  return {
+    ...facts,
+    bodyOffset,
+    frontMatter: { ...rest, date: storeStoryDate(date), ...(updated && { updated: storeStoryDate(updated) }) },
+  };
 }
 
 /**
@@ -118,7 +132,11 @@ function storyText(bytes: Uint8Array): string | undefined {
 }
 
 /** `bodyOffset`: where the body starts in the file's text. */
-function readStoryFile(bytes: Uint8Array, file: string, timeZone: string): ({ ok: true; story: ParsedStoryFile; bodyOffset: number } | { ok: false; problems: Problem[] }) {
+function readStoryFile(
+  bytes: Uint8Array,
+  file: string,
+  timeZone: string,
+): { ok: true; story: ParsedStoryFile; bodyOffset: number } | { ok: false; problems: Problem[] } {
   const fail = (line: number | undefined, message: string, hint: string): { ok: false; problems: Problem[] } => ({
     ok: false,
     problems: [{ file, line, message, hint }],
@@ -130,10 +148,12 @@ function readStoryFile(bytes: Uint8Array, file: string, timeZone: string): ({ ok
     const line = lossy.slice(0, lossy.indexOf("\uFFFD")).split("\n").length;
     return fail(line, "the file is not valid UTF-8", "save it as UTF-8 text (most editors offer this under Save As… or Encoding)");
   }
-  if (source.trim() === "") return fail(undefined, "the file is empty", "a story starts with front matter between two --- lines; see README, The article format");
+  if (source.trim() === "")
+    return fail(undefined, "the file is empty", "a story starts with front matter between two --- lines; see README, The article format");
 
   const lines = source.split("\n");
-  if (!FENCE.test(lines[0])) return fail(1, "the file does not start with front matter", "put a line --- first, then title: and date:, then another line ---");
+  if (!FENCE.test(lines[0]))
+    return fail(1, "the file does not start with front matter", "put a line --- first, then title: and date:, then another line ---");
   const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (closing === -1) return fail(1, "the front matter opened on line 1 is never closed", "add a line --- after the last field");
 
@@ -155,7 +175,10 @@ function readStoryFile(bytes: Uint8Array, file: string, timeZone: string): ({ ok
     };
   }
   const afterFence = lines.slice(closing + 1);
-  const firstTextLine = Math.max(0, afterFence.findIndex((line) => line.trim() !== ""));
+  const firstTextLine = Math.max(
+    0,
+    afterFence.findIndex((line) => line.trim() !== ""),
+  );
   const bodyLines = closing + 1 + firstTextLine;
   // The text is its lines joined by "\n": the body starts after the lines before it and their ends.
   const bodyOffset = lines.slice(0, bodyLines).reduce((offset, line) => offset + line.length + 1, 0);
@@ -163,7 +186,10 @@ function readStoryFile(bytes: Uint8Array, file: string, timeZone: string): ({ ok
   return { ok: true, story: { frontMatter, body, referenceOnly: body === "", bodyStartLine: bodyLines + 1, fieldLines }, bodyOffset };
 }
 
-function parseYaml(yamlText: string, file: string): { ok: true; data: Record<string, unknown>; fieldLines: Record<string, number> } | { ok: false; problems: Problem[] } {
+function parseYaml(
+  yamlText: string,
+  file: string,
+): { ok: true; data: Record<string, unknown>; fieldLines: Record<string, number> } | { ok: false; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -182,7 +208,10 @@ function parseYaml(yamlText: string, file: string): { ok: true; data: Record<str
   }
   const contents = document.contents;
   if (contents !== null && !isMap(contents))
-    return { ok: false, problems: [{ file, line: 2, message: "front matter is not a list of fields", hint: "write one field a line, as title: …" }] };
+    return {
+      ok: false,
+      problems: [{ file, line: 2, message: "front matter is not a list of fields", hint: "write one field a line, as title: …" }],
+    };
 
   const fieldLines: Record<string, number> = {};
   if (isMap(contents)) {

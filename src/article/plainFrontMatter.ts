@@ -19,7 +19,8 @@ const QUOTED = /^"(?:[^"\\\t]|\\.)*"$/;
 // A plain scalar that YAML's core schema reads as text: no indicator first, no comment, no
 // ": ", no flow brackets, no tab; and not a number or null (checked below; booleans are read).
 const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^#:\t[\]{}]|:(?! |$))*$/;
-const NOT_TEXT = /^(?:~|null|Null|NULL|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const NOT_TEXT =
+  /^(?:~|null|Null|NULL|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const BOOLEAN: Record<string, boolean> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
 const TRAILING_SPACE = /[ \t]+$/;
 const DECLINED = Symbol("declined");
@@ -30,7 +31,7 @@ export function readPlainFrontMatter(frontMatter: readonly string[]): PlainFront
   const lines = frontMatter.map((line) => line.replace(TRAILING_SPACE, ""));
   const data: Record<string, unknown> = {};
   const fieldLines: Record<string, number> = {};
-  for (let index = 0; index < lines.length; ) {
+  for (let index = 0; index < lines.length;) {
     const field = FIELD.exec(lines[index]);
     if (!field || Object.hasOwn(data, field[1]) || field[1] === "__proto__") return undefined;
     const [, key, rest] = field;
@@ -57,7 +58,7 @@ export function readPlainFrontMatter(frontMatter: readonly string[]): PlainFront
       // A map: its first key on the item's line, the others below it, aligned with it.
       const map: Record<string, unknown> = {};
       const inner = `${indent}  `;
-      for (let pair: RegExpExecArray | null = entry; pair; ) {
+      for (let pair: RegExpExecArray | null = entry; pair;) {
         const value = pair[2] === undefined ? DECLINED : scalar(pair[2]);
         if (value === DECLINED || Object.hasOwn(map, pair[1]) || pair[1] === "__proto__") return undefined;
         map[pair[1]] = value;

@@ -84,7 +84,12 @@ function unpack({ sourcePaths, chunks, files }: FilesPacked): FilesRead {
 function readFilesHere(dir: string): FilesRead {
   const sourcePaths = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".md"))
-    .map((entry) => path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join("/"))
+    .map((entry) =>
+      path
+        .relative(dir, path.join(entry.parentPath ?? entry.path, entry.name))
+        .split(path.sep)
+        .join("/"),
+    )
     .sort();
   // Synchronous on purpose: small files read one after another from the page cache take an
   // eighth of the time of the same reads through libuv's pool, and never hit the open-file limit.

@@ -40,7 +40,8 @@ function text(name: string, example: string): FieldSpec<string> {
     required: false,
     read(raw) {
       if (typeof raw === "number" || typeof raw === "boolean") raw = String(raw);
-      if (typeof raw !== "string") return wrong(`${name}: expected text, received ${describeValue(raw)}`, `write it as ${name}: ${example}`);
+      if (typeof raw !== "string")
+        return wrong(`${name}: expected text, received ${describeValue(raw)}`, `write it as ${name}: ${example}`);
       const trimmed = raw.trim();
       if (trimmed === "") return wrong(`${name}: is empty`, `give it a value, e.g. ${name}: ${example}, or remove the line`);
       return ok(trimmed);
@@ -70,7 +71,11 @@ function date(name: string): FieldSpec<StoryDate> {
       if (typeof raw !== "string")
         return wrong(`${name}: expected a date, received ${describeValue(raw)}`, `write it as ${name}: 2018-11-23`);
       const parsed = parseStoryDate(raw, timeZone);
-      if (!parsed.ok) return wrong(`${name}: ${parsed.reason}`, `write a real day as ${name}: 2018-11-23, or a moment as ${name}: 2018-11-23T18:30:00-05:00`);
+      if (!parsed.ok)
+        return wrong(
+          `${name}: ${parsed.reason}`,
+          `write a real day as ${name}: 2018-11-23, or a moment as ${name}: 2018-11-23T18:30:00-05:00`,
+        );
       return ok(parsed.date);
     },
   };
@@ -79,7 +84,8 @@ function date(name: string): FieldSpec<StoryDate> {
 const url: FieldSpec<string> = {
   required: false,
   read(raw) {
-    if (typeof raw !== "string") return wrong(`source: expected an address, received ${describeValue(raw)}`, "write it as source: https://…");
+    if (typeof raw !== "string")
+      return wrong(`source: expected an address, received ${describeValue(raw)}`, "write it as source: https://…");
     const trimmed = raw.trim();
     let parsed: URL;
     try {
@@ -96,7 +102,8 @@ const url: FieldSpec<string> = {
 const bylineSpec: FieldSpec<Byline[]> = {
   required: false,
   read(raw) {
-    const hint = "write a list of names, or of { name, role }: byline: [Ray Le Maistre] or byline:\\n  - name: Ray Le Maistre\\n    role: Editor-in-Chief";
+    const hint =
+      "write a list of names, or of { name, role }: byline: [Ray Le Maistre] or byline:\\n  - name: Ray Le Maistre\\n    role: Editor-in-Chief";
     if (typeof raw === "string") raw = [raw];
     if (!Array.isArray(raw)) return wrong(`byline: expected a list of names, received ${describeValue(raw)}`, hint);
     const bylines: Byline[] = [];
@@ -109,9 +116,13 @@ const bylineSpec: FieldSpec<Byline[]> = {
         const { name, role, ...rest } = entry as Record<string, unknown>;
         const extra = Object.keys(rest);
         if (extra.length > 0) return wrong(`byline ${index + 1}: unknown key "${extra[0]}"`, "a byline has only name and role");
-        if (typeof name !== "string" || name.trim() === "") return wrong(`byline ${index + 1}: name: expected text, received ${describeValue(name)}`, hint);
+        if (typeof name !== "string" || name.trim() === "")
+          return wrong(`byline ${index + 1}: name: expected text, received ${describeValue(name)}`, hint);
         if (role !== undefined && (typeof role !== "string" || role.trim() === ""))
-          return wrong(`byline ${index + 1}: role: expected text, received ${describeValue(role)}`, "write role: Editor-in-Chief, or remove it");
+          return wrong(
+            `byline ${index + 1}: role: expected text, received ${describeValue(role)}`,
+            "write role: Editor-in-Chief, or remove it",
+          );
         bylines.push(role === undefined ? { name: name.trim() } : { name: name.trim(), role: (role as string).trim() });
         continue;
       }
@@ -130,7 +141,8 @@ const topicsSpec: FieldSpec<string[]> = {
     const topics: string[] = [];
     for (const [index, entry] of raw.entries()) {
       const value = typeof entry === "number" ? String(entry) : entry;
-      if (typeof value !== "string" || value.trim() === "") return wrong(`topics ${index + 1}: expected a topic name, received ${describeValue(entry)}`, hint);
+      if (typeof value !== "string" || value.trim() === "")
+        return wrong(`topics ${index + 1}: expected a topic name, received ${describeValue(entry)}`, hint);
       topics.push(value.trim());
     }
     return ok(topics);
@@ -192,7 +204,8 @@ export function readFrontMatter(
     const raw = data[name];
     if (raw === undefined || raw === null) {
       // `title:` with nothing after it is YAML null: the line is there, its value is not.
-      if (spec.required && raw === null) problems.push({ field: name, message: `${name}: is empty`, hint: `every story needs a ${name}: write it after the colon` });
+      if (spec.required && raw === null)
+        problems.push({ field: name, message: `${name}: is empty`, hint: `every story needs a ${name}: write it after the colon` });
       else if (spec.required) problems.push({ field: name, message: `${name}: is missing`, hint: `every story needs a ${name}` });
       continue;
     }

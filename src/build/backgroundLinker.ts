@@ -80,7 +80,9 @@ export class BackgroundLinker {
     );
     this.ended = new Promise<void>((resolve, reject) => {
       this.worker.once("error", reject);
-      this.worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`linking the unchanged files of the previous build stopped (exit code ${code})`))));
+      this.worker.once("exit", (code) =>
+        code === 0 ? resolve() : reject(new Error(`linking the unchanged files of the previous build stopped (exit code ${code})`)),
+      );
     });
     this.ended.catch(() => undefined); // Reported by `finish`.
     this.result = new Promise((resolve) => this.worker.once("message", resolve));

@@ -57,7 +57,10 @@ export async function buildSiteInParts(options: BuildOptions, processes = os.ava
  * `partsDir` the listing of every story (see StoryListing) and the names of the parts, which it
  * returns. A part needs the listing, the cache and the story files of its years.
  */
-export async function listParts(options: Pick<BuildOptions, "input" | "cacheDir">, partsDir: string): Promise<{ parts: string[]; loaded: LoadedSite }> {
+export async function listParts(
+  options: Pick<BuildOptions, "input" | "cacheDir">,
+  partsDir: string,
+): Promise<{ parts: string[]; loaded: LoadedSite }> {
   const loaded = await loadSite(path.resolve(options.input), site, false, { cacheDir: cacheDirOf(options) });
   loaded.saveParseCache();
   const parts = siteParts(loaded.searchShards);
@@ -107,16 +110,23 @@ export async function assembleParts(options: BuildOptions, partsDir: string, loa
   const parts = listedParts(listing);
   const reports = new Map<string, PartReport>();
   for (const part of parts) {
-    if (!existsSync(reportIn(partsDir, part))) throw new Error(`the part ${part} is not in ${partsDir}: build it first (npm run build -- --part ${part} --parts-dir ${partsDir})`);
+    if (!existsSync(reportIn(partsDir, part)))
+      throw new Error(`the part ${part} is not in ${partsDir}: build it first (npm run build -- --part ${part} --parts-dir ${partsDir})`);
     reports.set(part, JSON.parse(readFileSync(reportIn(partsDir, part), "utf8")) as PartReport);
   }
-  const model = loaded ?? (await loadSite(path.resolve(options.input), site, false, { cacheDir: cacheDirOf(options), listed: { listing, readYears: [] } }));
+  const model =
+    loaded ??
+    (await loadSite(path.resolve(options.input), site, false, { cacheDir: cacheDirOf(options), listed: { listing, readYears: [] } }));
   const staging = await prepareStaging(options.output);
   try {
     for (const part of parts) await moveInto(outputIn(partsDir, part), staging, part);
     const reported = [...reports.values()];
     const written = reported.flatMap((report) => report.writtenUrls.map((url) => ({ url, outputPath: false as const, content: "" })));
-    verifyBuild(model, written, reported.flatMap((report) => report.indexedUrls));
+    verifyBuild(
+      model,
+      written,
+      reported.flatMap((report) => report.indexedUrls),
+    );
     await publishStaging(options.output);
   } catch (error) {
     await discardStaging(options.output);

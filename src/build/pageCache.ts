@@ -53,7 +53,8 @@ export function codeFingerprint(extra: string): string {
       if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name));
     }
   }
-  for (const file of ["eleventy.config.ts", "package.json", "package-lock.json"]) if (existsSync(path.join(projectRoot, file))) files.push(path.join(projectRoot, file));
+  for (const file of ["eleventy.config.ts", "package.json", "package-lock.json"])
+    if (existsSync(path.join(projectRoot, file))) files.push(path.join(projectRoot, file));
   for (const file of files.sort()) hash.update(path.relative(projectRoot, file)).update("\0").update(readFileSync(file)).update("\0");
   return hash.digest("hex");
 }
@@ -156,7 +157,12 @@ const REUSED_BATCH = 1000;
  * The pages of `plan.reused` whose file in the previous site was not there to link (`missing`,
  * absolute paths under `previousSite`) are rendered after all.
  */
-export function renderMissingOutputs(plan: OutputPlan, outputs: readonly PlannedOutput[], previousSite: string, missing: readonly string[]): void {
+export function renderMissingOutputs(
+  plan: OutputPlan,
+  outputs: readonly PlannedOutput[],
+  previousSite: string,
+  missing: readonly string[],
+): void {
   if (missing.length === 0) return;
   const missingFiles = new Set(missing.map((file) => path.relative(previousSite, file).split(path.sep).join("/")));
   const gone = new Set(plan.reused.filter((url) => missingFiles.has(outputFileOf(url))));

@@ -8,7 +8,16 @@ import { pagefindVersion } from "../search/pagefindVersion.ts";
 import { searchRecord } from "../search/searchRecords.ts";
 import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
 import type { SiteSettings } from "../site.ts";
-import { inputsFingerprint, outputFileOf, planOutputs, renderMissingOutputs, type BuildOutcome, type OutputPlan, type PageManifest, type PlannedOutput } from "./pageCache.ts";
+import {
+  inputsFingerprint,
+  outputFileOf,
+  planOutputs,
+  renderMissingOutputs,
+  type BuildOutcome,
+  type OutputPlan,
+  type PageManifest,
+  type PlannedOutput,
+} from "./pageCache.ts";
 import { staleFiles as staleFilesOf } from "./staleFiles.ts";
 import type { PhaseTimings } from "./phaseTimings.ts";
 import { partOfUrl } from "./siteParts.ts";
@@ -85,7 +94,9 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
   const inputs = shards.map((shard, position) => ({
     shard,
     urls: storiesOfShard[position].map((story) => story.url),
-    fingerprint: createHash("sha256").update(storiesOfShard[position].map((story) => storyFingerprints.get(story)).join("\0")).digest("hex"),
+    fingerprint: createHash("sha256")
+      .update(storiesOfShard[position].map((story) => storyFingerprints.get(story)).join("\0"))
+      .digest("hex"),
     records: () => storiesOfShard[position].map((story) => searchRecord(loaded.storyPage(story))),
   }));
   const { linker } = settings;
@@ -109,11 +120,21 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
   search.catch(() => undefined); // Awaited (and reported) once Eleventy has written its pages.
   const inPart = part ? partOfUrl(shards) : undefined;
   const everyOutput: PlannedOutput[] = [
-    ...loaded.otherOutputs.map((output) => ({ url: output.url, fingerprint: () => inputsFingerprint(output.inputs(), code), model: output.model })),
-    ...archive.stories.map((story) => ({ url: story.url, fingerprint: () => storyFingerprints.get(story)!, model: () => loaded.storyPage(story) })),
+    ...loaded.otherOutputs.map((output) => ({
+      url: output.url,
+      fingerprint: () => inputsFingerprint(output.inputs(), code),
+      model: output.model,
+    })),
+    ...archive.stories.map((story) => ({
+      url: story.url,
+      fingerprint: () => storyFingerprints.get(story)!,
+      model: () => loaded.storyPage(story),
+    })),
   ];
   const outputs = inPart ? everyOutput.filter((output) => inPart(output.url) === part!.name) : everyOutput;
-  const plan = planOutputs(outputs, code, part ? undefined : settings.previousManifest, previousSite, (files) => linker!.link(previousSite!, settings.outputDir, files, patching && previousSite));
+  const plan = planOutputs(outputs, code, part ? undefined : settings.previousManifest, previousSite, (files) =>
+    linker!.link(previousSite!, settings.outputDir, files, patching && previousSite),
+  );
   timings.mark("pagesPlanned");
   let unclaimed: string[] = [];
   if (linker) {
@@ -122,7 +143,9 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
     unclaimed = linked.unclaimed;
     const lostFromCache = missing.filter((file) => !file.startsWith(previousSite! + path.sep));
     if (lostFromCache.length > 0)
-      throw new Error(`files of the search index's cache are missing (${lostFromCache[0]}): delete ${path.join(cacheDir!, "search")} and build again`);
+      throw new Error(
+        `files of the search index's cache are missing (${lostFromCache[0]}): delete ${path.join(cacheDir!, "search")} and build again`,
+      );
     renderMissingOutputs(plan, outputs, previousSite!, missing);
     timings.mark("reusedPagesKept");
   }
@@ -134,16 +157,28 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
  * search index, proves nothing was lost, and leaves for `buildSite` the new fingerprints, to keep
  * once the site is published, and the published files to delete if it is updated in place.
  */
-export async function finishBuild(prepared: PreparedBuild, results: readonly WrittenPage[], outputDir: string, timings: PhaseTimings): Promise<void> {
+export async function finishBuild(
+  prepared: PreparedBuild,
+  results: readonly WrittenPage[],
+  outputDir: string,
+  timings: PhaseTimings,
+): Promise<void> {
   prepared.renderingEnded();
   // Worked out while the workers finish the search index.
   const manifest = prepared.cacheDir && !prepared.part ? prepared.plan.manifest() : undefined;
   prepared.loaded.saveParseCache();
   const search = await prepared.search;
   timings.mark("searchWrite");
-  const written: WrittenPage[] = [...results, ...prepared.plan.reused.map((url) => ({ url, outputPath: path.join(outputDir, outputFileOf(url)), content: "" }))];
+  const written: WrittenPage[] = [
+    ...results,
+    ...prepared.plan.reused.map((url) => ({ url, outputPath: path.join(outputDir, outputFileOf(url)), content: "" })),
+  ];
   if (prepared.part) {
-    const report: PartReport = { writtenUrls: written.map((page) => page.url), indexedUrls: search.indexedUrls, storyFilesRead: prepared.loaded.storyFilesRead };
+    const report: PartReport = {
+      writtenUrls: written.map((page) => page.url),
+      indexedUrls: search.indexedUrls,
+      storyFilesRead: prepared.loaded.storyFilesRead,
+    };
     writeFileSync(prepared.part.reportFile, JSON.stringify(report));
     return;
   }

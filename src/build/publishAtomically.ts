@@ -73,7 +73,10 @@ export function publishPatch(siteDir: string, staleFiles: readonly string[]): vo
 /** The site was being updated in place when an error stopped it: the next build finishes the update. */
 export class PublishCutShortError extends Error {
   constructor(siteDir: string, cause: unknown) {
-    super(`updating ${siteDir}/ in place stopped part way (${cause instanceof Error ? cause.message : String(cause)}); the next build finishes the update`, { cause });
+    super(
+      `updating ${siteDir}/ in place stopped part way (${cause instanceof Error ? cause.message : String(cause)}); the next build finishes the update`,
+      { cause },
+    );
     this.name = "PublishCutShortError";
   }
 }

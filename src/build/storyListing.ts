@@ -46,13 +46,19 @@ export function yearsOfPart(listing: StoryListing, part: string): number[] | und
  * The story files of `years` read from `articlesDir`; the others as listed. Drafts are not
  * listed: no published story may link to one, so a part has no use for them.
  */
-export function listedStorySources(articlesDir: string, listing: StoryListing, years: readonly number[]): (StorySource | ListedStorySource)[] {
+export function listedStorySources(
+  articlesDir: string,
+  listing: StoryListing,
+  years: readonly number[],
+): (StorySource | ListedStorySource)[] {
   const reading = new Set(years);
   const read = readStoryFilesNamed(
     articlesDir,
     listing.stories.filter((story) => reading.has(story.year)).map((story) => story.sourcePath),
   );
   const fileOf = storyFileNames(articlesDir);
-  const listed = listing.stories.filter((story) => !reading.has(story.year)).map(({ sourcePath, fileKey }) => ({ sourcePath, file: fileOf(sourcePath), fileKey }));
+  const listed = listing.stories
+    .filter((story) => !reading.has(story.year))
+    .map(({ sourcePath, fileKey }) => ({ sourcePath, file: fileOf(sourcePath), fileKey }));
   return [...read, ...listed];
 }

@@ -54,14 +54,22 @@ try {
   }
   if (step === "part") {
     await buildPart(values.part!, options, partsDir!);
-    console.log(`Built the part ${values.part} into ${path.join(partsDir!, values.part!)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Built the part ${values.part} into ${path.join(partsDir!, values.part!)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
     process.exit();
   }
-  const inParts = values.parts ? await buildSiteInParts(options) : step === "assemble" ? await assembleParts(options, partsDir!) : undefined;
+  const inParts = values.parts
+    ? await buildSiteInParts(options)
+    : step === "assemble"
+      ? await assembleParts(options, partsDir!)
+      : undefined;
   if (!inParts) await buildSite(options);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const filesRead = inParts && inParts.parts.map((part) => inParts.storyFilesRead[part].toLocaleString("en")).join(", ");
-  const how = inParts ? ` from ${inParts.parts.length} parts built in separate processes (${inParts.parts.join(", ")}; story files each read: ${filesRead})` : "";
+  const how = inParts
+    ? ` from ${inParts.parts.length} parts built in separate processes (${inParts.parts.join(", ")}; story files each read: ${filesRead})`
+    : "";
   console.log(`Built the archive into ${path.relative(process.cwd(), path.resolve(values.output)) || "."}/${how} in ${seconds} s.`);
 } catch (error) {
   console.error(explainBuildFailure(error));

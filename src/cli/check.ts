@@ -24,5 +24,7 @@ if (lines.length > 0) {
   process.exitCode = 1;
 } else {
   const drafts = published.archive.draftsLeftOut.length;
-  console.log(`All ${sources.length} story files are fine${drafts > 0 ? ` (${drafts} draft${drafts === 1 ? "" : "s"}, left out of the build)` : ""}.`);
+  console.log(
+    `All ${sources.length} story files are fine${drafts > 0 ? ` (${drafts} draft${drafts === 1 ? "" : "s"}, left out of the build)` : ""}.`,
+  );
 }

@@ -6,13 +6,15 @@ import { ArchiveProblemsError } from "../problems.ts";
  */
 export function explainBuildFailure(error: unknown): string {
   const chain: unknown[] = [];
-  for (let current: unknown = error; current instanceof Error && chain.length < 20; ) {
+  for (let current: unknown = error; current instanceof Error && chain.length < 20;) {
     chain.push(current);
     const next = (current as { originalError?: unknown }).originalError ?? current.cause;
     current = next;
   }
   const ours = chain.find(
-    (candidate) => candidate instanceof ArchiveProblemsError || (candidate instanceof Error && ["SearchIndexError", "LostStoryError", "PublishCutShortError"].includes(candidate.name)),
+    (candidate) =>
+      candidate instanceof ArchiveProblemsError ||
+      (candidate instanceof Error && ["SearchIndexError", "LostStoryError", "PublishCutShortError"].includes(candidate.name)),
   );
   if (ours instanceof Error) return ours.message;
   if (chain.length === 0) return String(error);

@@ -32,7 +32,12 @@ in "(See …)" asides and in the list after a line ending "see:", become links.
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { ...storyOptions, force: { type: "boolean", default: false } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { ...storyOptions, force: { type: "boolean", default: false } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     return fail([(error as Error).message], true);
   }
@@ -44,7 +49,11 @@ async function main(argv: string[]): Promise<number> {
 
   const { facts, problems } = readStoryOptions(values);
   if (positionals.length !== 1)
-    problems.push(positionals.length === 0 ? "give the wire copy file to ingest (e.g. npm run ingest -- wire/story.txt …)" : `give one wire copy file, received ${positionals.length}: ${positionals.join(" ")}`);
+    problems.push(
+      positionals.length === 0
+        ? "give the wire copy file to ingest (e.g. npm run ingest -- wire/story.txt …)"
+        : `give one wire copy file, received ${positionals.length}: ${positionals.join(" ")}`,
+    );
   const folderProblem = await articlesFolderProblem(values.articles);
   if (folderProblem) problems.push(folderProblem);
   const wireFile = positionals[0];
@@ -69,7 +78,9 @@ async function readWireCopy(file: string, problems: string[]): Promise<string | 
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    problems.push(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message}`);
+    problems.push(
+      `cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message}`,
+    );
     return undefined;
   }
   let text: string;

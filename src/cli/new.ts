@@ -27,7 +27,11 @@ Adds a reference-only story to articles/YYYY/MM/<slug>.md and prints its path.
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { ...storyOptions, byline: { type: "string", multiple: true, default: [] as string[] } }, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { ...storyOptions, byline: { type: "string", multiple: true, default: [] as string[] } },
+      strict: true,
+    });
   } catch (error) {
     return fail([(error as Error).message], true);
   }
@@ -40,7 +44,10 @@ async function main(argv: string[]): Promise<number> {
   const { facts, problems } = readStoryOptions(values);
   const byline = values.byline.map(readBylineOption);
   for (const [index, entry] of byline.entries()) {
-    if (entry.name === "") problems.push(`--byline ${JSON.stringify(values.byline[index])} has no name (write it as --byline "Ray Le Maistre, Editor-in-Chief")`);
+    if (entry.name === "")
+      problems.push(
+        `--byline ${JSON.stringify(values.byline[index])} has no name (write it as --byline "Ray Le Maistre, Editor-in-Chief")`,
+      );
   }
   const folderProblem = await articlesFolderProblem(values.articles);
   if (folderProblem) problems.push(folderProblem);
@@ -50,7 +57,9 @@ async function main(argv: string[]): Promise<number> {
   const file = path.join(values.articles, storySourcePath(facts.date, facts.title));
   const outcome = await writeStoryFile(file, serializeStory(fields, ""), { replace: false });
   if (outcome === "exists")
-    return fail([`${shownPath(file)} already exists, so the archive already has a story with this date and headline (edit that file, or check --title and --date)`]);
+    return fail([
+      `${shownPath(file)} already exists, so the archive already has a story with this date and headline (edit that file, or check --title and --date)`,
+    ]);
   console.log(shownPath(file));
   return 0;
 }

@@ -120,7 +120,11 @@ function sourceHash() {
     }
   }
   const hash = createHash("sha256");
-  for (const file of files.sort()) hash.update(`${file}\0`).update(readFileSync(path.join(projectRoot, file))).update("\0");
+  for (const file of files.sort())
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(path.join(projectRoot, file)))
+      .update("\0");
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -132,7 +136,8 @@ function sourceHash() {
 function removeOtherBundles(current) {
   for (const name of readdirSync(cacheFolder)) {
     const cutShort = /^\.bundling-(\d+)-/.exec(name);
-    const unused = name.startsWith("bundle-") && name !== current && Date.now() - statSync(path.join(cacheFolder, name)).mtimeMs > UNUSED_BUNDLE_KEPT_MS;
+    const unused =
+      name.startsWith("bundle-") && name !== current && Date.now() - statSync(path.join(cacheFolder, name)).mtimeMs > UNUSED_BUNDLE_KEPT_MS;
     if (unused || (cutShort && !isRunning(Number(cutShort[1])))) rmSync(path.join(cacheFolder, name), { recursive: true, force: true });
   }
 }

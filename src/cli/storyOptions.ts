@@ -34,9 +34,11 @@ export function readStoryOptions(values: StoryOptionValues): { facts?: WireStory
   const problems: string[] = [];
 
   const title = values.title?.trim() ?? "";
-  if (values.title === undefined) problems.push(`--title is required (the headline as published, e.g. --title "Huawei, ZTE in the Eye of a Trade Storm")`);
+  if (values.title === undefined)
+    problems.push(`--title is required (the headline as published, e.g. --title "Huawei, ZTE in the Eye of a Trade Storm")`);
   else if (title === "") problems.push(`--title is empty (give the headline as published)`);
-  else if (slugify(title) === "") problems.push(`--title ${JSON.stringify(title)} has no letters or digits to name the file after (give the headline as published)`);
+  else if (slugify(title) === "")
+    problems.push(`--title ${JSON.stringify(title)} has no letters or digits to name the file after (give the headline as published)`);
 
   const date = values.date?.trim() ?? "";
   if (values.date === undefined) problems.push(`--date is required (${DATE_HINT})`);
@@ -47,11 +49,14 @@ export function readStoryOptions(values: StoryOptionValues): { facts?: WireStory
   if (topics.includes("")) problems.push(`--topic "" is empty (give one topic per --topic, e.g. --topic Huawei --topic "US government")`);
 
   const publication = values.publication?.trim();
-  if (publication === "") problems.push(`--publication is empty (give the outlet's name, e.g. --publication "Light Reading", or leave the option out)`);
+  if (publication === "")
+    problems.push(`--publication is empty (give the outlet's name, e.g. --publication "Light Reading", or leave the option out)`);
 
   const source = values.source?.trim();
   if (source !== undefined && !isWebAddress(source))
-    problems.push(`--source ${JSON.stringify(values.source)} is not an http(s) address (give the story's original address, starting with https://)`);
+    problems.push(
+      `--source ${JSON.stringify(values.source)} is not an http(s) address (give the story's original address, starting with https://)`,
+    );
 
   if (problems.length > 0) return { problems };
   const facts: WireStoryFacts = { title, date };

@@ -63,7 +63,12 @@ export interface LoadOptions {
 }
 
 /** Reads every story file and builds the archive and its pages, or throws every problem at once. */
-export async function loadSite(articlesDir: string, site: SiteSettings, includeDrafts: boolean, options: LoadOptions = {}): Promise<LoadedSite> {
+export async function loadSite(
+  articlesDir: string,
+  site: SiteSettings,
+  includeDrafts: boolean,
+  options: LoadOptions = {},
+): Promise<LoadedSite> {
   const { timings, cacheDir } = options;
   const { listed } = options;
   const sources = listed ? listedStorySources(articlesDir, listed.listing, listed.readYears) : await readStoryFiles(articlesDir);
@@ -88,7 +93,11 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
     archive.years.map((year) => ({ year: year.year, count: year.stories.length })),
     SEARCH_SHARD_STORIES,
   );
-  const { indexPages, storyPage } = buildPages(archive, site, searchShards.map((shard) => shard.name));
+  const { indexPages, storyPage } = buildPages(
+    archive,
+    site,
+    searchShards.map((shard) => shard.name),
+  );
   timings?.mark("buildPages");
   let otherOutputs: LazyOutput[] | undefined;
   let pages: Page[] | undefined;
@@ -100,7 +109,11 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
     saveParseCache,
     storyFilesRead: sources.filter((source) => "bytes" in source).length,
     get otherOutputs() {
-      return (otherOutputs ??= [...indexPages, ...buildFeeds(archive, site), ...buildSitemaps(sitemapEntries(indexPages, archive)).map(madeAlready)]);
+      return (otherOutputs ??= [
+        ...indexPages,
+        ...buildFeeds(archive, site),
+        ...buildSitemaps(sitemapEntries(indexPages, archive)).map(madeAlready),
+      ]);
     },
     get pages() {
       return (pages ??= [...indexPages.map((page) => page.model()), ...archive.stories.map(storyPage)]);
@@ -111,7 +124,10 @@ export async function loadSite(articlesDir: string, site: SiteSettings, includeD
 /** Every page but the 404 page, with the day it last changed. */
 function sitemapEntries(indexPages: readonly IndexPage[], archive: Archive): { url: string; lastModified?: string }[] {
   const entries = indexPages.filter((page) => page.url !== NOT_FOUND_URL);
-  return [...entries.map(({ url, lastModified }) => ({ url, lastModified })), ...archive.stories.map((story) => ({ url: story.url, lastModified: storyLastModified(story) }))];
+  return [
+    ...entries.map(({ url, lastModified }) => ({ url, lastModified })),
+    ...archive.stories.map((story) => ({ url: story.url, lastModified: storyLastModified(story) })),
+  ];
 }
 
 /** An output small enough to be made at once: its inputs are itself. */
@@ -151,7 +167,12 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   eleventyConfig.addGlobalData("archiveOutputs", () => {
     const cacheDir = process.env.NEWS_ARCHIVE_CACHE;
     const part = process.env.NEWS_ARCHIVE_PART;
-    loading ??= loadSite(path.resolve(options.articles()), site, includeDrafts(), { timings, cacheDir, storiesRead: () => previous?.linker.surveySite(), listed: partToLoad(part) }).then((loaded) =>
+    loading ??= loadSite(path.resolve(options.articles()), site, includeDrafts(), {
+      timings,
+      cacheDir,
+      storiesRead: () => previous?.linker.surveySite(),
+      listed: partToLoad(part),
+    }).then((loaded) =>
       prepareBuild(loaded, {
         site,
         outputDir: outputDir(),

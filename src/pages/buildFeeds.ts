@@ -24,12 +24,35 @@ export function buildFeeds(archive: Archive, site: SiteSettings): LazyFeed[] {
     );
   return [
     lazyFeed(urls.feed, site.title, site.description, urls.home, archive.stories),
-    ...archive.authors.map((author) => lazyFeed(urls.authorFeed(author.slug), `${site.title}: stories by ${author.name}`, `The latest stories by ${author.name}.`, urls.author(author.slug), author.stories)),
-    ...archive.topics.map((topic) => lazyFeed(urls.topicFeed(topic.slug), `${site.title}: stories on ${topic.name}`, `The latest stories on ${topic.name}.`, urls.topic(topic.slug), topic.stories)),
+    ...archive.authors.map((author) =>
+      lazyFeed(
+        urls.authorFeed(author.slug),
+        `${site.title}: stories by ${author.name}`,
+        `The latest stories by ${author.name}.`,
+        urls.author(author.slug),
+        author.stories,
+      ),
+    ),
+    ...archive.topics.map((topic) =>
+      lazyFeed(
+        urls.topicFeed(topic.slug),
+        `${site.title}: stories on ${topic.name}`,
+        `The latest stories on ${topic.name}.`,
+        urls.topic(topic.slug),
+        topic.stories,
+      ),
+    ),
   ];
 }
 
-function feed<Entry>(url: string, title: string, subtitle: string, pageUrl: string, storiesNewestFirst: readonly Story[], entry: (story: Story) => Entry): FeedModel<Entry> {
+function feed<Entry>(
+  url: string,
+  title: string,
+  subtitle: string,
+  pageUrl: string,
+  storiesNewestFirst: readonly Story[],
+  entry: (story: Story) => Entry,
+): FeedModel<Entry> {
   const latest = storiesNewestFirst.slice(0, FEED_LIMIT);
   const moments = latest.map(updatedMoment);
   const updated = moments.reduce((newest, moment) => (moment > newest ? moment : newest), moments[0] ?? "1970-01-01T00:00:00Z");

@@ -5,7 +5,17 @@ import { dayLabel, humanDay, isoMoment, monthName } from "../dates.ts";
 import type { SiteSettings } from "../site.ts";
 import { slugify } from "../slug.ts";
 import { urls } from "../urls.ts";
-import { lazyOutput, type DirectoryPage, type HomePage, type LazyOutput, type NamedLink, type NotFoundPage, type Page, type SearchPage, type StoryPage } from "./pageModels.ts";
+import {
+  lazyOutput,
+  type DirectoryPage,
+  type HomePage,
+  type LazyOutput,
+  type NamedLink,
+  type NotFoundPage,
+  type Page,
+  type SearchPage,
+  type StoryPage,
+} from "./pageModels.ts";
 import { countLabel, dateView, storyListItem } from "./views.ts";
 
 const home: NamedLink = { name: "Home", url: urls.home };
@@ -185,7 +195,16 @@ function homePage<Item>(archive: Archive, site: SiteSettings, show: (story: Stor
 }
 
 function searchPage(archive: Archive, shards: readonly string[]): SearchPage {
-  return { kind: "search", url: urls.search, title: "Search", description: "Search every story in the archive.", breadcrumbs: [home], feeds: [], facets: searchFacets(archive), shards: [...shards] };
+  return {
+    kind: "search",
+    url: urls.search,
+    title: "Search",
+    description: "Search every story in the archive.",
+    breadcrumbs: [home],
+    feeds: [],
+    facets: searchFacets(archive),
+    shards: [...shards],
+  };
 }
 
 /**
@@ -201,8 +220,15 @@ function searchFacets(archive: Archive): SearchPage["facets"] {
     for (const topic of story.topics) add(counts.topic, topicName(archive, topic));
     add(counts.year, String(story.date.local.year));
   }
-  const byName = (map: Map<string, number>) => [...map].sort(([a], [b]) => a.localeCompare(b, "en", { sensitivity: "base" }) || (a < b ? -1 : 1)).map(([value, count]) => ({ value, count }));
-  return { author: byName(counts.author), topic: byName(counts.topic), year: [...counts.year].sort(([a], [b]) => b.localeCompare(a)).map(([value, count]) => ({ value, count })) };
+  const byName = (map: Map<string, number>) =>
+    [...map]
+      .sort(([a], [b]) => a.localeCompare(b, "en", { sensitivity: "base" }) || (a < b ? -1 : 1))
+      .map(([value, count]) => ({ value, count }));
+  return {
+    author: byName(counts.author),
+    topic: byName(counts.topic),
+    year: [...counts.year].sort(([a], [b]) => b.localeCompare(a)).map(([value, count]) => ({ value, count })),
+  };
 }
 
 export const NOT_FOUND_URL = "/404.html";
@@ -251,7 +277,11 @@ function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
           summary: `${countLabel(year.stories.length)}.`,
           facets: {
             heading: "Months",
-            links: year.months.map((month) => ({ name: monthName(year.year, month.month, site.timeZone, site.language), url: urls.month(year.year, month.month), count: month.stories.length })),
+            links: year.months.map((month) => ({
+              name: monthName(year.year, month.month, site.timeZone, site.language),
+              url: urls.month(year.year, month.month),
+              count: month.stories.length,
+            })),
           },
           sections: [],
         }),
@@ -275,7 +305,11 @@ function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
             feeds: [],
             heading: `Stories of ${name}`,
             summary: `${countLabel(month.stories.length)}.`,
-            sections: month.days.map((day) => ({ heading: dayName(day.day), headingUrl: urls.day(year.year, month.month, day.day), stories: day.stories.map(show) })),
+            sections: month.days.map((day) => ({
+              heading: dayName(day.day),
+              headingUrl: urls.day(year.year, month.month, day.day),
+              stories: day.stories.map(show),
+            })),
           }),
           site,
         ),
@@ -310,8 +344,24 @@ function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
 }
 
 const entryKinds = {
-  author: { plural: "Authors", directoryUrl: urls.authors, url: urls.author, yearUrl: urls.authorYear, feedUrl: urls.authorFeed, headingOf: (name: string) => `Stories by ${name}`, describe: "by" },
-  topic: { plural: "Topics", directoryUrl: urls.topics, url: urls.topic, yearUrl: urls.topicYear, feedUrl: urls.topicFeed, headingOf: (name: string) => `Stories on ${name}`, describe: "on" },
+  author: {
+    plural: "Authors",
+    directoryUrl: urls.authors,
+    url: urls.author,
+    yearUrl: urls.authorYear,
+    feedUrl: urls.authorFeed,
+    headingOf: (name: string) => `Stories by ${name}`,
+    describe: "by",
+  },
+  topic: {
+    plural: "Topics",
+    directoryUrl: urls.topics,
+    url: urls.topic,
+    yearUrl: urls.topicYear,
+    feedUrl: urls.topicFeed,
+    headingOf: (name: string) => `Stories on ${name}`,
+    describe: "on",
+  },
 } as const;
 
 /** The directory of authors or topics, a page for each, and one for each of its years. */
@@ -347,9 +397,19 @@ function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKind
           feeds: [{ name: heading, url: config.feedUrl(entry.slug) }],
           heading,
           summary: `${countLabel(entry.stories.length)}, newest first.`,
-          facets: { heading: "By year", links: entry.years.map((year) => ({ name: String(year.year), url: config.yearUrl(entry.slug, year.year), count: year.stories.length })) },
+          facets: {
+            heading: "By year",
+            links: entry.years.map((year) => ({
+              name: String(year.year),
+              url: config.yearUrl(entry.slug, year.year),
+              count: year.stories.length,
+            })),
+          },
           sections: [{ heading: latest.length < entry.stories.length ? "Latest stories" : undefined, stories: latest.map(show) }],
-          more: latest.length < entry.stories.length ? { name: `All ${countLabel(entry.stories.length)}, year by year`, url: config.yearUrl(entry.slug, entry.years[0].year) } : undefined,
+          more:
+            latest.length < entry.stories.length
+              ? { name: `All ${countLabel(entry.stories.length)}, year by year`, url: config.yearUrl(entry.slug, entry.years[0].year) }
+              : undefined,
         }),
         site,
       ),
@@ -370,7 +430,14 @@ function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKind
             feeds: [{ name: heading, url: config.feedUrl(entry.slug) }],
             heading: yearHeading,
             summary: `${countLabel(year.stories.length)}, newest first.`,
-            facets: { heading: "Other years", links: entry.years.map((other) => ({ name: String(other.year), url: config.yearUrl(entry.slug, other.year), count: other.stories.length })) },
+            facets: {
+              heading: "Other years",
+              links: entry.years.map((other) => ({
+                name: String(other.year),
+                url: config.yearUrl(entry.slug, other.year),
+                count: other.stories.length,
+              })),
+            },
             sections: [{ stories: year.stories.map(show) }],
           }),
           site,

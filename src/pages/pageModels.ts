@@ -189,7 +189,11 @@ export interface LazyOutput<Model extends Output = Output, Inputs = unknown> {
 }
 
 /** A LazyOutput whose inputs and model are each made once, when first asked for. */
-export function lazyOutput<Model extends Output, Inputs>(url: string, makeInputs: () => Inputs, makeModel: () => Model): LazyOutput<Model, Inputs> {
+export function lazyOutput<Model extends Output, Inputs>(
+  url: string,
+  makeInputs: () => Inputs,
+  makeModel: () => Model,
+): LazyOutput<Model, Inputs> {
   let inputs: Inputs | undefined;
   let model: Model | undefined;
   return { url, inputs: () => (inputs ??= makeInputs()), model: () => (model ??= makeModel()) };

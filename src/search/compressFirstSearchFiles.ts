@@ -34,7 +34,9 @@ export async function compressFirstSearchFiles(
   for (const name of webAssemblyFiles(bundleDir)) {
     const file = path.join(bundleDir, name);
     const gzipped = readFileSync(file);
-    const memo = options.memoDir && path.join(options.memoDir, `${createHash("sha256").update(FIRST_SEARCH_COMPRESSION).update(gzipped).digest("hex").slice(0, 32)}.gz`);
+    const memo =
+      options.memoDir &&
+      path.join(options.memoDir, `${createHash("sha256").update(FIRST_SEARCH_COMPRESSION).update(gzipped).digest("hex").slice(0, 32)}.gz`);
     if (memo && existsSync(memo)) {
       writeFileSync(file, readFileSync(memo));
       continue;
@@ -47,7 +49,9 @@ export async function compressFirstSearchFiles(
 
 /** The WebAssembly files the bundle's languages load (not every one Pagefind ships). */
 function webAssemblyFiles(bundleDir: string): string[] {
-  const entry = JSON.parse(readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { wasm?: string }> };
+  const entry = JSON.parse(readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { wasm?: string }>;
+  };
   const names = Object.values(entry.languages).map((language) => `wasm.${language.wasm ?? "unknown"}.pagefind`);
   return [...new Set(names)].filter((name) => existsSync(path.join(bundleDir, name)));
 }

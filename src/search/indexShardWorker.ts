@@ -47,7 +47,13 @@ async function indexShard(records: SearchRecord[], job: IndexingJob): Promise<Sh
   const scratchDir = mkdtempSync(path.join(os.tmpdir(), "news-archive-words-"));
   let answer: ShardIndexed;
   try {
-    const written = await writePagefindIndex(records, { language: job.language, outputPath: job.outputPath, scratchDir, withScripts: job.withWebAssembly, wordsMemo: job.wordsMemo });
+    const written = await writePagefindIndex(records, {
+      language: job.language,
+      outputPath: job.outputPath,
+      scratchDir,
+      withScripts: job.withWebAssembly,
+      wordsMemo: job.wordsMemo,
+    });
     answer = "unsupported" in written ? await indexWithPagefind(records, job) : { indexedUrls: written.indexedUrls, errors: [] };
   } catch (error) {
     answer = { indexedUrls: [], errors: [String(error)] };
@@ -76,7 +82,9 @@ async function indexWithPagefind(records: SearchRecord[], job: IndexingJob): Pro
       const index = created.index;
       const batchSize = 64;
       for (let start = 0; start < records.length; start += batchSize) {
-        const added = await Promise.all(records.slice(start, start + batchSize).map((record) => index.addCustomRecord({ ...record, language: job.language })));
+        const added = await Promise.all(
+          records.slice(start, start + batchSize).map((record) => index.addCustomRecord({ ...record, language: job.language })),
+        );
         for (const [offset, result] of added.entries()) {
           if (result.errors.length > 0) errors.push(...result.errors.map((error) => `${records[start + offset].url}: ${error}`));
           else indexedUrls.push(records[start + offset].url);

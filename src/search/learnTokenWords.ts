@@ -45,14 +45,25 @@ export interface WordsMemo {
  * For each token, in order, the words it gives. A Pagefind bundle is left in `bundleDir`: its
  * scripts, styles, WebAssembly and pagefind-entry.json.
  */
-export async function learnTokenWords(tokens: readonly string[], language: string, bundleDir: string, memo?: WordsMemo): Promise<WordOfToken[][]> {
-  const known = memo && existsSync(memo.words) && existsSync(memo.bundle) ? (deserialize(readFileSync(memo.words)) as Map<string, WordOfToken[]>) : new Map<string, WordOfToken[]>();
+export async function learnTokenWords(
+  tokens: readonly string[],
+  language: string,
+  bundleDir: string,
+  memo?: WordsMemo,
+): Promise<WordOfToken[][]> {
+  const known =
+    memo && existsSync(memo.words) && existsSync(memo.bundle)
+      ? (deserialize(readFileSync(memo.words)) as Map<string, WordOfToken[]>)
+      : new Map<string, WordOfToken[]>();
   const unknown = tokens.filter((token) => !known.has(token));
   if (memo && unknown.length === 0) cpSync(memo.bundle, bundleDir, { recursive: true });
   else {
     const learned = await askPagefind(unknown, language, bundleDir);
     unknown.forEach((token, position) => known.set(token, learned[position]));
-    if (memo && !existsSync(memo.bundle)) writeFolderWhole(memo.bundle, (partial) => cpSync(bundleDir, partial, { recursive: true, filter: (source) => !/\.pf_meta$|\/(index|fragment|filter)$/.test(source) }));
+    if (memo && !existsSync(memo.bundle))
+      writeFolderWhole(memo.bundle, (partial) =>
+        cpSync(bundleDir, partial, { recursive: true, filter: (source) => !/\.pf_meta$|\/(index|fragment|filter)$/.test(source) }),
+      );
   }
   const words = tokens.map((token) => known.get(token)!);
   if (memo) writeFileWhole(memo.words, serialize(new Map(tokens.map((token, position) => [token, words[position]]))));

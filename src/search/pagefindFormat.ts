@@ -88,9 +88,9 @@ export function decodeCbor(bytes: Buffer): CborValue {
   const argument = (info: number): number => {
     if (info < 24) return info;
     if (info === 24) return bytes[at++];
-    if (info === 25) return (at += 2), bytes.readUInt16BE(at - 2);
-    if (info === 26) return (at += 4), bytes.readUInt32BE(at - 4);
-    if (info === 27) return (at += 8), Number(bytes.readBigUInt64BE(at - 8));
+    if (info === 25) return ((at += 2), bytes.readUInt16BE(at - 2));
+    if (info === 26) return ((at += 4), bytes.readUInt32BE(at - 4));
+    if (info === 27) return ((at += 8), Number(bytes.readBigUInt64BE(at - 8)));
     throw new Error(`unexpected CBOR length ${info} at byte ${at}`);
   };
   const item = (): CborValue => {
@@ -99,7 +99,7 @@ export function decodeCbor(bytes: Buffer): CborValue {
     const value = argument(initial & 31);
     if (major === 0) return value;
     if (major === 1) return -1 - value;
-    if (major === 3) return (at += value), bytes.toString("utf8", at - value, at);
+    if (major === 3) return ((at += value), bytes.toString("utf8", at - value, at));
     if (major === 4) return Array.from({ length: value }, item);
     throw new Error(`unexpected CBOR type ${major} at byte ${at - 1}`);
   };
@@ -143,7 +143,8 @@ export class ShortNames {
   name(fullHash: string): string {
     let length = this.language.length + 8;
     let short = fullHash.slice(0, length);
-    while (this.taken.has(short) && length < fullHash.length) short = fullHash.slice(0, (length = Math.min(length + this.step, fullHash.length)));
+    while (this.taken.has(short) && length < fullHash.length)
+      short = fullHash.slice(0, (length = Math.min(length + this.step, fullHash.length)));
     this.taken.add(short);
     return short;
   }

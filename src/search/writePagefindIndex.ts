@@ -34,10 +34,12 @@ export async function writePagefindIndex(
   options: { language: string; outputPath: string; scratchDir: string; withScripts: boolean; wordsMemo?: WordsMemo },
 ): Promise<PagefindIndexWritten> {
   const { language } = options;
-  if (SEGMENTED_LANGUAGES.has(language.split("-")[0].toLowerCase())) return { unsupported: `Pagefind cuts ${language} into words by a dictionary, not at spaces` };
+  if (SEGMENTED_LANGUAGES.has(language.split("-")[0].toLowerCase()))
+    return { unsupported: `Pagefind cuts ${language} into words by a dictionary, not at spaces` };
   const tokensOf = (text: string) => text.split(PAGEFIND_SPACES).filter((token) => token !== "");
   const tokenIds = new Map<string, number>();
-  const idsOf = (text: string) => tokensOf(text).map((token) => tokenIds.get(token) ?? (tokenIds.set(token, tokenIds.size), tokenIds.size - 1));
+  const idsOf = (text: string) =>
+    tokensOf(text).map((token) => tokenIds.get(token) ?? (tokenIds.set(token, tokenIds.size), tokenIds.size - 1));
   const metaFields = [...new Set(records.flatMap((record) => Object.keys(record.meta)))].sort(byBytes);
   const pages = records.map((record) => ({
     record,
@@ -54,7 +56,10 @@ export async function writePagefindIndex(
   const bundleDir = options.scratchDir;
   const wordsOfToken = await learnTokenWords(tokens, language, bundleDir, options.wordsMemo);
   // The bundle of the Pagefind installed says which version its script reads, and how its language loads.
-  const entry = JSON.parse(readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as { version: string; languages: Record<string, { hash: string; wasm?: string; page_count: number }> };
+  const entry = JSON.parse(readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as {
+    version: string;
+    languages: Record<string, { hash: string; wasm?: string; page_count: number }>;
+  };
   const wordless = pages.find((page) => page.text.every((id) => wordsOfToken[id].length === 0));
   if (wordless) return { unsupported: `the text of ${wordless.record.url} gives no word to index` };
 
@@ -144,7 +149,14 @@ export async function writePagefindIndex(
     chunks[i + 1].from = shortestDistinctBeginning(chunks[i + 1].from, last);
   }
 
-  const meta = encodeCbor([entry.version, pageEntries, chunks.map((chunk) => [chunk.from, chunk.to, chunk.name]), filters, sorts, metaFields]);
+  const meta = encodeCbor([
+    entry.version,
+    pageEntries,
+    chunks.map((chunk) => [chunk.from, chunk.to, chunk.name]),
+    filters,
+    sorts,
+    metaFields,
+  ]);
   const metaName = `${language}_${contentHash(language, meta).slice(language.length + 1, language.length + 11)}`;
   writeFileSync(path.join(options.outputPath, `pagefind.${metaName}.pf_meta`), packFile(meta));
 
@@ -153,7 +165,8 @@ export async function writePagefindIndex(
   writeFileSync(path.join(options.outputPath, "pagefind-entry.json"), JSON.stringify(entry));
   if (options.withScripts) {
     for (const file of readdirSync(bundleDir, { withFileTypes: true })) {
-      if (file.isFile() && !file.name.endsWith(".pf_meta") && file.name !== "pagefind-entry.json") cpSync(path.join(bundleDir, file.name), path.join(options.outputPath, file.name));
+      if (file.isFile() && !file.name.endsWith(".pf_meta") && file.name !== "pagefind-entry.json")
+        cpSync(path.join(bundleDir, file.name), path.join(options.outputPath, file.name));
     }
   }
   return { indexedUrls };
@@ -177,7 +190,12 @@ function byBytes(a: string, b: string): number {
 const BEYOND_AGREEMENT = /[\ud800-\uffff]/;
 
 function fragmentOf(record: SearchRecord, wordCount: number, tokens: string[]) {
-  const sortedKeys = <T>(object: Record<string, T>) => Object.fromEntries(Object.keys(object).sort(byBytes).map((key) => [key, object[key]]));
+  const sortedKeys = <T>(object: Record<string, T>) =>
+    Object.fromEntries(
+      Object.keys(object)
+        .sort(byBytes)
+        .map((key) => [key, object[key]]),
+    );
   return {
     url: record.url,
     content: tokens.map((token) => token.replaceAll("\u200b", "")).join(" "),

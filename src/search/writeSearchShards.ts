@@ -95,15 +95,25 @@ export async function writeSearchShards(
   const indexed: string[] = [];
   const indexedUrls: string[] = [];
   const jobs = inputs
-    .map((input, position) => ({ ...input, position, fingerprint: shardFingerprint(input, position === 0, language, options.pagefindVersion) }))
+    .map((input, position) => ({
+      ...input,
+      position,
+      fingerprint: shardFingerprint(input, position === 0, language, options.pagefindVersion),
+    }))
     .filter((job) => !options.only || options.only.has(job.shard.name));
-  const cachedShards = new Set(jobs.filter((job) => options.cacheDir !== undefined && existsSync(path.join(options.cacheDir, job.fingerprint))));
+  const cachedShards = new Set(
+    jobs.filter((job) => options.cacheDir !== undefined && existsSync(path.join(options.cacheDir, job.fingerprint))),
+  );
   const toIndex = jobs.filter((job) => !cachedShards.has(job)).sort((a, b) => b.urls.length - a.urls.length);
-  const targetOf = (job: (typeof jobs)[number]) => (job.position === 0 ? bundleDir : path.join(bundleDir, MERGED_SHARDS_FOLDER, job.shard.name));
+  const targetOf = (job: (typeof jobs)[number]) =>
+    job.position === 0 ? bundleDir : path.join(bundleDir, MERGED_SHARDS_FOLDER, job.shard.name);
   const cacheOf = (job: (typeof jobs)[number]) => (options.cacheDir ? path.join(options.cacheDir, job.fingerprint) : undefined);
   const { wordsMemo } = options;
   const wordsMemoOf = (shard: string) =>
-    wordsMemo && { words: path.join(wordsMemo.dir, `${wordsMemo.key}-${language}-${shard}.v8`), bundle: path.join(wordsMemo.dir, `${wordsMemo.key}-${language}-bundle`) };
+    wordsMemo && {
+      words: path.join(wordsMemo.dir, `${wordsMemo.key}-${language}-${shard}.v8`),
+      bundle: path.join(wordsMemo.dir, `${wordsMemo.key}-${language}-bundle`),
+    };
   const cores = os.availableParallelism();
   const storiesToIndex = toIndex.reduce((sum, job) => sum + job.urls.length, 0);
   const fewer = options.renderingEnded && storiesToIndex > (options.oneCoreFewerWhileRenderingFrom ?? ONE_CORE_FEWER_WHILE_RENDERING_FROM);
@@ -113,7 +123,9 @@ export async function writeSearchShards(
   // How indexing processes ended other than normally, to explain a shard left without an answer.
   const abnormalEnds: string[] = [];
   const queue = new ShardQueue((queueDir) => runWorker(queueDir).then((end) => void (end && abnormalEnds.push(end))));
-  const indexing = queue.index(whileRendering, { workers: workers - whileRendering, after: options.renderingEnded ?? Promise.resolve() }).finally(releaseIndexers);
+  const indexing = queue
+    .index(whileRendering, { workers: workers - whileRendering, after: options.renderingEnded ?? Promise.resolve() })
+    .finally(releaseIndexers);
   const building = new Map<string, string>();
   try {
     for (const job of toIndex) {
@@ -121,7 +133,13 @@ export async function writeSearchShards(
       const outputPath = cached ? `${cached}.building-${process.pid}` : targetOf(job);
       rmSync(outputPath, { recursive: true, force: true }); // Not awaited through the event loop, which Eleventy keeps busy.
       building.set(job.shard.name, outputPath);
-      queue.add(job.shard.name, job.records(), { outputPath, language, withWebAssembly: job.position === 0, memoDir: options.webAssemblyMemo, wordsMemo: wordsMemoOf(job.shard.name) });
+      queue.add(job.shard.name, job.records(), {
+        outputPath,
+        language,
+        withWebAssembly: job.position === 0,
+        memoDir: options.webAssemblyMemo,
+        wordsMemo: wordsMemoOf(job.shard.name),
+      });
     }
   } finally {
     // Whatever happened, the workers stop once the queue is empty.
@@ -134,13 +152,22 @@ export async function writeSearchShards(
     const { published } = options;
     const inPlace = published?.fingerprints[folderOf(job)] === job.fingerprint;
     if (published && !inPlace) rewritten.add(job);
-    if (options.linkInBackground) options.linkInBackground(cacheOf(job)!, targetOf(job), filesOfShard(cacheOf(job)!, job.position === 0), inPlace ? path.join(published!.bundleDir, folderOf(job)) : undefined);
+    if (options.linkInBackground)
+      options.linkInBackground(
+        cacheOf(job)!,
+        targetOf(job),
+        filesOfShard(cacheOf(job)!, job.position === 0),
+        inPlace ? path.join(published!.bundleDir, folderOf(job)) : undefined,
+      );
     else linkTree(cacheOf(job)!, targetOf(job), job.position === 0);
     indexedUrls.push(...job.urls);
   }
   const results = await indexing;
   for (const job of toIndex) {
-    const result = results.get(job.shard.name) ?? { indexedUrls: [], errors: [`the indexing process ended before answering (${abnormalEnds.join("; ") || "every indexing process exited with code 0"})`] };
+    const result = results.get(job.shard.name) ?? {
+      indexedUrls: [],
+      errors: [`the indexing process ended before answering (${abnormalEnds.join("; ") || "every indexing process exited with code 0"})`],
+    };
     indexed.push(job.shard.name);
     errors.push(...result.errors.map((error) => `shard ${job.shard.name}: ${error}`));
     indexedUrls.push(...result.indexedUrls);
@@ -156,7 +183,9 @@ export async function writeSearchShards(
   if (errors.length > 0) throw new SearchIndexError(errors);
   // A part cannot tell which cached shards the other parts are using.
   if (options.cacheDir && !options.only) await pruneShardCache(options.cacheDir, new Set(jobs.map((job) => job.fingerprint)));
-  if (wordsMemo) for (const entry of await readdir(wordsMemo.dir).catch(() => [] as string[])) if (!entry.startsWith(`${wordsMemo.key}-`)) await rm(path.join(wordsMemo.dir, entry), { recursive: true, force: true });
+  if (wordsMemo)
+    for (const entry of await readdir(wordsMemo.dir).catch(() => [] as string[]))
+      if (!entry.startsWith(`${wordsMemo.key}-`)) await rm(path.join(wordsMemo.dir, entry), { recursive: true, force: true });
   return {
     indexedUrls,
     indexed,
@@ -206,7 +235,11 @@ function workerEnvironment(): NodeJS.ProcessEnv {
 export function prewarmIndexers(expectRebuild: boolean): void {
   const wanted = expectRebuild ? 1 : os.availableParallelism();
   while (warm.length < wanted) {
-    const child = fork(indexShardWorker.modulePath, { execArgv: indexShardWorker.execArgv, serialization: "advanced", env: workerEnvironment() });
+    const child = fork(indexShardWorker.modulePath, {
+      execArgv: indexShardWorker.execArgv,
+      serialization: "advanced",
+      env: workerEnvironment(),
+    });
     child.on("error", () => undefined);
     // A waiting process must not keep the build alive (say, when the archive has problems).
     child.unref();
@@ -229,10 +262,16 @@ function runWorker(queueDir: string): Promise<string | undefined> {
     let child = warm.shift();
     // One that died waiting would never report its exit again.
     while (child && (child.exitCode !== null || child.signalCode !== null)) child = warm.shift();
-    child ??= fork(indexShardWorker.modulePath, { execArgv: indexShardWorker.execArgv, serialization: "advanced", env: workerEnvironment() });
+    child ??= fork(indexShardWorker.modulePath, {
+      execArgv: indexShardWorker.execArgv,
+      serialization: "advanced",
+      env: workerEnvironment(),
+    });
     child.ref();
     child.channel?.ref();
-    child.once("exit", (code, signal) => resolve(signal ? `one was stopped by ${signal}` : code !== 0 ? `one exited with code ${code}` : undefined));
+    child.once("exit", (code, signal) =>
+      resolve(signal ? `one was stopped by ${signal}` : code !== 0 ? `one exited with code ${code}` : undefined),
+    );
     child.send({ queueDir });
   });
 }
@@ -247,7 +286,9 @@ export function filesOfShard(dir: string, wholeBundle: boolean): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (wholeBundle ? entry.name === MERGED_SHARDS_FOLDER : !MERGED_SHARD_FILES.test(entry.name)) continue;
     if (!entry.isDirectory()) files.push(entry.name);
-    else for (const inner of readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true })) if (!inner.isDirectory()) files.push(path.relative(dir, path.join(inner.parentPath, inner.name)));
+    else
+      for (const inner of readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true }))
+        if (!inner.isDirectory()) files.push(path.relative(dir, path.join(inner.parentPath, inner.name)));
   }
   return files;
 }
@@ -266,5 +307,6 @@ function linkTree(from: string, to: string, wholeBundle: boolean): void {
 }
 
 async function pruneMergedShard(dir: string): Promise<void> {
-  for (const entry of await readdir(dir)) if (!MERGED_SHARD_FILES.test(entry)) await rm(path.join(dir, entry), { recursive: true, force: true });
+  for (const entry of await readdir(dir))
+    if (!MERGED_SHARD_FILES.test(entry)) await rm(path.join(dir, entry), { recursive: true, force: true });
 }

@@ -32,7 +32,8 @@ export interface StoryFields {
  * (empty body) ends right after the closing `---`.
  */
 export function serializeStory(fields: StoryFields, body: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.date)) throw new RangeError(`serializeStory: date must be YYYY-MM-DD, received ${JSON.stringify(fields.date)}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.date))
+    throw new RangeError(`serializeStory: date must be YYYY-MM-DD, received ${JSON.stringify(fields.date)}`);
   const lines = ["---", `title: ${quoted(fields.title)}`, `date: ${fields.date}`];
   if (fields.dateInferred) lines.push("dateInferred: true");
   if (fields.byline && fields.byline.length > 0) {
@@ -56,7 +57,10 @@ export function serializeStory(fields: StoryFields, body: string): string {
  * (or reads as line breaks), so those become \u escapes too.
  */
 function quoted(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /**

@@ -38,12 +38,7 @@ export interface IngestResult {
  * front matter, and headlines of stories already in the archive linked to their source files,
  * relative to `targetPath`. Paths are relative to the articles folder ("2018/11/story.md").
  */
-export function ingestWireCopy(
-  text: string,
-  facts: WireStoryFacts,
-  knownStories: readonly KnownStory[],
-  targetPath: string,
-): IngestResult {
+export function ingestWireCopy(text: string, facts: WireStoryFacts, knownStories: readonly KnownStory[], targetPath: string): IngestResult {
   const copy = parseWireCopy(text);
   // On a re-ingest (--force) the story being replaced is in the archive too; it never links to itself.
   const index = indexHeadlines(knownStories.filter((story) => story.sourcePath !== targetPath));
@@ -85,7 +80,9 @@ function introducesSeeListBefore(blocks: WireBlock[], position: number): boolean
 function toMarkdown(pieces: Piece[], targetPath: string): string {
   return pieces
     .map((piece) =>
-      piece.kind === "text" ? escapeMarkdown(piece.text) : `[${escapeMarkdown(piece.title)}](${relativeLink(targetPath, piece.sourcePath)})`,
+      piece.kind === "text"
+        ? escapeMarkdown(piece.text)
+        : `[${escapeMarkdown(piece.title)}](${relativeLink(targetPath, piece.sourcePath)})`,
     )
     .join("");
 }
@@ -94,7 +91,5 @@ function toMarkdown(pieces: Piece[], targetPath: string): string {
 export function relativeLink(fromPath: string, toPath: string): string {
   const href = path.posix.join(path.posix.relative(path.posix.dirname(fromPath), path.posix.dirname(toPath)), path.posix.basename(toPath));
   // Slugs never hold blanks or brackets; should a hand-named file, percent-encoding keeps the link whole.
-  return href.replace(/[\s()<>%]/g, (char) =>
-    char === "(" ? "%28" : char === ")" ? "%29" : encodeURIComponent(char),
-  );
+  return href.replace(/[\s()<>%]/g, (char) => (char === "(" ? "%28" : char === ")" ? "%29" : encodeURIComponent(char)));
 }

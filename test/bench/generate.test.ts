@@ -51,7 +51,10 @@ test.after(() => {
 
 test("the same article count and seed give byte-identical files", () => {
   const secondPaths = listMarkdown(second);
-  assert.equal(secondPaths, files.map((file) => file.sourcePath));
+  assert.equal(
+    secondPaths,
+    files.map((file) => file.sourcePath),
+  );
   for (const file of files) {
     assert.ok(readFileSync(path.join(second, file.sourcePath)).equals(Buffer.from(file.text)), `${file.sourcePath} differs between runs`);
   }
@@ -89,7 +92,11 @@ test("the front matter is written in the archive's style", () => {
     assert.match(file.text, /\ntopics: \["[^"\n]+"(, "[^"\n]+")*\]\n/);
     const keys = Object.keys(file.frontMatter);
     const order = ["title", "date", "dateInferred", "byline", "publication", "topics", "source"];
-    assert.equal(keys, order.filter((key) => keys.includes(key)), `${file.sourcePath}: fields out of order`);
+    assert.equal(
+      keys,
+      order.filter((key) => keys.includes(key)),
+      `${file.sourcePath}: fields out of order`,
+    );
     if ("dateInferred" in file.frontMatter) assert.is(file.frontMatter.dateInferred, true);
     if ("source" in file.frontMatter) assert.match(String(file.frontMatter.source), /^https:\/\//);
   }
@@ -121,7 +128,10 @@ test("full and reference-only stories are mixed", () => {
     assert.ok(file.body.startsWith("\n") && file.body.endsWith("\n"), `${file.sourcePath}: body not set off by a blank line`);
     const paragraphs = file.body.trim().split("\n\n");
     assert.ok(paragraphs.length >= 5 && paragraphs.length <= 9, `${file.sourcePath}: ${paragraphs.length} paragraphs`);
-    const words = file.body.replace(/\[[^\]]*\]\([^)]*\)/g, "").split(/\s+/).filter(Boolean).length;
+    const words = file.body
+      .replace(/\[[^\]]*\]\([^)]*\)/g, "")
+      .split(/\s+/)
+      .filter(Boolean).length;
     assert.ok(words >= 400 && words <= 900, `${file.sourcePath}: ${words} words`);
   }
 });
@@ -184,7 +194,10 @@ test("topics are spread unevenly, with case variants of one name", () => {
   const counts = [...stories.values()].sort((a, b) => b - a);
   const median = counts[Math.floor(counts.length / 2)];
   assert.ok(counts[0] >= 10 * median, `most common topic on ${counts[0]} stories, median ${median}`);
-  assert.ok([...spellings.values()].some((names) => names.size > 1), "no topic is spelled two ways");
+  assert.ok(
+    [...spellings.values()].some((names) => names.size > 1),
+    "no topic is spelled two ways",
+  );
 });
 
 test("an output folder that already holds files is refused", () => {

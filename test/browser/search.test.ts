@@ -68,7 +68,10 @@ function searchSuite(name: string, pathPrefix: string) {
   test("a word from a reference-only story's headline finds that story", async (context) => {
     // Every headline of the archive is also quoted in the seed's body, so the seed matches too.
     const page = await openSearch(context, "?q=basestations");
-    assert.equal((await resultTitles(page)).sort(), ["Huawei Faces Further Heat From US Administration – Report", "Huawei Has Shipped 10K 5G Basestations Outside China"]);
+    assert.equal((await resultTitles(page)).sort(), [
+      "Huawei Faces Further Heat From US Administration – Report",
+      "Huawei Has Shipped 10K 5G Basestations Outside China",
+    ]);
     const link = page.locator("#search-results > li > a", { hasText: "Basestations" });
     assert.match((await link.getAttribute("href")) ?? "", /\/2018\/11\/20\/huawei-has-shipped-10k-5g-basestations-outside-china\/$/);
     await page.close();
@@ -76,7 +79,10 @@ function searchSuite(name: string, pathPrefix: string) {
 
   test("an author filter and a topic filter narrow the results together", async (context) => {
     const page = await openSearch(context, "?author=" + encodeURIComponent("Dan Jones"));
-    assert.equal((await resultTitles(page)).sort(), ["Pentagon Blocks Huawei & ZTE Phone Sales on Military Bases", "Trump Admin Reboots $50B China Tech Tariffs"]);
+    assert.equal((await resultTitles(page)).sort(), [
+      "Pentagon Blocks Huawei & ZTE Phone Sales on Military Bases",
+      "Trump Admin Reboots $50B China Tech Tariffs",
+    ]);
     const status = page.locator("#search-status");
     await page.selectOption("#search-filter-topic", "security");
     await status.filter({ hasText: "1 story matches" }).waitFor();
@@ -124,7 +130,9 @@ function searchSuite(name: string, pathPrefix: string) {
     const page = await openSearch(context, "?q=huawei");
     await page.click("#search-results .more button");
     await page.locator("#search-results > li > a").nth(10).waitFor();
-    const links = await page.locator("#search-results > li > a").evaluateAll((anchors) => anchors.map((anchor) => ({ href: (anchor as HTMLAnchorElement).href, title: anchor.textContent })));
+    const links = await page
+      .locator("#search-results > li > a")
+      .evaluateAll((anchors) => anchors.map((anchor) => ({ href: (anchor as HTMLAnchorElement).href, title: anchor.textContent })));
     assert.ok(links.length >= 10);
     for (const link of links) {
       assert.ok(new URL(link.href).pathname.startsWith(pathPrefix), `${link.href} is outside ${pathPrefix}`);

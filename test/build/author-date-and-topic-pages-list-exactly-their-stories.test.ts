@@ -112,11 +112,34 @@ topics("/topics/ lists topics in alphabetical order, whatever their case", async
 });
 
 topics("/topics/huawei/", async () => {
-  assert.equal(await listed("/topics/huawei/"), [SEED, MCRAE, BASESTATIONS, INDIA, SKT, AUSTRALIA, AGENCIES, PENTAGON, TRADE_STORM, ATT, VERDICT]);
+  assert.equal(await listed("/topics/huawei/"), [
+    SEED,
+    MCRAE,
+    BASESTATIONS,
+    INDIA,
+    SKT,
+    AUSTRALIA,
+    AGENCIES,
+    PENTAGON,
+    TRADE_STORM,
+    ATT,
+    VERDICT,
+  ]);
 });
 
 topics("/topics/huawei/ by year", async () => {
-  assert.equal(await listed("/topics/huawei/2018/"), [SEED, MCRAE, BASESTATIONS, INDIA, SKT, AUSTRALIA, AGENCIES, PENTAGON, TRADE_STORM, ATT]);
+  assert.equal(await listed("/topics/huawei/2018/"), [
+    SEED,
+    MCRAE,
+    BASESTATIONS,
+    INDIA,
+    SKT,
+    AUSTRALIA,
+    AGENCIES,
+    PENTAGON,
+    TRADE_STORM,
+    ATT,
+  ]);
   assert.equal(await listed("/topics/huawei/2012/"), [VERDICT]);
 });
 
@@ -208,12 +231,26 @@ dates.run();
 const home = suite("the home page");
 
 home("lists the latest stories, newest first", async () => {
-  assert.equal(await listed("/"), [SEED, MCRAE, BASESTATIONS, INDIA, SKT, AUSTRALIA, AGENCIES, TARIFFS, PENTAGON, TRADE_STORM, ATT, VERDICT]);
+  assert.equal(await listed("/"), [
+    SEED,
+    MCRAE,
+    BASESTATIONS,
+    INDIA,
+    SKT,
+    AUSTRALIA,
+    AGENCIES,
+    TARIFFS,
+    PENTAGON,
+    TRADE_STORM,
+    ATT,
+    VERDICT,
+  ]);
 });
 
 home("links each listed story to its page", async () => {
   const site = await realArchive();
-  for (const link of storyLinks(site.page("/"))) assert.ok(site.has(link.href), `${link.text} links to ${link.href}, where there is no page`);
+  for (const link of storyLinks(site.page("/")))
+    assert.ok(site.has(link.href), `${link.text} links to ${link.href}, where there is no page`);
 });
 
 home.run();

@@ -11,12 +11,27 @@ const SEED_TITLE = "Huawei Faces Further Heat From US Administration – Report"
 const CROSS_REFERENCES = [
   { text: "Australia Excludes Huawei, ZTE From 5G Rollouts", href: "/2018/08/23/australia-excludes-huawei-zte-from-5g-rollouts/" },
   { text: "No 5G Deal: Huawei Misses Out at SKT", href: "/2018/09/17/no-5g-deal-huawei-misses-out-at-skt/" },
-  { text: "India Joins US & Australia to Give Huawei, ZTE 5G Cold Shoulder – Reports", href: "/2018/09/17/india-joins-us-and-australia-to-give-huawei-zte-5g-cold-shoulder-reports/" },
-  { text: "BT's McRae: Huawei Is 'the Only True 5G Supplier Right Now'", href: "/2018/11/21/bts-mcrae-huawei-is-the-only-true-5g-supplier-right-now/" },
-  { text: "Huawei Has Shipped 10K 5G Basestations Outside China", href: "/2018/11/20/huawei-has-shipped-10k-5g-basestations-outside-china/" },
-  { text: "US Government Agencies Barred From Buying Huawei, ZTE Tech", href: "/2018/08/15/us-government-agencies-barred-from-buying-huawei-zte-tech/" },
+  {
+    text: "India Joins US & Australia to Give Huawei, ZTE 5G Cold Shoulder – Reports",
+    href: "/2018/09/17/india-joins-us-and-australia-to-give-huawei-zte-5g-cold-shoulder-reports/",
+  },
+  {
+    text: "BT's McRae: Huawei Is 'the Only True 5G Supplier Right Now'",
+    href: "/2018/11/21/bts-mcrae-huawei-is-the-only-true-5g-supplier-right-now/",
+  },
+  {
+    text: "Huawei Has Shipped 10K 5G Basestations Outside China",
+    href: "/2018/11/20/huawei-has-shipped-10k-5g-basestations-outside-china/",
+  },
+  {
+    text: "US Government Agencies Barred From Buying Huawei, ZTE Tech",
+    href: "/2018/08/15/us-government-agencies-barred-from-buying-huawei-zte-tech/",
+  },
   { text: "Trump Admin Reboots $50B China Tech Tariffs", href: "/2018/05/29/trump-admin-reboots-50b-china-tech-tariffs/" },
-  { text: "Pentagon Blocks Huawei & ZTE Phone Sales on Military Bases", href: "/2018/05/02/pentagon-blocks-huawei-and-zte-phone-sales-on-military-bases/" },
+  {
+    text: "Pentagon Blocks Huawei & ZTE Phone Sales on Military Bases",
+    href: "/2018/05/02/pentagon-blocks-huawei-and-zte-phone-sales-on-military-bases/",
+  },
   { text: "Huawei, ZTE in the Eye of a Trade Storm", href: "/2018/04/26/huawei-zte-in-the-eye-of-a-trade-storm/" },
   { text: "AT&T Warned to Cut Ties With Huawei – Report", href: "/2018/01/17/at-and-t-warned-to-cut-ties-with-huawei-report/" },
   { text: "US vs Huawei/ZTE: The Verdict", href: "/2012/10/08/us-vs-huawei-zte-the-verdict/" },
@@ -71,7 +86,10 @@ back("every cross-referenced page lists the seed under Referenced by", async () 
 back("the seed, which no story links to, lists nothing under Referenced by", async () => {
   const referencedBy = sectionHeaded(mainOf((await realArchive()).page(SEED_URL)), "Referenced by");
   assert.ok(referencedBy !== undefined, 'the seed has no "Referenced by" heading');
-  assert.equal(links(referencedBy!).filter((link) => STORY_URL.test(link.href)), []);
+  assert.equal(
+    links(referencedBy!).filter((link) => STORY_URL.test(link.href)),
+    [],
+  );
 });
 
 back.run();

@@ -40,7 +40,16 @@ test("a draft has no page in a production build", (context) => {
 
 test("a draft is in no index, feed, sitemap or search index of a production build", (context) => {
   assert.match(read(context, "2018/index.html"), /<a href="\/2018\/11\/">November 2018<\/a> <span class="count">1<\/span>/);
-  for (const file of ["index.html", "2018/11/index.html", "authors/jane-doe/index.html", "topics/spectrum/index.html", "feed.xml", "authors/jane-doe/feed.xml", "topics/spectrum/feed.xml", "sitemap.xml"]) {
+  for (const file of [
+    "index.html",
+    "2018/11/index.html",
+    "authors/jane-doe/index.html",
+    "topics/spectrum/index.html",
+    "feed.xml",
+    "authors/jane-doe/feed.xml",
+    "topics/spectrum/feed.xml",
+    "sitemap.xml",
+  ]) {
     const text = read(context, file);
     assert.not.match(text, "Zebra", `${file} mentions the draft`);
     assert.match(text, "published-story", `${file} lists the published story`);
@@ -52,7 +61,10 @@ test("a draft is in no index, feed, sitemap or search index of a production buil
 
 test("a correction shows on the story page with its date", (context) => {
   const page = read(context, "2018/11/20/published-story/index.html");
-  assert.match(page, /Updated <time datetime="2018-12-02">2 December 2018<\/time><\/strong>: An earlier version misspelled the regulator&#39;s name\./);
+  assert.match(
+    page,
+    /Updated <time datetime="2018-12-02">2 December 2018<\/time><\/strong>: An earlier version misspelled the regulator&#39;s name\./,
+  );
 });
 
 test("a correction's date is the story's modified date in its feed entry and metadata", (context) => {
@@ -67,11 +79,15 @@ test("a correction's date is the story's modified date in its feed entry and met
 test("the dev server (npm start) shows drafts", async (context) => {
   const preview = mkdtempSync(path.join(tmpdir(), "news-archive-preview-"));
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", `--port=${port}`], {
-    env: { ...process.env, NEWS_ARCHIVE_INPUT: context.archive.articles, NEWS_ARCHIVE_OUTPUT: preview },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const server = spawn(
+    process.execPath,
+    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", `--port=${port}`],
+    {
+      env: { ...process.env, NEWS_ARCHIVE_INPUT: context.archive.articles, NEWS_ARCHIVE_OUTPUT: preview },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       let printed = "";

@@ -47,7 +47,8 @@ const STORIES: Facts[] = [
     dated: "17 September 2018 (date inferred)",
     datetime: "2018-09-17",
     byline: [],
-    source: "https://www.lightreading.com/mobile/5g/india-joins-us-and-australia-to-give-huawei-zte-5g-cold-shoulder-andndash-reports/d/d-id/746132",
+    source:
+      "https://www.lightreading.com/mobile/5g/india-joins-us-and-australia-to-give-huawei-zte-5g-cold-shoulder-andndash-reports/d/d-id/746132",
   },
   {
     url: "/2018/11/21/bts-mcrae-huawei-is-the-only-true-5g-supplier-right-now/",
@@ -138,7 +139,11 @@ pages("the date line reads the local day, marked where the day was inferred, in 
 pages("the byline links each known author to their page, and no author is made up", async () => {
   for (const story of STORIES) {
     const authorLinks = links(await articleOf(story.url)).filter((link) => link.href.startsWith("/authors/"));
-    assert.equal(authorLinks.map((link) => [link.text, link.href]), story.byline, story.url);
+    assert.equal(
+      authorLinks.map((link) => [link.text, link.href]),
+      story.byline,
+      story.url,
+    );
   }
 });
 
@@ -168,7 +173,10 @@ referenceOnly("the eleven stories we do not hold say the archive holds only thei
 referenceOnly("the original address is linked where it is known", async () => {
   for (const story of STORIES.filter((story) => story.source)) {
     const article = await articleOf(story.url);
-    assert.ok(links(article).some((link) => link.href === story.source), `${story.url} does not link ${story.source}`);
+    assert.ok(
+      links(article).some((link) => link.href === story.source),
+      `${story.url} does not link ${story.source}`,
+    );
   }
 });
 
@@ -176,7 +184,11 @@ referenceOnly("the two stories whose address is unknown say so, and link nowhere
   for (const story of STORIES.filter((story) => !story.source)) {
     const article = await articleOf(story.url);
     assert.match(textsOf(article), /original address[^.]* unknown/i, story.url);
-    assert.equal(links(article).filter((link) => /^https?:/.test(link.href)), [], story.url);
+    assert.equal(
+      links(article).filter((link) => /^https?:/.test(link.href)),
+      [],
+      story.url,
+    );
   }
 });
 

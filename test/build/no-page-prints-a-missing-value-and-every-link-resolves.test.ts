@@ -72,7 +72,10 @@ resolved("every href, src and form action within the site resolves to a file in 
 
 resolved("no story text links to a Markdown file", async () => {
   for (const [url, html] of (await everyPage()).pages) {
-    assert.not.ok(attributeValues(html, "href").some((href) => /\.md(#|$)/.test(href)), `${url} links to a .md file`);
+    assert.not.ok(
+      attributeValues(html, "href").some((href) => /\.md(#|$)/.test(href)),
+      `${url} links to a .md file`,
+    );
   }
 });
 

@@ -1,5 +1,16 @@
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +33,8 @@ for (const entry of ["articles", "src", "layouts", "eleventy.config.ts", "packag
 mkdirSync(path.join(project, "node_modules"));
 for (const name of readdirSync(path.join(projectRoot, "node_modules"))) {
   // The project's own bundles are left out too: this copy makes its own.
-  if (name !== "tsx" && name !== ".cache") symlinkSync(path.join(projectRoot, "node_modules", name), path.join(project, "node_modules", name));
+  if (name !== "tsx" && name !== ".cache")
+    symlinkSync(path.join(projectRoot, "node_modules", name), path.join(project, "node_modules", name));
 }
 
 const bundles = path.join(project, "node_modules/.cache/news-archive");
@@ -34,10 +46,15 @@ function bundleFolders(): string[] {
 
 function build(): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["src/cli/run.mjs", "build"], { cwd: project, env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== "number") return reject(error);
-      resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ["src/cli/run.mjs", "build"],
+      { cwd: project, env: { ...process.env, NO_COLOR: "1" } },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== "number") return reject(error);
+        resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -90,7 +107,11 @@ test("a source that does not compile stops the build with its file and line, and
   assert.match(run.stderr, /Unexpected ";"\s+src\/slug\.ts:\d+:\d+:/);
   assert.ok(run.stderr.trimEnd().endsWith("The build did not start: src/ could not be bundled."), run.stderr);
   assert.is(readFileSync(homePage, "utf8"), site);
-  assert.equal(readdirSync(bundles).filter((name) => !name.startsWith("bundle-")), [], "no half-made bundle is left");
+  assert.equal(
+    readdirSync(bundles).filter((name) => !name.startsWith("bundle-")),
+    [],
+    "no half-made bundle is left",
+  );
 });
 
 test.run();

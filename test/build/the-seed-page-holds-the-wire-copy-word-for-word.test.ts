@@ -11,7 +11,10 @@ const SEED_URL = "/2018/11/23/huawei-faces-further-heat-from-us-administration-r
 
 /** The seed's page; fails, saying why, when `articles/` does not hold the seed. */
 async function seedPage(): Promise<string> {
-  assert.ok(existsSync(projectPath(SEED_FILE)), `articles/ has no seed article: expected ${SEED_FILE}, the full text of ../shared/seed/000_bb5a8dc446479338.txt`);
+  assert.ok(
+    existsSync(projectPath(SEED_FILE)),
+    `articles/ has no seed article: expected ${SEED_FILE}, the full text of ../shared/seed/000_bb5a8dc446479338.txt`,
+  );
   return (await realArchive()).page(SEED_URL);
 }
 
@@ -59,7 +62,10 @@ wordForWord("quotes, dashes, ampersands and dollar signs are printed as typed", 
 
 wordForWord("the closing byline line is not printed as body text", async () => {
   const article = await seedArticle();
-  assert.not.ok(texts(article, "p").some((paragraph) => paragraph.includes("— Ray Le Maistre")), "the byline line is not a paragraph");
+  assert.not.ok(
+    texts(article, "p").some((paragraph) => paragraph.includes("— Ray Le Maistre")),
+    "the byline line is not a paragraph",
+  );
   assert.not.ok(article.includes("— Ray Le Maistre"));
 });
 
@@ -86,7 +92,7 @@ facts("the publication is Light Reading", async () => {
   assert.ok(texts(await seedArticle(), "p").includes("Light Reading"));
 });
 
-facts("the date reads 23 November 2018 (date inferred), in a <time datetime=\"2018-11-23\">", async () => {
+facts('the date reads 23 November 2018 (date inferred), in a <time datetime="2018-11-23">', async () => {
   const article = await seedArticle();
   assert.match(article, /<time datetime="2018-11-23"[^>]*>23 November 2018<\/time>/);
   assert.is(textAround(article, /<time datetime="2018-11-23"/), "23 November 2018 (date inferred)");
@@ -111,7 +117,10 @@ facts("the topics are the subjects of the story, each linking to its topic page"
 
 facts("the original address is linked", async () => {
   const source = "https://www.lightreading.com/mobile/5g/huawei-faces-further-heat-from-us-administration-andndash-report/d/d-id/747773";
-  assert.ok(links(await seedArticle()).some((link) => link.href === source), `no link to ${source}`);
+  assert.ok(
+    links(await seedArticle()).some((link) => link.href === source),
+    `no link to ${source}`,
+  );
 });
 
 facts("the full text is held, so the page does not say that only the facts are", async () => {

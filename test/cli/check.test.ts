@@ -53,7 +53,10 @@ test("a published story that links to a draft is reported", async (context) => {
   });
   const run = await runCli("check", [], context.archive.root);
   assert.is(run.code, 1);
-  assert.match(run.stderr, `articles/2018/11/links-draft.md:5: links to "draft.md", a draft that is not published (publish it (remove draft: true) or remove the link)`);
+  assert.match(
+    run.stderr,
+    `articles/2018/11/links-draft.md:5: links to "draft.md", a draft that is not published (publish it (remove draft: true) or remove the link)`,
+  );
 });
 
 test.run();

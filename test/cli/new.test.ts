@@ -20,7 +20,25 @@ adding.after(() => archive.remove());
 adding("writes articles/YYYY/MM/<slug>.md, prints its path last, and the front matter reads back as given", async () => {
   const run = await runCli(
     "new",
-    ["--title", TITLE, "--date", "2018-11-21", "--inferred", "--byline", "Dan Jones, Mobile Editor", "--byline", "Iain Morris", "--topic", "BT", "--topic", "5G", "--publication", "Light Reading", "--source", "https://www.lightreading.com/a #b"],
+    [
+      "--title",
+      TITLE,
+      "--date",
+      "2018-11-21",
+      "--inferred",
+      "--byline",
+      "Dan Jones, Mobile Editor",
+      "--byline",
+      "Iain Morris",
+      "--topic",
+      "BT",
+      "--topic",
+      "5G",
+      "--publication",
+      "Light Reading",
+      "--source",
+      "https://www.lightreading.com/a #b",
+    ],
     archive.root,
   );
   assert.is(run.code, 0, run.stderr);

@@ -13,11 +13,31 @@ const project = fileURLToPath(new URL("../../", import.meta.url));
 const SEED = new URL("../fixtures/the-seed-wire-copy/000_bb5a8dc446479338.txt", import.meta.url).pathname;
 const ARTICLE = "2018/11/huawei-faces-further-heat-from-us-administration-report.md";
 const FACTS = [
-  "--title", "Huawei Faces Further Heat From US Administration – Report",
-  "--date", "2018-11-23", "--inferred",
-  "--topic", "Huawei", "--topic", "ZTE", "--topic", "US government", "--topic", "security", "--topic", "5G",
-  "--topic", "BT", "--topic", "Japan", "--topic", "Italy", "--topic", "Germany",
-  "--source", "https://www.lightreading.com/mobile/5g/huawei-faces-further-heat-from-us-administration-andndash-report/d/d-id/747773",
+  "--title",
+  "Huawei Faces Further Heat From US Administration – Report",
+  "--date",
+  "2018-11-23",
+  "--inferred",
+  "--topic",
+  "Huawei",
+  "--topic",
+  "ZTE",
+  "--topic",
+  "US government",
+  "--topic",
+  "security",
+  "--topic",
+  "5G",
+  "--topic",
+  "BT",
+  "--topic",
+  "Japan",
+  "--topic",
+  "Italy",
+  "--topic",
+  "Germany",
+  "--source",
+  "https://www.lightreading.com/mobile/5g/huawei-faces-further-heat-from-us-administration-andndash-report/d/d-id/747773",
 ];
 
 const seed = suite("the seed article is the ingest of the seed wire copy");
@@ -31,7 +51,10 @@ seed("ingesting the seed file into a copy of the eleven reference stories makes 
     assert.is(run.code, 0, run.stderr);
     assert.is(run.stderr, "", "every headline the seed names is in the archive");
     assert.is(run.lastLine, `articles/${ARTICLE}`);
-    assert.is(await readFile(path.join(archive.articles, ARTICLE), "utf8"), await readFile(path.join(project, "articles", ARTICLE), "utf8"));
+    assert.is(
+      await readFile(path.join(archive.articles, ARTICLE), "utf8"),
+      await readFile(path.join(project, "articles", ARTICLE), "utf8"),
+    );
   } finally {
     await archive.remove();
   }
@@ -45,7 +68,12 @@ seed("rendered, the article shows every wire line verbatim, links all eleven sto
   assert.is(frontMatter.publication, "Light Reading");
 
   const html = markdownIt("default", { html: false, linkify: false, typographer: false }).render(body);
-  const shown = html.replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const shown = html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
   const wire = (await readFile(SEED, "utf8")).split("\n").filter((line) => line.trim() !== "");
   for (const line of wire.slice(0, -1)) assert.ok(shown.includes(`${line.replace(/^- /, "")}\n`), line);
   assert.not.ok(shown.includes("Ray Le Maistre"), "the byline is not in the body");

@@ -41,7 +41,7 @@ order("stories are ordered by their moment, and on the same day by title", () =>
       "Evening story": { date: "2018-09-17T21:00:00-04:00" },
       "India Joins": { date: "2018-09-17" },
       "The Verdict": { date: "2012-10-08" },
-      "Seed": { date: "2018-11-23" },
+      Seed: { date: "2018-11-23" },
     }),
   );
   assert.equal(
@@ -65,7 +65,7 @@ byDate("each year holds its months and each month its days, newest first", () =>
       "US Agencies Barred": { date: "2018-08-15" },
       "No 5G Deal": { date: "2018-09-17" },
       "India Joins": { date: "2018-09-17" },
-      "Seed": { date: "2018-11-23" },
+      Seed: { date: "2018-11-23" },
     }),
   );
   const tree = archive.years.map((year) => ({
@@ -99,8 +99,15 @@ byDate("a story at 23:30 local time is grouped under that local day", () => {
     "Just after midnight": { date: "2018-11-24T00:30:00-05:00" },
   });
   const days = (archive: Archive) =>
-    archive.years.flatMap((year) => year.months.flatMap((month) => month.days.map((day) => `${year.year}-${month.month}-${day.day}: ${day.stories.map((story) => story.title).join(", ")}`)));
-  assert.equal(days(archiveOf(timesOfDay, "America/New_York")), ["2018-11-24: Just after midnight", "2018-11-23: Late in New York, Same moment in UTC"]);
+    archive.years.flatMap((year) =>
+      year.months.flatMap((month) =>
+        month.days.map((day) => `${year.year}-${month.month}-${day.day}: ${day.stories.map((story) => story.title).join(", ")}`),
+      ),
+    );
+  assert.equal(days(archiveOf(timesOfDay, "America/New_York")), [
+    "2018-11-24: Just after midnight",
+    "2018-11-23: Late in New York, Same moment in UTC",
+  ]);
   assert.equal(days(archiveOf(timesOfDay, "Europe/London")), ["2018-11-24: Just after midnight, Late in New York, Same moment in UTC"]);
 });
 
@@ -130,7 +137,7 @@ byAuthor("an author's stories are split by year, newest year first", () => {
   const archive = archiveOf(
     stories({
       "The Verdict": { date: "2012-10-08", byline: "[Ray Le Maistre]" },
-      "Seed": { date: "2018-11-23", byline: "[Ray Le Maistre]" },
+      Seed: { date: "2018-11-23", byline: "[Ray Le Maistre]" },
       "Earlier in 2018": { date: "2018-02-01", byline: "[Ray Le Maistre]" },
     }),
   );
@@ -152,23 +159,29 @@ const byTopic = suite("buildArchive: stories grouped by topic, whatever the lett
 byTopic("topics that differ only in case are one topic, named as most stories spell it", () => {
   const archive = archiveOf(
     stories({
-      "First": { date: "2018-01-01", topics: "[5g]" },
-      "Second": { date: "2018-02-01", topics: "[5G, Huawei]" },
-      "Third": { date: "2018-03-01", topics: "[5G]" },
-      "Fourth": { date: "2018-04-01", topics: "[huawei]" },
-      "Fifth": { date: "2018-05-01", topics: "[HUAWEI]" },
-      "Sixth": { date: "2018-06-01", topics: "[huawei]" },
+      First: { date: "2018-01-01", topics: "[5g]" },
+      Second: { date: "2018-02-01", topics: "[5G, Huawei]" },
+      Third: { date: "2018-03-01", topics: "[5G]" },
+      Fourth: { date: "2018-04-01", topics: "[huawei]" },
+      Fifth: { date: "2018-05-01", topics: "[HUAWEI]" },
+      Sixth: { date: "2018-06-01", topics: "[huawei]" },
     }),
   );
   assert.equal(listing(archive.topics), [
     { slug: "5g", name: "5G", stories: ["Third", "Second", "First"] },
     { slug: "huawei", name: "huawei", stories: ["Sixth", "Fifth", "Fourth", "Second"] },
   ]);
-  assert.equal([...archive.topicNames], [["5g", "5G"], ["huawei", "huawei"]]);
+  assert.equal(
+    [...archive.topicNames],
+    [
+      ["5g", "5G"],
+      ["huawei", "huawei"],
+    ],
+  );
 });
 
 byTopic("a story that gives one topic in two spellings is listed once under it", () => {
-  const archive = archiveOf(stories({ "Only": { date: "2018-01-01", topics: "[5G, 5g, Security]" } }));
+  const archive = archiveOf(stories({ Only: { date: "2018-01-01", topics: "[5G, 5g, Security]" } }));
   assert.equal(archive.stories[0].topics, ["5G", "Security"]);
   assert.equal(listing(archive.topics), [
     { slug: "5g", name: "5G", stories: ["Only"] },
@@ -177,7 +190,7 @@ byTopic("a story that gives one topic in two spellings is listed once under it",
 });
 
 byTopic("topics are in alphabetical order whatever their case", () => {
-  const archive = archiveOf(stories({ "Only": { date: "2018-01-01", topics: "[ZTE, security, Huawei, BT, 5G]" } }));
+  const archive = archiveOf(stories({ Only: { date: "2018-01-01", topics: "[ZTE, security, Huawei, BT, 5G]" } }));
   assert.equal(
     archive.topics.map((topic) => topic.name),
     ["5G", "BT", "Huawei", "security", "ZTE"],

@@ -19,21 +19,24 @@ sharedUrl("are reported in each file, naming the other", () => {
     ],
     published,
   );
-  assert.equal(
-    problems.map((problem) => `${problem.file}: ${problem.message}`).sort(),
-    [
-      "articles/2018/11/first.md: has the same address /2018/11/23/huawei-faces-further-heat/ as articles/2018/11/second.md",
-      "articles/2018/11/second.md: has the same address /2018/11/23/huawei-faces-further-heat/ as articles/2018/11/first.md",
-    ],
+  assert.equal(problems.map((problem) => `${problem.file}: ${problem.message}`).sort(), [
+    "articles/2018/11/first.md: has the same address /2018/11/23/huawei-faces-further-heat/ as articles/2018/11/second.md",
+    "articles/2018/11/second.md: has the same address /2018/11/23/huawei-faces-further-heat/ as articles/2018/11/first.md",
+  ]);
+  assert.ok(
+    problems.every((problem) => /slug/.test(problem.hint ?? "")),
+    "the hint says a slug: line tells them apart",
   );
-  assert.ok(problems.every((problem) => /slug/.test(problem.hint ?? "")), "the hint says a slug: line tells them apart");
 });
 
 sharedUrl("a slug: line gives a story its own address", () => {
   const { archive, problems } = buildArchive(
     [
       storySource("2018/11/first.md", storyFile({ title: quoted("Huawei Faces Further Heat"), date: "2018-11-23" })),
-      storySource("2018/11/second.md", storyFile({ title: quoted("Huawei Faces Further Heat"), date: "2018-11-23", slug: "huawei-faces-further-heat-update" })),
+      storySource(
+        "2018/11/second.md",
+        storyFile({ title: quoted("Huawei Faces Further Heat"), date: "2018-11-23", slug: "huawei-faces-further-heat-update" }),
+      ),
     ],
     published,
   );
@@ -51,30 +54,60 @@ sharedUrl.run();
 const drafts = suite("buildArchive: drafts");
 
 const draftSources = () => [
-  storySource("2018/11/draft.md", storyFile({ title: "Unfinished", date: "2018-11-24", draft: "true", byline: "[New Writer]", topics: "[Secret project]" }, "Not ready.\n")),
+  storySource(
+    "2018/11/draft.md",
+    storyFile(
+      { title: "Unfinished", date: "2018-11-24", draft: "true", byline: "[New Writer]", topics: "[Secret project]" },
+      "Not ready.\n",
+    ),
+  ),
   storySource("2018/11/seed.md", storyFile({ title: "Seed", date: "2018-11-23", byline: "[Ray Le Maistre]", topics: "[Huawei]" })),
 ];
 
 drafts("are left out of a published archive, its authors, topics and days", () => {
   const { archive, problems } = buildArchive(draftSources(), published);
   assert.equal(problems, []);
-  assert.equal(archive.stories.map((story) => story.title), ["Seed"]);
-  assert.equal(archive.authors.map((author) => author.name), ["Ray Le Maistre"]);
-  assert.equal(archive.topics.map((topic) => topic.name), ["Huawei"]);
-  assert.equal(archive.years.flatMap((year) => year.months.flatMap((month) => month.days.map((day) => day.day))), [23]);
+  assert.equal(
+    archive.stories.map((story) => story.title),
+    ["Seed"],
+  );
+  assert.equal(
+    archive.authors.map((author) => author.name),
+    ["Ray Le Maistre"],
+  );
+  assert.equal(
+    archive.topics.map((topic) => topic.name),
+    ["Huawei"],
+  );
+  assert.equal(
+    archive.years.flatMap((year) => year.months.flatMap((month) => month.days.map((day) => day.day))),
+    [23],
+  );
   assert.equal(archive.draftsLeftOut, ["2018/11/draft.md"]);
 });
 
 drafts("are shown when drafts are included, marked as drafts", () => {
   const { archive, problems } = buildArchive(draftSources(), { ...published, includeDrafts: true });
   assert.equal(problems, []);
-  assert.equal(archive.stories.map((story) => [story.title, story.draft]), [["Unfinished", true], ["Seed", false]]);
-  assert.equal(archive.topics.map((topic) => topic.name), ["Huawei", "Secret project"]);
+  assert.equal(
+    archive.stories.map((story) => [story.title, story.draft]),
+    [
+      ["Unfinished", true],
+      ["Seed", false],
+    ],
+  );
+  assert.equal(
+    archive.topics.map((topic) => topic.name),
+    ["Huawei", "Secret project"],
+  );
 });
 
 drafts("a link to a draft from a published story is reported with its file and line", () => {
   const { problems } = buildArchive(
-    [...draftSources(), storySource("2018/11/linker.md", storyFile({ title: "Linker", date: "2018-11-25" }, "\nSee [the unfinished story](draft.md).\n"))],
+    [
+      ...draftSources(),
+      storySource("2018/11/linker.md", storyFile({ title: "Linker", date: "2018-11-25" }, "\nSee [the unfinished story](draft.md).\n")),
+    ],
     published,
   );
   assert.equal(problems.map(formatProblem), [
@@ -99,11 +132,16 @@ together("one run reports every bad file, and keeps the good ones", () => {
     ],
     published,
   );
+  assert.equal(problems.map((problem) => `${problem.file}:${problem.line}`).sort(), [
+    "articles/2018/11/bad-date.md:3",
+    "articles/2018/11/broken-link.md:5",
+    "articles/2018/11/no-letters.md:2",
+    "articles/2018/11/no-title.md:1",
+  ]);
   assert.equal(
-    problems.map((problem) => `${problem.file}:${problem.line}`).sort(),
-    ["articles/2018/11/bad-date.md:3", "articles/2018/11/broken-link.md:5", "articles/2018/11/no-letters.md:2", "articles/2018/11/no-title.md:1"],
+    archive.stories.map((story) => story.title),
+    ["Broken link", "Good"],
   );
-  assert.equal(archive.stories.map((story) => story.title), ["Broken link", "Good"]);
 });
 
 together("a topic or byline without letters or digits is reported, since it could have no page", () => {

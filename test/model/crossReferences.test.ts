@@ -16,8 +16,10 @@ function problemsOf(sources: StorySource[]): Problem[] {
   return buildArchive(sources, options).problems;
 }
 
-const referenceOnly = (sourcePath: string, title: string, date: string) => storySource(sourcePath, storyFile({ title: quoted(title), date }));
-const withBody = (sourcePath: string, title: string, date: string, body: string) => storySource(sourcePath, storyFile({ title: quoted(title), date }, body));
+const referenceOnly = (sourcePath: string, title: string, date: string) =>
+  storySource(sourcePath, storyFile({ title: quoted(title), date }));
+const withBody = (sourcePath: string, title: string, date: string, body: string) =>
+  storySource(sourcePath, storyFile({ title: quoted(title), date }, body));
 
 const bodyOf = (archive: Archive, sourcePath: string) => archive.bySourcePath.get(sourcePath)?.bodyHtml;
 const titles = (stories: readonly { title: string }[] | undefined) => (stories ?? []).map((story) => story.title);
@@ -43,7 +45,10 @@ resolution("links in the same folder and in another year's folder resolve too", 
     referenceOnly("2018/11/near.md", "Near", "2018-11-21"),
     referenceOnly("2012/10/far.md", "Far", "2012-10-08"),
   ]);
-  assert.is(bodyOf(archive, "2018/11/seed.md"), '<ul>\n<li><a href="/2018/11/21/near/">Near</a></li>\n<li><a href="/2012/10/08/far/">Far</a></li>\n</ul>\n');
+  assert.is(
+    bodyOf(archive, "2018/11/seed.md"),
+    '<ul>\n<li><a href="/2018/11/21/near/">Near</a></li>\n<li><a href="/2012/10/08/far/">Far</a></li>\n</ul>\n',
+  );
 });
 
 resolution("a fragment after the file name is kept", () => {
@@ -66,7 +71,10 @@ resolution("web addresses and links within the page are left as they are", () =>
   const archive = archiveOf([
     withBody("2018/11/seed.md", "Seed", "2018-11-23", "A [report](https://www.wsj.com/articles/x.md) and [a note](#note).\n"),
   ]);
-  assert.is(bodyOf(archive, "2018/11/seed.md"), '<p>A <a href="https://www.wsj.com/articles/x.md">report</a> and <a href="#note">a note</a>.</p>\n');
+  assert.is(
+    bodyOf(archive, "2018/11/seed.md"),
+    '<p>A <a href="https://www.wsj.com/articles/x.md">report</a> and <a href="#note">a note</a>.</p>\n',
+  );
 });
 
 resolution("a reference-only story has no rendered body", () => {
@@ -104,7 +112,10 @@ missing("a link on the third line of a paragraph, after other paragraphs", () =>
 missing("links in a list and in a quote, each on its own line", () => {
   const fields = { title: quoted("Seed"), date: "2018-11-23", publication: "Light Reading", topics: "[Huawei]" };
   const body = "For more, see:\n\n- [Here](here.md)\n- [Gone](../05/gone.md)\n\n> Quoted with [another](../04/also-gone.md)\n";
-  const problems = problemsOf([storySource("2018/11/seed.md", storyFile(fields, body)), referenceOnly("2018/11/here.md", "Here", "2018-11-01")]);
+  const problems = problemsOf([
+    storySource("2018/11/seed.md", storyFile(fields, body)),
+    referenceOnly("2018/11/here.md", "Here", "2018-11-01"),
+  ]);
   assert.equal(
     problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message}`),
     [
@@ -131,7 +142,10 @@ missing("a link with a fragment names the missing file", () => {
 
 missing("a Windows file with a byte-order mark is reported on the same line", () => {
   const text = "\uFEFF---\r\ntitle: Seed\r\ndate: 2018-11-23\r\n---\r\n\r\nFirst.\r\n\r\nSee [Gone](gone.md).\r\n";
-  assert.equal(problemsOf([storySource("2018/11/seed.md", text)]).map((problem) => problem.line), [8]);
+  assert.equal(
+    problemsOf([storySource("2018/11/seed.md", text)]).map((problem) => problem.line),
+    [8],
+  );
 });
 
 missing.run();

@@ -68,7 +68,7 @@ validFile("reads every field of the front matter", () => {
 });
 
 validFile("keeps the body as written, without the blank lines around it, and says on which line it starts", () => {
-  const story = parsed(parse(storyFile(minimal, "\n\nFirst paragraph, with \"straight quotes\" & $50B.\n\n- a list line\n\n\n")));
+  const story = parsed(parse(storyFile(minimal, '\n\nFirst paragraph, with "straight quotes" & $50B.\n\n- a list line\n\n\n')));
   assert.is(story.body, 'First paragraph, with "straight quotes" & $50B.\n\n- a list line');
   // ---, title, date, ---, two blank lines: the text starts on line 7.
   assert.is(story.bodyStartLine, 7);
@@ -145,7 +145,11 @@ brokenFile("a field given twice is invalid YAML, reported on the second one", ()
 });
 
 brokenFile("bytes that are not UTF-8 are reported on their line", () => {
-  const bytes = Buffer.concat([Buffer.from(storyFile(minimal, "First line.\nCaf"), "latin1"), Buffer.from([0xe9]), Buffer.from(" au lait.\n")]);
+  const bytes = Buffer.concat([
+    Buffer.from(storyFile(minimal, "First line.\nCaf"), "latin1"),
+    Buffer.from([0xe9]),
+    Buffer.from(" au lait.\n"),
+  ]);
   const { where, hint } = onlyProblem(parse(bytes));
   assert.equal(where, { file: FILE, line: 6, message: "the file is not valid UTF-8" });
   assert.match(hint, "UTF-8");
@@ -170,7 +174,11 @@ fieldProblems("an empty title", () => {
 });
 
 fieldProblems("a title of spaces is empty too", () => {
-  assert.equal(onlyProblem(parse(storyFile({ title: '"   "', date: "2018-11-23" }))).where, { file: FILE, line: 2, message: "title: is empty" });
+  assert.equal(onlyProblem(parse(storyFile({ title: '"   "', date: "2018-11-23" }))).where, {
+    file: FILE,
+    line: 2,
+    message: "title: is empty",
+  });
 });
 
 fieldProblems("a missing date", () => {
@@ -195,7 +203,11 @@ fieldProblems("29 February of a year that is not a leap year", () => {
 
 fieldProblems("a date that is not written as a date", () => {
   const { where, hint } = onlyProblem(parse(storyFile({ title: "A story", date: "23/11/2018" })));
-  assert.equal(where, { file: FILE, line: 3, message: 'date: "23/11/2018" is not a date in the form YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM' });
+  assert.equal(where, {
+    file: FILE,
+    line: 3,
+    message: 'date: "23/11/2018" is not a date in the form YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM',
+  });
   assert.match(hint, "2018-11-23");
 });
 
@@ -300,12 +312,21 @@ const cached = suite("parseStoryFile: a file read again from the cache of an ear
 /** Everything a reader of the result sees, dates as printed (luxon objects do not compare by value). */
 function facts(story: ParsedStoryFile) {
   const { date, updated, ...rest } = story.frontMatter;
-  return { ...story, frontMatter: { ...rest, date: machineDate(date), dateMillis: date.local.toMillis(), updated: updated && machineDate(updated) } };
+  return {
+    ...story,
+    frontMatter: { ...rest, date: machineDate(date), dateMillis: date.local.toMillis(), updated: updated && machineDate(updated) },
+  };
 }
 
 for (const [name, content] of [
-  ["a dated day, CRLF line ends and a byte-order mark", "\uFEFF---\r\ntitle: Ünïcode “quotes”\r\ndate: 2018-11-23\r\nbyline: [Ray Le Maistre]\r\n---\r\n\r\n\r\nFirst paragraph.\r\n\r\nSecond.  \r\n"],
-  ["a moment with an offset across a change of summer time, and an update", "---\ntitle: A\ndate: 2018-11-04T01:30:00-05:00\nupdated: 2019-03-10T03:15:00\ntopics: [5G]\n---\nBody on the line after the fence.\n"],
+  [
+    "a dated day, CRLF line ends and a byte-order mark",
+    "\uFEFF---\r\ntitle: Ünïcode “quotes”\r\ndate: 2018-11-23\r\nbyline: [Ray Le Maistre]\r\n---\r\n\r\n\r\nFirst paragraph.\r\n\r\nSecond.  \r\n",
+  ],
+  [
+    "a moment with an offset across a change of summer time, and an update",
+    "---\ntitle: A\ndate: 2018-11-04T01:30:00-05:00\nupdated: 2019-03-10T03:15:00\ntopics: [5G]\n---\nBody on the line after the fence.\n",
+  ],
   ["front matter closed on the last line, no body", "---\ntitle: Reference only\ndate: 2001-02-03\n---"],
 ] as const) {
   cached(name, () => {
@@ -325,7 +346,10 @@ for (const [name, content] of [
 cached("a changed file is read afresh, not taken from the cache", () => {
   const cache = { read: emptyParseCache(), write: emptyParseCache() };
   parseStoryFile(Buffer.from(storyFile({ ...minimal, title: "Before" }, "Body.")), FILE, ZONE, cache);
-  const after = parseStoryFile(Buffer.from(storyFile({ ...minimal, title: "After" }, "Body.")), FILE, ZONE, { read: cache.write, write: emptyParseCache() });
+  const after = parseStoryFile(Buffer.from(storyFile({ ...minimal, title: "After" }, "Body.")), FILE, ZONE, {
+    read: cache.write,
+    write: emptyParseCache(),
+  });
   assert.is(parsed(after).frontMatter.title, "After");
 });
 

@@ -24,7 +24,8 @@ function byYaml(lines: string[]): { data: unknown; fieldLines: Record<string, nu
   if (document.errors.length > 0) return undefined;
   const fieldLines: Record<string, number> = {};
   if (isMap(document.contents))
-    for (const pair of document.contents.items) if (isScalar(pair.key) && pair.key.range) fieldLines[String(pair.key.value)] = lineCounter.linePos(pair.key.range[0]).line + 1;
+    for (const pair of document.contents.items)
+      if (isScalar(pair.key) && pair.key.range) fieldLines[String(pair.key.value)] = lineCounter.linePos(pair.key.range[0]).line + 1;
   return { data: document.toJS(), fieldLines };
 }
 
@@ -42,7 +43,11 @@ function storyFilesUnder(dir: string): string[] {
 test("generated archives, the seed and the fixtures: read without the parser, as the parser reads them", () => {
   const generated = mkdtempSync(path.join(tmpdir(), "news-archive-front-matter-"));
   generateArchive({ articles: 1500, out: generated, seed: 4, clean: true });
-  const files = [...storyFilesUnder(generated), ...storyFilesUnder(path.join(root, "articles")), ...storyFilesUnder(path.join(root, "test/fixtures"))];
+  const files = [
+    ...storyFilesUnder(generated),
+    ...storyFilesUnder(path.join(root, "articles")),
+    ...storyFilesUnder(path.join(root, "test/fixtures")),
+  ];
   let plain = 0;
   for (const file of files) {
     const text = readFileSync(file, "utf8");
@@ -118,9 +123,33 @@ test("characters YAML treats apart (controls, line and paragraph separators, byt
 });
 
 test("the shape our commands write is read without the parser; what only YAML knows is left to it", () => {
-  for (const name of ["booleans", "trailing spaces and tabs everywhere", "escapes JSON knows", "a plain title with an apostrophe and accents", "dates and addresses", "flow lists", "a list of names", "a list of maps", "a list then a field", "spaces in a flow list"])
+  for (const name of [
+    "booleans",
+    "trailing spaces and tabs everywhere",
+    "escapes JSON knows",
+    "a plain title with an apostrophe and accents",
+    "dates and addresses",
+    "flow lists",
+    "a list of names",
+    "a list of maps",
+    "a list then a field",
+    "spaces in a flow list",
+  ])
     assert.ok(readPlainFrontMatter(edges[name].split("\n")), name);
-  for (const name of ["numbers", "other scalars", "a colon and a space", "a comment", "single quotes", "escapes only YAML knows", "a repeated key", "a prototype key", "a trailing comma", "a quote inside a plain item", "a key without a value", "a title on two lines"])
+  for (const name of [
+    "numbers",
+    "other scalars",
+    "a colon and a space",
+    "a comment",
+    "single quotes",
+    "escapes only YAML knows",
+    "a repeated key",
+    "a prototype key",
+    "a trailing comma",
+    "a quote inside a plain item",
+    "a key without a value",
+    "a title on two lines",
+  ])
     assert.is(readPlainFrontMatter(edges[name].split("\n")), undefined, name);
 });
 

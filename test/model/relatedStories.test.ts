@@ -4,7 +4,18 @@ import { buildArchive } from "../../src/archive/buildArchive.ts";
 import { storyFile, storySource } from "../support/storyFile.ts";
 
 const story = (name: string, date: string, topics: string[], byline: string[] = []) =>
-  storySource(`2018/${name}.md`, storyFile({ title: `Story ${name}`, date, topics: `[${topics.join(", ")}]`, ...(byline.length > 0 ? { byline: `[${byline.join(", ")}]` } : {}) }, "Text."));
+  storySource(
+    `2018/${name}.md`,
+    storyFile(
+      {
+        title: `Story ${name}`,
+        date,
+        topics: `[${topics.join(", ")}]`,
+        ...(byline.length > 0 ? { byline: `[${byline.join(", ")}]` } : {}),
+      },
+      "Text.",
+    ),
+  );
 
 function relatedTitles(sources: ReturnType<typeof story>[], of: string): string[] {
   const { archive, problems } = buildArchive(sources, { timeZone: "America/New_York", includeDrafts: false });
@@ -27,7 +38,13 @@ test("rank stories sharing more topics first, then a shared byline, then closene
     ],
     "main",
   );
-  assert.equal(titles, ["Story three-topics", "Story two-topics", "Story one-topic-same-author", "Story one-topic-near", "Story one-topic-far"]);
+  assert.equal(titles, [
+    "Story three-topics",
+    "Story two-topics",
+    "Story one-topic-same-author",
+    "Story one-topic-near",
+    "Story one-topic-far",
+  ]);
 });
 
 test("are at most five, never the story itself, and none when nothing is shared", () => {

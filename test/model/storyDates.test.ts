@@ -91,7 +91,10 @@ labels("a day is named as luxon names it in every language, whatever its calenda
   // The label is put together from parts formatted once each; these calendars name a day whole.
   for (const language of ["en", "fr", "ja", "ar-EG", "ar-SA", "fa-IR", "th-TH", "he", "hi-u-nu-deva", "ja-JP-u-ca-japanese"]) {
     for (let date = DateTime.utc(1890, 1, 1); date.year < 2031; date = date.plus({ days: 37 })) {
-      const expected = DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone: "utc", locale: language }).toFormat("d MMMM yyyy");
+      const expected = DateTime.fromObject(
+        { year: date.year, month: date.month, day: date.day },
+        { zone: "utc", locale: language },
+      ).toFormat("d MMMM yyyy");
       assert.is(dayLabel(date.year, date.month, date.day, language), expected, `${date.toISODate()} in ${language}`);
     }
   }

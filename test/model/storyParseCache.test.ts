@@ -76,7 +76,10 @@ test("a body's HTML asked for after another build replaced the cache's file is n
   const [[, body]] = [...cache.read.bodies];
   // Another build sharing the cache folder writes the same folder's file meanwhile.
   buildWithBody("Other, longer words than before, which move everything in the file.");
-  assert.throws(() => body.html, (error: unknown) => error instanceof ParseCacheChangedError);
+  assert.throws(
+    () => body.html,
+    (error: unknown) => error instanceof ParseCacheChangedError,
+  );
 });
 
 test("a story whose cached body can no longer be read is rendered again, to the same HTML", () => {
@@ -102,7 +105,11 @@ test("a story whose cached body can no longer be read is rendered again, to the 
   cache.save();
   const stale = StoryParseCache.load(dir, "code 1");
   const read = unreadable(stale.read);
-  const { archive } = buildArchive([source, other], { timeZone: ZONE, includeDrafts: false, cache: { usedFor: (sourcePath) => ({ ...stale.usedFor(sourcePath), read }) } });
+  const { archive } = buildArchive([source, other], {
+    timeZone: ZONE,
+    includeDrafts: false,
+    cache: { usedFor: (sourcePath) => ({ ...stale.usedFor(sourcePath), read }) },
+  });
   assert.ok(read.bodies.size === 2, "both bodies came from the cache");
   assert.is(archive.bySourcePath.get("2019/05/a.md")!.bodyHtml, fresh.bySourcePath.get("2019/05/a.md")!.bodyHtml);
   assert.match(archive.bySourcePath.get("2019/05/a.md")!.bodyHtml!, /href="\/2019\/05\/07\/b\/"/);

@@ -15,7 +15,9 @@ import { archiveOnDisk, differences, fingerprint, writeStoryFiles } from "./arch
  * `.site.previous.trash-*` folder and is deleting in the background.
  */
 function besideTheSite(root: string): string[] {
-  return readdirSync(root).filter((name) => !name.startsWith(".site.previous.trash-")).sort();
+  return readdirSync(root)
+    .filter((name) => !name.startsWith(".site.previous.trash-"))
+    .sort();
 }
 
 /**
@@ -27,15 +29,18 @@ function besideTheSite(root: string): string[] {
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 const firstEdition = {
-  "2020/01/the-published-story.md": "---\ntitle: The Published Story\ndate: 2020-01-14\nbyline: [Dan Jones]\ntopics: [Huawei]\n---\nThe text readers already have.\n",
+  "2020/01/the-published-story.md":
+    "---\ntitle: The Published Story\ndate: 2020-01-14\nbyline: [Dan Jones]\ntopics: [Huawei]\n---\nThe text readers already have.\n",
 };
 const secondEdition = {
   ...firstEdition,
-  "2020/01/a-follow-up.md": "---\ntitle: A Follow-Up\ndate: 2020-01-15\nbyline: [Dan Jones]\ntopics: [Huawei]\n---\nIt follows [the published story](the-published-story.md).\n",
+  "2020/01/a-follow-up.md":
+    "---\ntitle: A Follow-Up\ndate: 2020-01-15\nbyline: [Dan Jones]\ntopics: [Huawei]\n---\nIt follows [the published story](the-published-story.md).\n",
 };
 const brokenEdition = {
   ...firstEdition,
-  "2020/01/a-story-with-a-broken-link.md": "---\ntitle: A Story With a Broken Link\ndate: 2020-01-16\n---\nIt cites [a story that is not there](gone.md).\n",
+  "2020/01/a-story-with-a-broken-link.md":
+    "---\ntitle: A Story With a Broken Link\ndate: 2020-01-16\n---\nIt cites [a story that is not there](gone.md).\n",
 };
 
 /** A project whose `site/` holds the first edition, published by a build that succeeded. */
@@ -62,7 +67,7 @@ failed("every file of the published site has the same SHA-256 after a build that
   const project = await publishedFirstEdition();
   writeStoryFiles(project.articles, brokenEdition);
   const error = await buildFails(project.articles, project.site);
-  assert.match(explainBuildFailure(error), "a-story-with-a-broken-link.md:5: links to \"gone.md\"");
+  assert.match(explainBuildFailure(error), 'a-story-with-a-broken-link.md:5: links to "gone.md"');
   assert.ok(project.published.has("2020/01/14/the-published-story/index.html"), "the first build published the story");
   assert.equal(differences(project.published, fingerprint(project.site)), []);
   assert.equal(besideTheSite(project.root), ["articles", "site"], "no staging folder is left beside the site");
@@ -122,7 +127,10 @@ killed("a build SIGKILLed while writing changes no byte of the published site, a
   await buildSite({ input: project.articles, output: project.site });
   const republished = fingerprint(project.site);
   assert.ok(republished.has("2020/01/15/a-follow-up/index.html"), "the next build published the new story");
-  assert.not.ok([...republished.keys()].some((file) => /^\d{4}\//.test(file) && !file.startsWith("2020/")), "nothing of the killed build reached the site");
+  assert.not.ok(
+    [...republished.keys()].some((file) => /^\d{4}\//.test(file) && !file.startsWith("2020/")),
+    "nothing of the killed build reached the site",
+  );
   assert.equal(besideTheSite(project.root), ["articles", "large-archive", "site"], "the killed build's staging folder was cleared");
 });
 

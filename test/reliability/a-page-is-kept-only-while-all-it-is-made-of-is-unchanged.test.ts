@@ -31,10 +31,16 @@ const decoder = new TextDecoder();
 const textOf = (source: StorySource) => decoder.decode(source.bytes);
 
 /** The archive with one change to its files: `edit` returns the new text of the files it changes. */
-function archiveWith(edit: (sources: StorySource[], archive: Archive) => Map<string, string>): { before: Archive; after: Archive; edited: Set<string> } {
+function archiveWith(edit: (sources: StorySource[], archive: Archive) => Map<string, string>): {
+  before: Archive;
+  after: Archive;
+  edited: Set<string>;
+} {
   const before = load(original);
   const changed = edit(original, before);
-  const edited = original.map((source) => (changed.has(source.sourcePath) ? { ...source, bytes: new TextEncoder().encode(changed.get(source.sourcePath)!) } : source));
+  const edited = original.map((source) =>
+    changed.has(source.sourcePath) ? { ...source, bytes: new TextEncoder().encode(changed.get(source.sourcePath)!) } : source,
+  );
   return { before, after: load(edited), edited: new Set(changed.keys()) };
 }
 
@@ -48,8 +54,10 @@ function load(sources: readonly StorySource[]): Archive {
 function outputsOf(archive: Archive): Map<string, { inputs: unknown; model: string }> {
   const pages = buildPages(archive, site);
   const outputs = new Map<string, { inputs: unknown; model: string }>();
-  for (const story of archive.stories) outputs.set(story.url, { inputs: storyPageInputs(story, archive), model: JSON.stringify(pages.storyPage(story)) });
-  for (const output of [...pages.indexPages, ...buildFeeds(archive, site)]) outputs.set(output.url, { inputs: output.inputs(), model: JSON.stringify(output.model()) });
+  for (const story of archive.stories)
+    outputs.set(story.url, { inputs: storyPageInputs(story, archive), model: JSON.stringify(pages.storyPage(story)) });
+  for (const output of [...pages.indexPages, ...buildFeeds(archive, site)])
+    outputs.set(output.url, { inputs: output.inputs(), model: JSON.stringify(output.model()) });
   return outputs;
 }
 
@@ -66,7 +74,11 @@ function outputsChangedWithoutTheirFile(before: Archive, after: Archive, edited:
   for (const [url, now] of outputsOf(after)) {
     const earlier = outputsBefore.get(url);
     if (!earlier || earlier.model === now.model) continue;
-    assert.not.equal(inputsFingerprint(now.inputs, code), inputsFingerprint(earlier.inputs, code), `${url} changed but its fingerprint did not`);
+    assert.not.equal(
+      inputsFingerprint(now.inputs, code),
+      inputsFingerprint(earlier.inputs, code),
+      `${url} changed but its fingerprint did not`,
+    );
     const ownFile = ownFiles.get(url);
     if (ownFile === undefined) changed.others.push(url);
     else if (!edited.has(ownFile)) changed.storyPages.push(url);
@@ -85,7 +97,10 @@ test("retitling a story that others link to changes the pages that link to it", 
   });
   const changed = outputsChangedWithoutTheirFile(before, after, edited);
   assert.ok(changed.storyPages.length > 0, "the pages linking to the retitled story changed");
-  assert.ok(changed.others.some((url) => url.endsWith("/feed.xml")), "feeds carrying the bodies that link to it changed");
+  assert.ok(
+    changed.others.some((url) => url.endsWith("/feed.xml")),
+    "feeds carrying the bodies that link to it changed",
+  );
 });
 
 test("retitling a story that links to others changes their pages, which list it as linking to them", () => {
@@ -101,7 +116,15 @@ test("moving a story to another day changes the pages that list it as related", 
   const { before, after, edited } = archiveWith((sources, archive) => {
     const listed = [...archive.related.values()].flat()[0];
     const source = sources.find((candidate) => candidate.sourcePath === listed.sourcePath)!;
-    return new Map([[listed.sourcePath, textOf(source).replace(/^date: (\d{4})-(\d\d)-(\d\d)/m, (_, year: string, month: string, day: string) => `date: ${year}-${month}-${day === "01" ? "02" : "01"}`)]]);
+    return new Map([
+      [
+        listed.sourcePath,
+        textOf(source).replace(
+          /^date: (\d{4})-(\d\d)-(\d\d)/m,
+          (_, year: string, month: string, day: string) => `date: ${year}-${month}-${day === "01" ? "02" : "01"}`,
+        ),
+      ],
+    ]);
   });
   const changed = outputsChangedWithoutTheirFile(before, after, edited);
   assert.ok(changed.storyPages.length > 0, "the pages listing the moved story changed");
@@ -115,7 +138,11 @@ test("spelling a topic another way in most of its stories changes how the others
     return new Map(
       respelled.map((story) => {
         const source = sources.find((candidate) => candidate.sourcePath === story.sourcePath)!;
-        const text = textOf(source).replace(/^topics: (.*)$/m, (_, list: string) => `topics: ${JSON.stringify((JSON.parse(list) as string[]).map((name) => (slugify(name) === topic.slug ? name.toUpperCase() : name)))}`);
+        const text = textOf(source).replace(
+          /^topics: (.*)$/m,
+          (_, list: string) =>
+            `topics: ${JSON.stringify((JSON.parse(list) as string[]).map((name) => (slugify(name) === topic.slug ? name.toUpperCase() : name)))}`,
+        );
         return [story.sourcePath, text];
       }),
     );
@@ -134,7 +161,10 @@ test("editing only a story's text changes its own page", () => {
   const changed = outputsChangedWithoutTheirFile(before, after, edited);
   assert.equal(changed.storyPages, [], "a story's text is not shown on the pages that list it");
   const target = mostReferenced(before);
-  assert.not.equal(inputsFingerprint(storyPageInputs(target, before), code), inputsFingerprint(storyPageInputs(after.bySourcePath.get(target.sourcePath)!, after), code));
+  assert.not.equal(
+    inputsFingerprint(storyPageInputs(target, before), code),
+    inputsFingerprint(storyPageInputs(after.bySourcePath.get(target.sourcePath)!, after), code),
+  );
 });
 
 test.run();

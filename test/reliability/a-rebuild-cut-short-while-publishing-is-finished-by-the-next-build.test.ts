@@ -19,11 +19,13 @@ import { archiveOnDisk, differences, fingerprint, writeStoryFiles } from "./arch
 const test = suite("a rebuild cut short while publishing is finished by the next build");
 
 const firstEdition = {
-  "2020/01/the-published-story.md": "---\ntitle: The Published Story\ndate: 2020-01-14\nbyline: [Dan Jones]\ntopics: [Huawei]\n---\nThe text readers already have.\n",
+  "2020/01/the-published-story.md":
+    "---\ntitle: The Published Story\ndate: 2020-01-14\nbyline: [Dan Jones]\ntopics: [Huawei]\n---\nThe text readers already have.\n",
   "2020/01/a-story-that-goes.md": "---\ntitle: A Story That Goes\ndate: 2020-01-10\ntopics: [Goners]\n---\nIt goes.\n",
 };
 const newStory = {
-  "2020/01/a-follow-up.md": "---\ntitle: A Follow-Up\ndate: 2020-01-15\nbyline: [Dan Jones]\ntopics: [Huawei]\n---\nIt follows [the published story](the-published-story.md).\n",
+  "2020/01/a-follow-up.md":
+    "---\ntitle: A Follow-Up\ndate: 2020-01-15\nbyline: [Dan Jones]\ntopics: [Huawei]\n---\nIt follows [the published story](the-published-story.md).\n",
 };
 const newPage = "2020/01/15/a-follow-up/index.html";
 
@@ -37,7 +39,8 @@ test("the site ends as a clean build of the new articles, the new story's page a
   let failure: unknown;
   const rename = fs.renameSync;
   fs.renameSync = (from, to) => {
-    if (to === path.join(project.site, newPage)) throw Object.assign(new Error(`EIO: i/o error, rename '${String(from)}' -> '${String(to)}'`), { code: "EIO" });
+    if (to === path.join(project.site, newPage))
+      throw Object.assign(new Error(`EIO: i/o error, rename '${String(from)}' -> '${String(to)}'`), { code: "EIO" });
     rename(from, to);
   };
   syncBuiltinESMExports();

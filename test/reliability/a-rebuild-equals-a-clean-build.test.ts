@@ -32,7 +32,9 @@ test("adding a story that links to another, and retitling a third, rebuilds to t
   writeStoryFiles(project.articles, {
     "2025/12/a-new-story-for-the-rebuild.md": `---\ntitle: "A New Story for the Rebuild"\ndate: 2025-12-30\nbyline: [Rebuild Reporter]\ntopics: ["5G"]\n---\nIt cites [an old story](${linkedFromNew}).\n`,
   });
-  const retitled = readFileSync(linked, "utf8").replace(/^title: .*$/m, 'title: "A Retitled Old Story"').replace(/^---\n/, "---\nslug: retitled-but-same-address\n");
+  const retitled = readFileSync(linked, "utf8")
+    .replace(/^title: .*$/m, 'title: "A Retitled Old Story"')
+    .replace(/^---\n/, "---\nslug: retitled-but-same-address\n");
   writeFileSync(linked, retitled);
 
   await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
@@ -40,7 +42,10 @@ test("adding a story that links to another, and retitling a third, rebuilds to t
   await buildSite({ input: project.articles, output: clean.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
 
   const rebuilt = fingerprint(project.site);
-  assert.ok([...rebuilt.keys()].some((file) => file.includes("a-new-story-for-the-rebuild")), "the new story has a page");
+  assert.ok(
+    [...rebuilt.keys()].some((file) => file.includes("a-new-story-for-the-rebuild")),
+    "the new story has a page",
+  );
   assert.equal(differences(rebuilt, fingerprint(clean.site)), []);
 });
 
@@ -135,7 +140,9 @@ test("a rebuild that takes a search shard back to an earlier build's (a story ad
   const cache = mkdtempSync(path.join(tmpdir(), "news-archive-cache-"));
   await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
   const added = "2025/12/a-story-added-then-deleted.md";
-  writeStoryFiles(project.articles, { [added]: `---\ntitle: "A Story Added Then Deleted"\ndate: 2025-12-31\ntopics: [Rebuilds]\n---\nIt holds a word no other story has: quuxification.\n` });
+  writeStoryFiles(project.articles, {
+    [added]: `---\ntitle: "A Story Added Then Deleted"\ndate: 2025-12-31\ntopics: [Rebuilds]\n---\nIt holds a word no other story has: quuxification.\n`,
+  });
   await buildSite({ input: project.articles, output: project.site, cacheDir: cache });
   rmSync(path.join(project.articles, added));
   await buildSite({ input: project.articles, output: project.site, cacheDir: cache });

@@ -30,27 +30,45 @@ test("equals the site one process builds, byte for byte", async () => {
   const whole = archiveOnDisk();
   await buildSite({ input: project.articles, output: whole.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
 
-  const { parts, storyFilesRead } = await buildSiteInParts({ input: project.articles, output: project.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
+  const { parts, storyFilesRead } = await buildSiteInParts({
+    input: project.articles,
+    output: project.site,
+    cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")),
+  });
   assert.ok(parts.length >= 3, `the archive spans years enough for two search shards and the common part: ${parts.join(", ")}`);
   const assembled = fingerprint(project.site);
-  assert.ok([...assembled.keys()].some((file) => file.startsWith("pagefind/shards/")), "an older shard's search index is merged in");
+  assert.ok(
+    [...assembled.keys()].some((file) => file.startsWith("pagefind/shards/")),
+    "an older shard's search index is merged in",
+  );
   assert.equal(differences(assembled, fingerprint(whole.site)), []);
 
   // Each story file was read by the part of its year alone, and by the common part (its feeds print every year's stories).
   const storyFiles = readdirSync(project.articles, { recursive: true }).filter((file) => String(file).endsWith(".md")).length;
   const published = (await loadSite(project.articles, site, false)).archive.stories.length;
   const yearParts = parts.filter((part) => part !== COMMON_PART);
-  for (const part of yearParts) assert.ok(storyFilesRead[part] > 0 && storyFilesRead[part] < published, `the part ${part} read ${storyFilesRead[part]} of ${published} stories`);
-  assert.is(yearParts.reduce((sum, part) => sum + storyFilesRead[part], 0), published);
+  for (const part of yearParts)
+    assert.ok(
+      storyFilesRead[part] > 0 && storyFilesRead[part] < published,
+      `the part ${part} read ${storyFilesRead[part]} of ${published} stories`,
+    );
+  assert.is(
+    yearParts.reduce((sum, part) => sum + storyFilesRead[part], 0),
+    published,
+  );
   assert.is(storyFilesRead[COMMON_PART], storyFiles);
 });
 
 test("a part given the whole site's listing of its stories needs the files of its own years only", async () => {
   const project = archiveOnDisk({
-    "2019/05/the-first-report.md": "---\ntitle: The First Report\ndate: 2019-05-02\nbyline: [Dan Jones]\ntopics: [Huawei, 5G]\n---\nIt says what [the follow-up](../../2020/03/the-follow-up.md) found later.\n",
-    "2020/03/the-follow-up.md": "---\ntitle: The Follow-Up\ndate: 2020-03-10\nbyline: [Ray Le Maistre]\ntopics: [Huawei]\n---\nIt follows [the first report](../../2019/05/the-first-report.md) and [the last word](../../2021/01/the-last-word.md).\n",
-    "2021/01/the-last-word.md": "---\ntitle: The Last Word\ndate: 2021-01-04\nbyline: [Dan Jones]\ntopics: [5G]\n---\nIt cites [the follow-up](../../2020/03/the-follow-up.md).\n",
-    "2021/02/facts-only.md": "---\ntitle: A Story We Hold the Facts Of\ndate: 2021-02-01\npublication: Light Reading\ntopics: [Huawei]\n---\n",
+    "2019/05/the-first-report.md":
+      "---\ntitle: The First Report\ndate: 2019-05-02\nbyline: [Dan Jones]\ntopics: [Huawei, 5G]\n---\nIt says what [the follow-up](../../2020/03/the-follow-up.md) found later.\n",
+    "2020/03/the-follow-up.md":
+      "---\ntitle: The Follow-Up\ndate: 2020-03-10\nbyline: [Ray Le Maistre]\ntopics: [Huawei]\n---\nIt follows [the first report](../../2019/05/the-first-report.md) and [the last word](../../2021/01/the-last-word.md).\n",
+    "2021/01/the-last-word.md":
+      "---\ntitle: The Last Word\ndate: 2021-01-04\nbyline: [Dan Jones]\ntopics: [5G]\n---\nIt cites [the follow-up](../../2020/03/the-follow-up.md).\n",
+    "2021/02/facts-only.md":
+      "---\ntitle: A Story We Hold the Facts Of\ndate: 2021-02-01\npublication: Light Reading\ntopics: [Huawei]\n---\n",
   });
   const cacheDir = mkdtempSync(path.join(tmpdir(), "news-archive-cache-"));
   const whole = await loadSite(project.articles, site, false, { cacheDir });
@@ -74,7 +92,10 @@ test("a part given the whole site's listing of its stories needs the files of it
   const context = { site, absolute: (sitePath: string) => absoluteUrl(site.baseUrl, "/", sitePath) };
   const printed = async (loaded: LoadedSite) => {
     // As the build makes them: only those of the part (the others' would need the text of other years' stories).
-    const outputs = [...loaded.otherOutputs, ...loaded.archive.stories.map((story) => ({ url: story.url, model: () => loaded.storyPage(story) }))]
+    const outputs = [
+      ...loaded.otherOutputs,
+      ...loaded.archive.stories.map((story) => ({ url: story.url, model: () => loaded.storyPage(story) })),
+    ]
       .filter((output) => inPart(output.url) === part.name)
       .map((output) => output.model());
     return new Map(await Promise.all(outputs.map(async (output) => [output.url, await renderOutput(output, context)] as const)));
@@ -97,8 +118,13 @@ test("its three steps, run as commands on machines of their own, assemble the sa
   };
 
   // The first job reads the whole archive, and hands on the listing and the cache.
-  const first = { partsDir: mkdtempSync(path.join(tmpdir(), "news-archive-parts-")), cache: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) };
-  const parts = JSON.parse(await build(["--list-parts", "--parts-dir", first.partsDir, "--input", project.articles, "--cache-dir", first.cache])) as string[];
+  const first = {
+    partsDir: mkdtempSync(path.join(tmpdir(), "news-archive-parts-")),
+    cache: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")),
+  };
+  const parts = JSON.parse(
+    await build(["--list-parts", "--parts-dir", first.partsDir, "--input", project.articles, "--cache-dir", first.cache]),
+  ) as string[];
   const listing = readStoryListing(path.join(first.partsDir, "stories.v8"));
   assert.ok(parts.length >= 3, parts.join(", "));
 
@@ -106,7 +132,11 @@ test("its three steps, run as commands on machines of their own, assemble the sa
   const gathered = mkdtempSync(path.join(tmpdir(), "news-archive-parts-"));
   cpSync(first.partsDir, gathered, { recursive: true });
   for (const part of parts) {
-    const machine = { articles: mkdtempSync(path.join(tmpdir(), "news-archive-articles-")), partsDir: mkdtempSync(path.join(tmpdir(), "news-archive-parts-")), cache: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) };
+    const machine = {
+      articles: mkdtempSync(path.join(tmpdir(), "news-archive-articles-")),
+      partsDir: mkdtempSync(path.join(tmpdir(), "news-archive-parts-")),
+      cache: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")),
+    };
     cpSync(first.partsDir, machine.partsDir, { recursive: true });
     cpSync(first.cache, machine.cache, { recursive: true });
     const years = yearsOfPart(listing, part);
@@ -123,7 +153,17 @@ test("its three steps, run as commands on machines of their own, assemble the sa
   }
 
   // The last job assembles them, reading no story file, and publishes.
-  const out = await build(["--assemble", "--parts-dir", gathered, "--input", project.articles, "--cache-dir", first.cache, "--output", project.site]);
+  const out = await build([
+    "--assemble",
+    "--parts-dir",
+    gathered,
+    "--input",
+    project.articles,
+    "--cache-dir",
+    first.cache,
+    "--output",
+    project.site,
+  ]);
   assert.match(out, `from ${parts.length} parts`);
   assert.equal(differences(fingerprint(project.site), fingerprint(whole.site)), []);
 });
@@ -132,9 +172,17 @@ test("assembling fails, naming the part and the site left as it was, when a part
   const project = archiveOnDisk({ "2020/01/a-story.md": "---\ntitle: A Story\ndate: 2020-01-14\n---\nText.\n" });
   const partsDir = mkdtempSync(path.join(tmpdir(), "news-archive-parts-"));
   const cache = mkdtempSync(path.join(tmpdir(), "news-archive-cache-"));
-  const listed = await runCli("build", ["--list-parts", "--parts-dir", partsDir, "--input", project.articles, "--cache-dir", cache], projectRoot);
+  const listed = await runCli(
+    "build",
+    ["--list-parts", "--parts-dir", partsDir, "--input", project.articles, "--cache-dir", cache],
+    projectRoot,
+  );
   const [firstPart] = JSON.parse(listed.stdout) as string[];
-  const assembled = await runCli("build", ["--assemble", "--parts-dir", partsDir, "--input", project.articles, "--cache-dir", cache, "--output", project.site], projectRoot);
+  const assembled = await runCli(
+    "build",
+    ["--assemble", "--parts-dir", partsDir, "--input", project.articles, "--cache-dir", cache, "--output", project.site],
+    projectRoot,
+  );
   assert.is(assembled.code, 1);
   assert.match(assembled.stderr, `the part ${firstPart} is not in ${partsDir}`);
   assert.match(assembled.stderr, `--part ${firstPart}`);

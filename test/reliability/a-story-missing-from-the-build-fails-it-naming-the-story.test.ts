@@ -15,7 +15,8 @@ import { archiveOnDisk } from "./archiveOnDisk.ts";
 const project = archiveOnDisk({
   "2018/11/huawei-faces-further-heat.md":
     "---\ntitle: Huawei Faces Further Heat\ndate: 2018-11-23\nbyline: [Ray Le Maistre]\ntopics: [Huawei, Security]\n---\nThe text.\n",
-  "2018/08/australia-excludes-huawei.md": "---\ntitle: Australia Excludes Huawei\ndate: 2018-08-23\nbyline: [Dan Jones]\ntopics: [Huawei]\n---\n",
+  "2018/08/australia-excludes-huawei.md":
+    "---\ntitle: Australia Excludes Huawei\ndate: 2018-08-23\nbyline: [Dan Jones]\ntopics: [Huawei]\n---\n",
 });
 const lostFile = path.relative(process.cwd(), path.join(project.articles, "2018/11/huawei-faces-further-heat.md"));
 const lostUrl = "/2018/11/23/huawei-faces-further-heat/";
@@ -27,7 +28,11 @@ function loaded(): Promise<LoadedSite> {
 
 /** Every output of the site, as Eleventy reports the pages it wrote. */
 function everyPageWritten(model: LoadedSite): WrittenPage[] {
-  return [...model.otherOutputs, ...model.archive.stories.map(model.storyPage)].map((output) => ({ url: output.url, outputPath: `_site${output.url}`, content: "" }));
+  return [...model.otherOutputs, ...model.archive.stories.map(model.storyPage)].map((output) => ({
+    url: output.url,
+    outputPath: `_site${output.url}`,
+    content: "",
+  }));
 }
 
 /** The address of every story, as the search index reports the pages it indexed. */
@@ -82,7 +87,13 @@ for (const [index, listing] of ["/2018/11/23/", "/authors/ray-le-maistre/2018/",
 
 test("a story missing from the search index fails the build naming the story's file", async () => {
   const model = await loaded();
-  const message = lostStoryMessage(() => verifyBuild(model, everyPageWritten(model), everyStoryIndexed(model).filter((url) => url !== lostUrl)));
+  const message = lostStoryMessage(() =>
+    verifyBuild(
+      model,
+      everyPageWritten(model),
+      everyStoryIndexed(model).filter((url) => url !== lostUrl),
+    ),
+  );
   assert.equal(message.split("\n").slice(1), [`${lostFile}: is not in the search index`]);
 });
 

@@ -58,7 +58,7 @@ export function fingerprint(folder: string): Map<string, string> {
 /** The entries whose bytes differ, or that only one of the trees has: [] when they are identical. */
 export function differences(before: Map<string, string>, after: Map<string, string>): string[] {
   const names = [...new Set([...before.keys(), ...after.keys()])].sort();
-  return names.filter((name) => before.get(name) !== after.get(name)).map((name) =>
-    !after.has(name) ? `${name}: gone` : !before.has(name) ? `${name}: new` : `${name}: changed`,
-  );
+  return names
+    .filter((name) => before.get(name) !== after.get(name))
+    .map((name) => (!after.has(name) ? `${name}: gone` : !before.has(name) ? `${name}: new` : `${name}: changed`));
 }

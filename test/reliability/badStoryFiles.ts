@@ -26,12 +26,16 @@ export const badStoryKinds: BadStoryKind[] = [
   {
     behaviour: "front matter that is never closed is reported on the line that opens it",
     files: { "2018/11/never-closed.md": "---\ntitle: Never Closed\ndate: 2018-11-01\n\nThe story's text.\n" },
-    expected: ["articles/2018/11/never-closed.md:1: the front matter opened on line 1 is never closed (add a line --- after the last field)"],
+    expected: [
+      "articles/2018/11/never-closed.md:1: the front matter opened on line 1 is never closed (add a line --- after the last field)",
+    ],
   },
   {
     behaviour: "front matter that is not valid YAML is reported on the line YAML stumbles on",
     files: { "2018/11/not-yaml.md": "---\ntitle: Not YAML\ndate: 2018-11-02\npublication: Light: Reading\n---\n" },
-    expected: [`articles/2018/11/not-yaml.md:4: front matter is not valid YAML: Nested mappings are not allowed in compact mappings (${YAML_HINT})`],
+    expected: [
+      `articles/2018/11/not-yaml.md:4: front matter is not valid YAML: Nested mappings are not allowed in compact mappings (${YAML_HINT})`,
+    ],
   },
   {
     behaviour: "a missing title is reported against the front matter",
@@ -74,7 +78,9 @@ export const badStoryKinds: BadStoryKind[] = [
   },
   {
     behaviour: "a byline that is a map is reported on its line",
-    files: { "2018/11/byline-map.md": "---\ntitle: Byline Map\ndate: 2018-11-06\nbyline:\n  name: Ray Le Maistre\n  role: Editor-in-Chief\n---\n" },
+    files: {
+      "2018/11/byline-map.md": "---\ntitle: Byline Map\ndate: 2018-11-06\nbyline:\n  name: Ray Le Maistre\n  role: Editor-in-Chief\n---\n",
+    },
     expected: [`articles/2018/11/byline-map.md:4: byline: expected a list of names, received a map (${BYLINE_HINT})`],
   },
   {
@@ -109,7 +115,8 @@ export const badStoryKinds: BadStoryKind[] = [
     behaviour: "two stories at one address are both reported, each naming the other, on the line that makes the address",
     files: {
       "2018/11/same-address-one.md": "---\ndate: 2018-11-11\ntitle: Same Address\n---\n",
-      "2018/11/same-address-two.md": "---\ndate: 2018-11-11T09:00:00-05:00\ntitle: Same Address\n---\nA second story with the same headline on the same day.\n",
+      "2018/11/same-address-two.md":
+        "---\ndate: 2018-11-11T09:00:00-05:00\ntitle: Same Address\n---\nA second story with the same headline on the same day.\n",
     },
     expected: [
       "articles/2018/11/same-address-one.md:3: has the same address /2018/11/11/same-address/ as articles/2018/11/same-address-two.md (give one of them a different title or a slug: line)",
@@ -118,7 +125,9 @@ export const badStoryKinds: BadStoryKind[] = [
   },
   {
     behaviour: "a file that is not valid UTF-8 is reported on the line of the first bad byte",
-    files: { "2018/11/latin-1.md": Buffer.from("---\ntitle: Latin-1\ndate: 2018-11-12\n---\nCaf\xe9 society, saved as Latin-1.\n", "latin1") },
+    files: {
+      "2018/11/latin-1.md": Buffer.from("---\ntitle: Latin-1\ndate: 2018-11-12\n---\nCaf\xe9 society, saved as Latin-1.\n", "latin1"),
+    },
     expected: [
       "articles/2018/11/latin-1.md:5: the file is not valid UTF-8 (save it as UTF-8 text (most editors offer this under Save As… or Encoding))",
     ],
@@ -126,7 +135,9 @@ export const badStoryKinds: BadStoryKind[] = [
   {
     behaviour: "an empty file is reported by name, with no line to blame",
     files: { "2018/11/empty.md": "" },
-    expected: ["articles/2018/11/empty.md: the file is empty (a story starts with front matter between two --- lines; see README, The article format)"],
+    expected: [
+      "articles/2018/11/empty.md: the file is empty (a story starts with front matter between two --- lines; see README, The article format)",
+    ],
   },
 ];
 

@@ -166,7 +166,9 @@ for (const prefix of ["/", "/news/"]) {
       const scripts = [...site.document(page).querySelectorAll("script")];
       const allowed = scripts.filter(
         (script) =>
-          (script.getAttribute("type") === "module" && (script.getAttribute("src") ?? "").startsWith(linked(prefix, "/assets/")) && script.textContent === "") ||
+          (script.getAttribute("type") === "module" &&
+            (script.getAttribute("src") ?? "").startsWith(linked(prefix, "/assets/")) &&
+            script.textContent === "") ||
           script.getAttribute("type") === "application/ld+json",
       );
       assert.is(allowed.length, scripts.length, `${page} has a script of its own: ${scripts.map((script) => script.outerHTML).join(" ")}`);
@@ -207,7 +209,12 @@ for (const prefix of ["/", "/news/"]) {
     for (const page of site.files(".html")) {
       const policy = metaContent(site.document(page), 'meta[http-equiv="Content-Security-Policy"]');
       assert.ok(policy, `${page} has no Content-Security-Policy meta`);
-      const directives = new Map(policy!.split(";").map((directive) => directive.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
+      const directives = new Map(
+        policy!
+          .split(";")
+          .map((directive) => directive.trim().split(/\s+/))
+          .map(([name, ...sources]) => [name, sources]),
+      );
       const scriptSrc = directives.get("script-src");
       assert.ok(scriptSrc, `${page}: the policy has no script-src`);
       assert.ok(scriptSrc!.includes("'self'"), `${page}: script-src ${scriptSrc!.join(" ")}`);
@@ -230,7 +237,10 @@ for (const prefix of ["/", "/news/"]) {
     assert.is(textOf(document, ".byline a[rel=author]"), NAME);
     assert.is(textOf(document, ".byline .role"), ROLE);
     assert.ok(textOf(document, ".correction")?.endsWith(`: ${CORRECTION}`), textOf(document, ".correction"));
-    assert.equal([...document.querySelectorAll(".topics a")].map((link) => link.textContent), [TOPIC, "Huawei"]);
+    assert.equal(
+      [...document.querySelectorAll(".topics a")].map((link) => link.textContent),
+      [TOPIC, "Huawei"],
+    );
   });
 
   storyPage("the document title, description and Open Graph tags hold the values as typed", async () => {
@@ -239,7 +249,10 @@ for (const prefix of ["/", "/news/"]) {
     assert.is(metaContent(document, 'meta[name="description"]'), SUMMARY);
     assert.is(metaContent(document, 'meta[property="og:title"]'), TITLE);
     assert.is(metaContent(document, 'meta[property="og:description"]'), SUMMARY);
-    assert.equal([...document.querySelectorAll('meta[property="article:tag"]')].map((meta) => meta.getAttribute("content")), [TOPIC, "Huawei"]);
+    assert.equal(
+      [...document.querySelectorAll('meta[property="article:tag"]')].map((meta) => meta.getAttribute("content")),
+      [TOPIC, "Huawei"],
+    );
   });
 
   storyPage("the original address with quotes in it is the link's target and text", async () => {
@@ -302,8 +315,14 @@ for (const prefix of ["/", "/news/"]) {
     const site = await built(prefix);
     assert.is(textOf(site.document(AUTHOR), "h1"), `Stories by ${NAME}`);
     assert.is(textOf(site.document(TOPIC_PAGE), "h1"), `Stories on ${TOPIC}`);
-    assert.ok([...site.document("/authors/").querySelectorAll("main a")].some((link) => link.textContent === NAME), "the authors page lists the name");
-    assert.ok([...site.document("/topics/").querySelectorAll("main a")].some((link) => link.textContent === TOPIC), "the topics page lists the topic");
+    assert.ok(
+      [...site.document("/authors/").querySelectorAll("main a")].some((link) => link.textContent === NAME),
+      "the authors page lists the name",
+    );
+    assert.ok(
+      [...site.document("/topics/").querySelectorAll("main a")].some((link) => link.textContent === TOPIC),
+      "the topics page lists the topic",
+    );
     assert.is(textOf(site.document("/2018/11/22/the-companion-story/"), ".byline a[rel=author]"), NAME);
   });
 
@@ -316,30 +335,50 @@ for (const prefix of ["/", "/news/"]) {
   feeds("every feed and sitemap is well-formed XML using only XML's own entities", async () => {
     const site = await built(prefix);
     const xmlFiles = site.files(".xml");
-    assert.ok(xmlFiles.includes("/feed.xml") && xmlFiles.includes(`${AUTHOR}feed.xml`) && xmlFiles.includes(`${TOPIC_PAGE}feed.xml`), xmlFiles.join(", "));
+    assert.ok(
+      xmlFiles.includes("/feed.xml") && xmlFiles.includes(`${AUTHOR}feed.xml`) && xmlFiles.includes(`${TOPIC_PAGE}feed.xml`),
+      xmlFiles.join(", "),
+    );
     for (const file of xmlFiles) {
       const xml = site.read(file);
       assert.is(XMLValidator.validate(xml), true, `${file}: ${JSON.stringify(XMLValidator.validate(xml))}`);
       const entities = [...xml.matchAll(/&([^;\s]*);/g)].map((match) => match[1]);
-      assert.equal(entities.filter((entity) => !/^(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+)$/i.test(entity)), [], `${file} uses entities XML does not define`);
+      assert.equal(
+        entities.filter((entity) => !/^(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+)$/i.test(entity)),
+        [],
+        `${file} uses entities XML does not define`,
+      );
     }
   });
 
   for (const feedPath of ["/feed.xml", `${AUTHOR}feed.xml`, `${TOPIC_PAGE}feed.xml`, "/topics/huawei/feed.xml"]) {
-    feeds(`${feedPath.length > 40 ? feedPath.slice(0, 40) + "…" : feedPath} gives a feed reader the entry's values as typed, and its content as text`, async () => {
-      const entry = atomEntries((await built(prefix)).read(feedPath)).find((candidate) => candidate.link.href.endsWith(STORY));
-      assert.ok(entry, `${feedPath} has no entry for the story`);
-      assert.is(entry!.title, TITLE);
-      assert.equal(entry!.author?.map((author) => author.name), [NAME]);
-      assert.equal(entry!.category?.map((category) => category.term), [TOPIC, "Huawei"]);
-      assert.is(entry!.summary, SUMMARY);
-      assert.is(entry!.content?.type, "html");
-      const content = parseHTML(`<!doctype html><html><body>${entry!.content!["#text"]}</body></html>`).document;
-      const text = content.body.textContent ?? "";
-      assert.ok(text.includes(`Correction: ${CORRECTION}`), `the correction is not shown as typed: ${text.slice(0, 300)}`);
-      for (const shown of BODY_AS_TEXT) assert.ok(text.includes(shown), `the content does not show ${shown} as text`);
-      assert.is(content.querySelectorAll("script, img, iframe, object, embed, a[href]").length, 0, `the content holds markup: ${entry!.content!["#text"]}`);
-    });
+    feeds(
+      `${feedPath.length > 40 ? feedPath.slice(0, 40) + "…" : feedPath} gives a feed reader the entry's values as typed, and its content as text`,
+      async () => {
+        const entry = atomEntries((await built(prefix)).read(feedPath)).find((candidate) => candidate.link.href.endsWith(STORY));
+        assert.ok(entry, `${feedPath} has no entry for the story`);
+        assert.is(entry!.title, TITLE);
+        assert.equal(
+          entry!.author?.map((author) => author.name),
+          [NAME],
+        );
+        assert.equal(
+          entry!.category?.map((category) => category.term),
+          [TOPIC, "Huawei"],
+        );
+        assert.is(entry!.summary, SUMMARY);
+        assert.is(entry!.content?.type, "html");
+        const content = parseHTML(`<!doctype html><html><body>${entry!.content!["#text"]}</body></html>`).document;
+        const text = content.body.textContent ?? "";
+        assert.ok(text.includes(`Correction: ${CORRECTION}`), `the correction is not shown as typed: ${text.slice(0, 300)}`);
+        for (const shown of BODY_AS_TEXT) assert.ok(text.includes(shown), `the content does not show ${shown} as text`);
+        assert.is(
+          content.querySelectorAll("script, img, iframe, object, embed, a[href]").length,
+          0,
+          `the content holds markup: ${entry!.content!["#text"]}`,
+        );
+      },
+    );
   }
 
   feeds.run();

@@ -28,7 +28,8 @@ interface OddStory {
 }
 
 const yaml = (text: string) => JSON.stringify(text);
-const story = (title: string, date: string, extra = "", body = "The story's text.\n") => `---\ntitle: ${yaml(title)}\ndate: ${date}\n${extra}---\n${body}`;
+const story = (title: string, date: string, extra = "", body = "The story's text.\n") =>
+  `---\ntitle: ${yaml(title)}\ndate: ${date}\n${extra}---\n${body}`;
 
 const oddStories: OddStory[] = [
   {
@@ -37,7 +38,16 @@ const oddStories: OddStory[] = [
     title: "Saved on Windows, With a Byte-Order Mark",
     bytes: Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),
-      Buffer.from(story("Saved on Windows, With a Byte-Order Mark", "2018-11-20", "byline: [Dan Jones]\r\ntopics: [Huawei]\r\n", "First paragraph.\r\n\r\nSecond paragraph.\r\n").replace(/\n/g, "\r\n").replace(/\r\r\n/g, "\r\n")),
+      Buffer.from(
+        story(
+          "Saved on Windows, With a Byte-Order Mark",
+          "2018-11-20",
+          "byline: [Dan Jones]\r\ntopics: [Huawei]\r\n",
+          "First paragraph.\r\n\r\nSecond paragraph.\r\n",
+        )
+          .replace(/\n/g, "\r\n")
+          .replace(/\r\r\n/g, "\r\n"),
+      ),
     ]),
   },
   {
@@ -107,7 +117,11 @@ for (const odd of oddStories) {
     assert.is(document.querySelector("title")?.textContent, `${odd.title} · News Archive`);
     for (const list of ["/", "/2018/11/"]) {
       const links = storyLinks(read(list)).filter((link) => link.href === url);
-      assert.equal(links.map((link) => link.text), [odd.title], `${list} links to ${url} with its headline`);
+      assert.equal(
+        links.map((link) => link.text),
+        [odd.title],
+        `${list} links to ${url} with its headline`,
+      );
     }
   });
 }
@@ -125,17 +139,20 @@ test("the byte-order mark and carriage returns do not reach the page", async () 
   const page = read(addressOf("Saved on Windows, With a Byte-Order Mark"));
   assert.not.ok(page.includes("\uFEFF"), "the page holds the byte-order mark");
   assert.not.ok(page.includes("\r"), "the page holds a carriage return");
-  assert.equal([...documentAt(addressOf("Saved on Windows, With a Byte-Order Mark")).querySelectorAll(".body p")].map((p) => p.textContent), [
-    "First paragraph.",
-    "Second paragraph.",
-  ]);
+  assert.equal(
+    [...documentAt(addressOf("Saved on Windows, With a Byte-Order Mark")).querySelectorAll(".body p")].map((p) => p.textContent),
+    ["First paragraph.", "Second paragraph."],
+  );
 });
 
 test("José Muñoz's stories are at /authors/jose-munoz/, headed by his name as written", async () => {
   await built();
   const document = documentAt("/authors/jose-munoz/");
   assert.is(document.querySelector("h1")?.textContent, "Stories by José Muñoz");
-  assert.equal(storyLinks(read("/authors/jose-munoz/")).map((link) => link.text), ["Telefónica Picks Its 5G Core"]);
+  assert.equal(
+    storyLinks(read("/authors/jose-munoz/")).map((link) => link.text),
+    ["Telefónica Picks Its 5G Core"],
+  );
   const byline = documentAt(addressOf("Telefónica Picks Its 5G Core")).querySelector(".byline a[rel=author]");
   assert.is(byline?.getAttribute("href"), "/authors/jose-munoz/");
   assert.is(byline?.textContent, "José Muñoz");
@@ -144,7 +161,8 @@ test("José Muñoz's stories are at /authors/jose-munoz/, headed by his name as 
 test("the right-to-left headlines are listed on their author's page", async () => {
   await built();
   const titles = storyLinks(read("/authors/dan-jones/")).map((link) => link.text);
-  for (const title of ["חוואווי מרחיבה את רשת ה-5G בישראל", "هواوي توسع شبكة 5G في الخليج (Huawei)"]) assert.ok(titles.includes(title), `${title} is not listed: ${titles.join(" | ")}`);
+  for (const title of ["חוואווי מרחיבה את רשת ה-5G בישראל", "هواوي توسع شبكة 5G في الخليج (Huawei)"])
+    assert.ok(titles.includes(title), `${title} is not listed: ${titles.join(" | ")}`);
 });
 
 test.run();
@@ -168,7 +186,10 @@ shortAddresses("a long headline in Chinese or Hebrew is measured in bytes, not l
 });
 
 shortAddresses("a headline that fits keeps its whole slug", () => {
-  assert.is(slugify("Huawei Faces Further Heat From US Administration – Report"), "huawei-faces-further-heat-from-us-administration-report");
+  assert.is(
+    slugify("Huawei Faces Further Heat From US Administration – Report"),
+    "huawei-faces-further-heat-from-us-administration-report",
+  );
 });
 
 shortAddresses.run();

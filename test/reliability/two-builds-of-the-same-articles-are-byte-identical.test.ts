@@ -34,7 +34,10 @@ test("a generated archive of 300 stories builds to the same tree twice", async (
   const summary = generateArchive({ articles: 300, out: generated.articles, seed: 11, clean: true });
   assert.is(summary.stories, 300);
   const { first, second } = await buildTwice(generated.articles);
-  assert.ok([...first.keys()].some((file) => file.startsWith("pagefind/")), "the search index is part of the comparison");
+  assert.ok(
+    [...first.keys()].some((file) => file.startsWith("pagefind/")),
+    "the search index is part of the comparison",
+  );
   assert.equal(differences(first, second), []);
 });
 
@@ -42,7 +45,8 @@ test("stories that tie on day, time, author and topic come out the same whatever
   const ties: Record<string, string> = {};
   for (const name of ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"]) {
     const title = name === "echo" || name === "foxtrot" ? "Same Headline" : `Huawei ${name}`;
-    ties[`2018/11/${name}.md`] = `---\ntitle: ${title}\ndate: 2018-11-23\nslug: ${name}\nbyline: [Dan Jones]\ntopics: [Huawei]\n---\nText of ${name}.\n`;
+    ties[`2018/11/${name}.md`] =
+      `---\ntitle: ${title}\ndate: 2018-11-23\nslug: ${name}\nbyline: [Dan Jones]\ntopics: [Huawei]\n---\nText of ${name}.\n`;
   }
   const forwards = archiveOnDisk(ties);
   const backwards = archiveOnDisk(Object.fromEntries(Object.entries(ties).reverse()));

@@ -21,7 +21,9 @@ test("markup, escapes and white space of the body become the text a reader sees"
     "",
     "Use `a < b` here.\u00a0End,\u2003really.",
   ].join("\n");
-  const project = archiveOnDisk({ "2020/01/the-review.md": `---\ntitle: The Review\ndate: 2020-01-14\nbyline: [Dan Jones]\ntopics: [5G]\n---\n${body}\n` });
+  const project = archiveOnDisk({
+    "2020/01/the-review.md": `---\ntitle: The Review\ndate: 2020-01-14\nbyline: [Dan Jones]\ntopics: [5G]\n---\n${body}\n`,
+  });
   const loaded = await loadSite(project.articles, site, false);
   const story = loaded.archive.stories[0];
   const { content } = searchRecord(loaded.storyPage(story));

@@ -18,20 +18,32 @@ function shards(): ShardInput[] {
       filters: { year: [String(year)] },
       sort: { date: `${year}-01-0${number}` },
     }));
-    return { shard: { name: String(year), years: [year] }, urls: records.map((record) => record.url), fingerprint: String(year), records: () => records };
+    return {
+      shard: { name: String(year), years: [year] },
+      urls: records.map((record) => record.url),
+      fingerprint: String(year),
+      records: () => records,
+    };
   });
 }
 
 function bundlesWritten(bundleDir: string): string[] {
   const merged = existsSync(path.join(bundleDir, "shards")) ? readdirSync(path.join(bundleDir, "shards")).sort() : [];
-  return [...(existsSync(path.join(bundleDir, "pagefind-entry.json")) ? ["first"] : []), ...merged.filter((name) => existsSync(path.join(bundleDir, "shards", name, "pagefind-entry.json")))];
+  return [
+    ...(existsSync(path.join(bundleDir, "pagefind-entry.json")) ? ["first"] : []),
+    ...merged.filter((name) => existsSync(path.join(bundleDir, "shards", name, "pagefind-entry.json"))),
+  ];
 }
 
 test("with one worker until rendering ends, and rendering ending meanwhile, all five shards are written", async () => {
   const bundleDir = path.join(temporaryFolder(), "pagefind");
   let renderingEnded = () => {};
   const rendering = new Promise<void>((resolve) => (renderingEnded = resolve));
-  const writing = writeSearchShards(shards(), bundleDir, "en", { pagefindVersion: "test", renderingEnded: rendering, oneCoreFewerWhileRenderingFrom: 0 });
+  const writing = writeSearchShards(shards(), bundleDir, "en", {
+    pagefindVersion: "test",
+    renderingEnded: rendering,
+    oneCoreFewerWhileRenderingFrom: 0,
+  });
   setTimeout(renderingEnded, 500);
   const written = await writing;
   assert.equal(written.indexed.sort(), ["2020", "2021", "2022", "2023", "2024"]);
@@ -42,7 +54,11 @@ test("with one worker until rendering ends, and rendering ending meanwhile, all 
 test("if rendering never ends (Eleventy failed), the first worker still empties the queue and the build is not left waiting", async () => {
   const bundleDir = path.join(temporaryFolder(), "pagefind");
   const never = new Promise<void>(() => {});
-  const written = await writeSearchShards(shards(), bundleDir, "en", { pagefindVersion: "test", renderingEnded: never, oneCoreFewerWhileRenderingFrom: 0 });
+  const written = await writeSearchShards(shards(), bundleDir, "en", {
+    pagefindVersion: "test",
+    renderingEnded: never,
+    oneCoreFewerWhileRenderingFrom: 0,
+  });
   assert.is(written.indexedUrls.length, 10);
   assert.equal(bundlesWritten(bundleDir), ["first", "2020", "2021", "2022", "2023"]);
 });
@@ -55,7 +71,9 @@ test("a shard our index writer cannot vouch for (Pagefind's own instructions in 
   const written = await writeSearchShards([withInstruction, ...older], bundleDir, "en", { pagefindVersion: "test" });
   assert.is(written.indexedUrls.length, 10);
   assert.equal(bundlesWritten(bundleDir), ["first", "2020", "2021", "2022", "2023"]);
-  const entry = JSON.parse(readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as { languages: { en: { page_count: number } } };
+  const entry = JSON.parse(readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as {
+    languages: { en: { page_count: number } };
+  };
   assert.is(entry.languages.en.page_count, 2);
 });
 

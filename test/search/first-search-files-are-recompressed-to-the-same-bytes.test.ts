@@ -24,7 +24,14 @@ async function pagefindBundle(): Promise<string> {
   const bundle = path.join(temporaryFolder(), "pagefind");
   const { index } = await pagefind.createIndex({ forceLanguage: "en" });
   for (const [number, headline] of ["Huawei Faces Further Heat", "Pentagon Blocks Phone Sales", "Tariffs on China Tech"].entries()) {
-    await index!.addCustomRecord({ url: `/2018/0${number + 1}/01/story/`, content: `${headline}. The government said the review would finish next year.`, language: "en", meta: { title: headline }, filters: { year: ["2018"] }, sort: { date: `2018-0${number + 1}-01` } });
+    await index!.addCustomRecord({
+      url: `/2018/0${number + 1}/01/story/`,
+      content: `${headline}. The government said the review would finish next year.`,
+      language: "en",
+      meta: { title: headline },
+      filters: { year: ["2018"] },
+      sort: { date: `2018-0${number + 1}-01` },
+    });
   }
   await index!.writeFiles({ outputPath: bundle });
   await index!.deleteIndex();

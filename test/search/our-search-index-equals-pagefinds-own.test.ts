@@ -92,9 +92,15 @@ test("punctuation, compound words, accents, other scripts and unusual spaces", a
 
 test("text Pagefind would read as its own instructions, a story whose text gives no word, or Japanese is left to Pagefind", async () => {
   const options = { language: "en", scratchDir: temporaryFolder(), withScripts: false };
-  const instruction = await writePagefindIndex([{ ...awkwardRecords[1], content: "Weighted ___PAGEFIND_WEIGHT___2 words" }], { ...options, outputPath: temporaryFolder() });
+  const instruction = await writePagefindIndex([{ ...awkwardRecords[1], content: "Weighted ___PAGEFIND_WEIGHT___2 words" }], {
+    ...options,
+    outputPath: temporaryFolder(),
+  });
   assert.equal(instruction, { unsupported: "the text holds Pagefind's instruction ___PAGEFIND_WEIGHT___2" });
-  const wordless = await writePagefindIndex([awkwardRecords[1], { ...awkwardRecords[1], url: "/dashes/", content: "— — …" }], { ...options, outputPath: temporaryFolder() });
+  const wordless = await writePagefindIndex([awkwardRecords[1], { ...awkwardRecords[1], url: "/dashes/", content: "— — …" }], {
+    ...options,
+    outputPath: temporaryFolder(),
+  });
   assert.equal(wordless, { unsupported: "the text of /dashes/ gives no word to index" });
   const japanese = await writePagefindIndex([awkwardRecords[1]], { ...options, language: "ja", outputPath: temporaryFolder() });
   assert.equal(japanese, { unsupported: "Pagefind cuts ja into words by a dictionary, not at spaces" });
@@ -105,19 +111,33 @@ test("a shard indexed with the words an earlier indexing learned is the shard in
   const articles = path.join(temporaryFolder(), "articles");
   generateArchive({ articles: 40, out: articles, seed: "words memo" });
   const earlier = [...(await recordsOf(articles)), ...awkwardRecords];
-  const added: SearchRecord = { ...awkwardRecords[1], url: "/2024/02/03/added/", content: "Zanzibarian quokkas, unheard-of words; and café news again." };
+  const added: SearchRecord = {
+    ...awkwardRecords[1],
+    url: "/2024/02/03/added/",
+    content: "Zanzibarian quokkas, unheard-of words; and café news again.",
+  };
   const memoDir = temporaryFolder();
   const wordsMemo = { words: path.join(memoDir, "shard.v8"), bundle: path.join(memoDir, "bundle") };
   const write = async (records: SearchRecord[], memo?: typeof wordsMemo) => {
     const outputPath = temporaryFolder();
-    const written = await writePagefindIndex(records, { language: "en", outputPath, scratchDir: temporaryFolder(), withScripts: true, wordsMemo: memo });
+    const written = await writePagefindIndex(records, {
+      language: "en",
+      outputPath,
+      scratchDir: temporaryFolder(),
+      withScripts: true,
+      wordsMemo: memo,
+    });
     assert.equal(written, { indexedUrls: records.map((record) => record.url) });
     await pagefind.close();
     return outputPath;
   };
   const assertSameFiles = (dir: string, expected: string, what: string) => {
     assert.equal(filesUnder(dir), filesUnder(expected), `${what}: the same files`);
-    for (const file of filesUnder(expected)) assert.ok(readFileSync(path.join(dir, file)).equals(readFileSync(path.join(expected, file))), `${what}: ${file} holds the same bytes`);
+    for (const file of filesUnder(expected))
+      assert.ok(
+        readFileSync(path.join(dir, file)).equals(readFileSync(path.join(expected, file))),
+        `${what}: ${file} holds the same bytes`,
+      );
   };
   const first = await write(earlier, wordsMemo);
   assertSameFiles(first, await write(earlier), "the first indexing, which learns the words");

@@ -58,7 +58,14 @@ export class BuiltSite {
   pageUrls(): string[] {
     return readdirSync(this.output, { recursive: true, encoding: "utf8" })
       .filter((entry) => entry.endsWith(".html"))
-      .map((entry) => "/" + entry.split(path.sep).join("/").replace(/(^|\/)index\.html$/, "$1"))
+      .map(
+        (entry) =>
+          "/" +
+          entry
+            .split(path.sep)
+            .join("/")
+            .replace(/(^|\/)index\.html$/, "$1"),
+      )
       .sort();
   }
 }

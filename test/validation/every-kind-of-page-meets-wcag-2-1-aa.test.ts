@@ -15,7 +15,10 @@ type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
 /** One paragraph per violation: the rule, its help, and the markup of each element that fails it. */
 function describe(violations: AxeResults["violations"]): string {
   return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n${v.nodes.map((n) => `  - ${n.target.join(" ")}: ${n.html}\n    ${n.failureSummary?.replace(/\n/g, "\n    ")}`).join("\n")}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n${v.nodes.map((n) => `  - ${n.target.join(" ")}: ${n.html}\n    ${n.failureSummary?.replace(/\n/g, "\n    ")}`).join("\n")}`,
+    )
     .join("\n\n");
 }
 

@@ -38,7 +38,10 @@ function runVnu(folders: string[]): Promise<VnuReport> {
       const json = stderr.slice(stderr.indexOf("{"));
       try {
         const parsed = JSON.parse(json) as { messages: VnuMessage[] };
-        const checkedFiles = stdout.split("\n").filter(Boolean).map((line) => path.resolve(line.trim()));
+        const checkedFiles = stdout
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => path.resolve(line.trim()));
         resolve({ checkedFiles, messages: parsed.messages });
       } catch {
         reject(new Error(`vnu exited ${code} without a JSON report:\n${stderr}\n${stdout}`));
@@ -50,7 +53,10 @@ function runVnu(folders: string[]): Promise<VnuReport> {
 /** One line per message, for a failure a reader can act on: file, line, message, the markup. */
 function describe(messages: VnuMessage[], site: string): string {
   return messages
-    .map((m) => `${(m.url ?? "?").replace(`file:${site}`, "")}:${m.lastLine ?? "?"}: ${m.type}${m.subType ? `/${m.subType}` : ""}: ${m.message}\n    ${m.extract ?? ""}`)
+    .map(
+      (m) =>
+        `${(m.url ?? "?").replace(`file:${site}`, "")}:${m.lastLine ?? "?"}: ${m.type}${m.subType ? `/${m.subType}` : ""}: ${m.message}\n    ${m.extract ?? ""}`,
+    )
     .join("\n");
 }
 
@@ -88,8 +94,14 @@ valid("the checker read every HTML page the build wrote", (context) => {
 
 valid("the checker reports the errors of a page known to be invalid", (context) => {
   const canary = context.report.messages.filter((m) => m.url?.includes(context.canaryFolder));
-  assert.ok(canary.some((m) => m.type === "error" && /“p” end tag/.test(m.message)), describe(canary, context.canaryFolder));
-  assert.ok(canary.some((m) => m.type === "error" && /“alt” attribute/.test(m.message)), describe(canary, context.canaryFolder));
+  assert.ok(
+    canary.some((m) => m.type === "error" && /“p” end tag/.test(m.message)),
+    describe(canary, context.canaryFolder),
+  );
+  assert.ok(
+    canary.some((m) => m.type === "error" && /“alt” attribute/.test(m.message)),
+    describe(canary, context.canaryFolder),
+  );
 });
 
 valid("no page of the archive has an HTML error", (context) => {

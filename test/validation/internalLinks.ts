@@ -107,7 +107,10 @@ export function checkInternalLinks(siteFiles: SiteFiles): LinkReport {
         const fragment = decodeURIComponent(target.hash.slice(1));
         if (fragment !== "" && found.file.endsWith(".html")) {
           const targetDocument = documentOf(found.file);
-          if (!targetDocument.getElementById(fragment) && !targetDocument.querySelector(`a[name="${fragment.replace(/["\\]/g, "\\$&")}"]`)) {
+          if (
+            !targetDocument.getElementById(fragment) &&
+            !targetDocument.querySelector(`a[name="${fragment.replace(/["\\]/g, "\\$&")}"]`)
+          ) {
             report.broken.push(`${where} (no element with id "${fragment}" in ${found.file})`);
           }
         }

@@ -41,10 +41,16 @@ function crawlersSuite(prefix: string) {
 
   crawlers("/sitemap.xml lists every HTML page of the site but 404.html, once each, by absolute URL", (context) => {
     const locs = sitemapEntries(context.site.read("/sitemap.xml")).map((entry) => entry.loc);
-    const pages = context.site.htmlFiles().filter((file) => file !== "404.html").map(context.site.addressOf);
+    const pages = context.site
+      .htmlFiles()
+      .filter((file) => file !== "404.html")
+      .map(context.site.addressOf);
     assert.equal([...locs].sort(), [...pages].sort());
     assert.is(new Set(locs).size, locs.length, "the sitemap lists an address twice");
-    assert.not.ok(locs.some((loc) => loc.includes("404")), "the sitemap lists the 404 page");
+    assert.not.ok(
+      locs.some((loc) => loc.includes("404")),
+      "the sitemap lists the 404 page",
+    );
     for (const loc of locs) assert.ok(loc.startsWith(context.site.root), `${loc} is not under ${context.site.root}`);
   });
 
@@ -56,7 +62,10 @@ function crawlersSuite(prefix: string) {
       const lastmod = entries.get(context.site.addressOf(file));
       assert.ok(lastmod !== undefined && W3C_DATE.test(lastmod), `${file}: lastmod ${lastmod}`);
       // None of the real stories has been updated: each is last modified on the day it was published.
-      const published = context.site.document("/" + file).querySelector(".dateline time")?.getAttribute("datetime");
+      const published = context.site
+        .document("/" + file)
+        .querySelector(".dateline time")
+        ?.getAttribute("datetime");
       assert.is(lastmod.slice(0, 10), published, file);
     }
     assert.is(entries.get(context.site.root + "2018/11/23/huawei-faces-further-heat-from-us-administration-report/"), "2018-11-23");
@@ -64,10 +73,16 @@ function crawlersSuite(prefix: string) {
   });
 
   crawlers("/robots.txt lets crawlers in and points them to the sitemap's absolute URL", (context) => {
-    const lines = context.site.read("/robots.txt").split("\n").map((line) => line.trim());
+    const lines = context.site
+      .read("/robots.txt")
+      .split("\n")
+      .map((line) => line.trim());
     assert.ok(lines.includes("User-agent: *"), "robots.txt names no user agent");
     assert.not.ok(lines.includes("Disallow: /"), "robots.txt shuts crawlers out");
-    assert.equal(lines.filter((line) => /^sitemap:/i.test(line)), [`Sitemap: ${context.site.root}sitemap.xml`]);
+    assert.equal(
+      lines.filter((line) => /^sitemap:/i.test(line)),
+      [`Sitemap: ${context.site.root}sitemap.xml`],
+    );
   });
 
   crawlers("/404.html offers a labelled search form that leads to the search page", (context) => {
@@ -89,11 +104,20 @@ function crawlersSuite(prefix: string) {
     }));
     assert.ok(links.length >= 5, `the 404 page lists ${links.length} stories`);
     assert.equal(links.slice(0, 2), [
-      { href: context.site.root + "2018/11/23/huawei-faces-further-heat-from-us-administration-report/", title: "Huawei Faces Further Heat From US Administration – Report" },
-      { href: context.site.root + "2018/11/21/bts-mcrae-huawei-is-the-only-true-5g-supplier-right-now/", title: "BT's McRae: Huawei Is 'the Only True 5G Supplier Right Now'" },
+      {
+        href: context.site.root + "2018/11/23/huawei-faces-further-heat-from-us-administration-report/",
+        title: "Huawei Faces Further Heat From US Administration – Report",
+      },
+      {
+        href: context.site.root + "2018/11/21/bts-mcrae-huawei-is-the-only-true-5g-supplier-right-now/",
+        title: "BT's McRae: Huawei Is 'the Only True 5G Supplier Right Now'",
+      },
     ]);
     for (const { href } of links) {
-      assert.ok(href.startsWith(context.site.root) && STORY_FILE.test(href.slice(context.site.root.length) + "index.html"), `${href} is not a story`);
+      assert.ok(
+        href.startsWith(context.site.root) && STORY_FILE.test(href.slice(context.site.root.length) + "index.html"),
+        `${href} is not a story`,
+      );
       assert.ok(context.site.fileFor("/" + href.slice(context.site.root.length)), `${href} leads nowhere`);
     }
   });
@@ -106,7 +130,9 @@ crawlersSuite("/news/");
 
 // ---------------------------------------------------------------------------------------------
 
-const updated = suite<Context>("a story corrected late in the evening is dated by its update, in the site's time zone, wherever a machine reads it");
+const updated = suite<Context>(
+  "a story corrected late in the evening is dated by its update, in the site's time zone, wherever a machine reads it",
+);
 
 const CORRECTED = "/2019/03/01/operator-paints-its-pylons-purple/";
 

@@ -59,7 +59,10 @@ function metadataSuite(prefix: string) {
     assert.match(String(article.datePublished), DATE_TIME);
     assert.match(String(article.dateModified), DATE_TIME);
     assert.match(String(article.datePublished), /^2018-11-23T/);
-    assert.ok(Date.parse(String(article.dateModified)) >= Date.parse(String(article.datePublished)), "dateModified is before datePublished");
+    assert.ok(
+      Date.parse(String(article.dateModified)) >= Date.parse(String(article.datePublished)),
+      "dateModified is before datePublished",
+    );
     assert.is(article.url, seedAddress(context));
   });
 
@@ -102,7 +105,11 @@ function metadataSuite(prefix: string) {
     for (const file of stories) {
       const document = context.site.document("/" + file);
       const address = context.site.addressOf(file);
-      assert.equal([...document.querySelectorAll('link[rel="canonical"]')].map((link) => link.getAttribute("href")), [address], file);
+      assert.equal(
+        [...document.querySelectorAll('link[rel="canonical"]')].map((link) => link.getAttribute("href")),
+        [address],
+        file,
+      );
       const article = newsArticleOf(document, file);
       assert.is(article["@type"], "NewsArticle", file);
       assert.is(article.headline, document.querySelector("h1")?.textContent?.trim(), file);
@@ -118,7 +125,8 @@ function metadataSuite(prefix: string) {
     assert.ok(document.querySelector(".reference-only"), "the page is not shown as reference-only");
     const [description] = metaContents(document, "description");
     // Its publication, byline and date; not its headline, which the title already gives.
-    for (const fact of ["Light Reading", "Dan Jones", "29 May 2018"]) assert.ok(description.includes(fact), `"${description}" does not say ${fact}`);
+    for (const fact of ["Light Reading", "Dan Jones", "29 May 2018"])
+      assert.ok(description.includes(fact), `"${description}" does not say ${fact}`);
     assert.not.ok(description.includes("Trump Admin Reboots"), `"${description}" repeats the headline`);
     assert.match(description, /^[A-Z].*\.$/);
   });

@@ -95,31 +95,45 @@ function feedsSuite(prefix: string) {
 
   feeds("Dan Jones's feed holds exactly his two stories", (context) => {
     const feed = read(context, "/authors/dan-jones/feed.xml");
-    assert.equal(titles(feed), ["Trump Admin Reboots $50B China Tech Tariffs", "Pentagon Blocks Huawei & ZTE Phone Sales on Military Bases"]);
-    for (const item of feed.items) assert.equal(item.authors.map((author) => author.name), ["Dan Jones"]);
+    assert.equal(titles(feed), [
+      "Trump Admin Reboots $50B China Tech Tariffs",
+      "Pentagon Blocks Huawei & ZTE Phone Sales on Military Bases",
+    ]);
+    for (const item of feed.items)
+      assert.equal(
+        item.authors.map((author) => author.name),
+        ["Dan Jones"],
+      );
   });
 
   feeds("the security topic's feed holds exactly the stories with that topic, in any letter case", (context) => {
     const feed = read(context, "/topics/security/feed.xml");
     assert.equal([...titles(feed)].sort(), SECURITY_STORIES);
     for (const item of feed.items) {
-      assert.ok(item.categories.some((category) => category.term?.toLowerCase() === "security"), `"${item.title}" has no security category`);
+      assert.ok(
+        item.categories.some((category) => category.term?.toLowerCase() === "security"),
+        `"${item.title}" has no security category`,
+      );
     }
   });
 
-  feeds("every URL in the feeds is absolute, starts with the site's base URL and path prefix, and leads to a file of the site", (context) => {
-    const root = site.baseUrl.replace(/\/+$/, "") + prefix;
-    for (const sitePath of ["/feed.xml", "/authors/dan-jones/feed.xml", "/topics/security/feed.xml"]) {
-      const xml = context.site.read(sitePath);
-      const feed = parseFeed(xml);
-      assert.is(feed.self, root + sitePath.slice(1), `${sitePath}: self link`);
-      for (const url of statedUrls(xml)) {
-        assert.ok(url.startsWith(root), `${sitePath} states ${url}, not under ${root}`);
-        assert.ok(context.site.fileFor("/" + url.slice(root.length)), `${sitePath} states ${url}, which the site has no file for`);
+  feeds(
+    "every URL in the feeds is absolute, starts with the site's base URL and path prefix, and leads to a file of the site",
+    (context) => {
+      const root = site.baseUrl.replace(/\/+$/, "") + prefix;
+      for (const sitePath of ["/feed.xml", "/authors/dan-jones/feed.xml", "/topics/security/feed.xml"]) {
+        const xml = context.site.read(sitePath);
+        const feed = parseFeed(xml);
+        assert.is(feed.self, root + sitePath.slice(1), `${sitePath}: self link`);
+        for (const url of statedUrls(xml)) {
+          assert.ok(url.startsWith(root), `${sitePath} states ${url}, not under ${root}`);
+          assert.ok(context.site.fileFor("/" + url.slice(root.length)), `${sitePath} states ${url}, which the site has no file for`);
+        }
+        for (const item of feed.items)
+          assert.ok(item.url?.startsWith(root) && item.url.endsWith("/"), `${sitePath}: entry URL ${item.url}`);
       }
-      for (const item of feed.items) assert.ok(item.url?.startsWith(root) && item.url.endsWith("/"), `${sitePath}: entry URL ${item.url}`);
-    }
-  });
+    },
+  );
 
   feeds("each feed is advertised on its page with <link rel=alternate type=application/atom+xml>", (context) => {
     for (const [pagePath, feedPath] of [
@@ -129,7 +143,10 @@ function feedsSuite(prefix: string) {
     ]) {
       const advertised = [...context.site.document(pagePath).querySelectorAll('link[rel="alternate"][type="application/atom+xml"]')];
       const addresses = advertised.map((link) => new URL(link.getAttribute("href") ?? "", context.site.root + pagePath.slice(1)).href);
-      assert.ok(addresses.includes(context.site.root + feedPath.slice(1)), `${pagePath} advertises ${JSON.stringify(addresses)}, not ${feedPath}`);
+      assert.ok(
+        addresses.includes(context.site.root + feedPath.slice(1)),
+        `${pagePath} advertises ${JSON.stringify(addresses)}, not ${feedPath}`,
+      );
       // The feed says which page it is the feed of.
       assert.is(read(context, feedPath).url, context.site.root + pagePath.slice(1));
     }
@@ -141,7 +158,10 @@ function feedsSuite(prefix: string) {
     const body = parseDocument(`<!doctype html><html><head></head><body>${seed.content}</body></html>`);
     assert.match(body.body.textContent ?? "", "Global Mobile Broadband Forum");
     const hrefs = [...body.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"));
-    assert.equal(hrefs, SEED_CROSS_REFERENCES.map((sitePath) => context.site.root + sitePath));
+    assert.equal(
+      hrefs,
+      SEED_CROSS_REFERENCES.map((sitePath) => context.site.root + sitePath),
+    );
   });
 
   feeds.run();

@@ -46,7 +46,11 @@ asides("headlines holding ', ', ':', '&' and ' and ' are found whole, joined by 
 });
 
 asides("the longest headline wins when it covers the same text as shorter ones", () => {
-  assert.equal(linkSeeAsides({ line: 1, text: "(See Huawei, ZTE.)" }, archive).pieces, [text("(See "), link("Huawei, ZTE", "2018/01/g.md"), text(".)")]);
+  assert.equal(linkSeeAsides({ line: 1, text: "(See Huawei, ZTE.)" }, archive).pieces, [
+    text("(See "),
+    link("Huawei, ZTE", "2018/01/g.md"),
+    text(".)"),
+  ]);
 });
 
 asides("a longer headline that leaves the rest unreadable gives way to shorter ones", () => {
@@ -61,7 +65,11 @@ asides("a longer headline that leaves the rest unreadable gives way to shorter o
 });
 
 asides("the reading that links the most text wins over taking the longest headline first", () => {
-  const index = indexHeadlines([story("Huawei, ZTE", "2018/01/g.md"), story("Huawei", "2018/01/e.md"), story("ZTE and Nokia Win Deals", "2018/01/h.md")]);
+  const index = indexHeadlines([
+    story("Huawei, ZTE", "2018/01/g.md"),
+    story("Huawei", "2018/01/e.md"),
+    story("ZTE and Nokia Win Deals", "2018/01/h.md"),
+  ]);
   // Longest first would link "Huawei, ZTE" and leave "Nokia Win Deals" unknown.
   assert.equal(linkSeeAsides({ line: 1, text: "(See Huawei, ZTE and Nokia Win Deals.)" }, index), {
     pieces: [text("(See "), link("Huawei", "2018/01/e.md"), text(", "), link("ZTE and Nokia Win Deals", "2018/01/h.md"), text(".)")],
@@ -70,7 +78,10 @@ asides("the reading that links the most text wins over taking the longest headli
 });
 
 asides("text no headline covers stays whole, is reported once with its line, and known headlines beside it are linked", () => {
-  const linked = linkSeeAsides({ line: 7, text: "(See Nokia Wins, Ericsson Loses and Huawei, ZTE and No 5G Deal: Huawei Misses Out at SKT.)" }, archive);
+  const linked = linkSeeAsides(
+    { line: 7, text: "(See Nokia Wins, Ericsson Loses and Huawei, ZTE and No 5G Deal: Huawei Misses Out at SKT.)" },
+    archive,
+  );
   assert.equal(linked.pieces, [
     text("(See Nokia Wins, Ericsson Loses and "),
     link("Huawei, ZTE", "2018/01/g.md"),
@@ -94,7 +105,11 @@ asides("'(See below …)' and '(See above …)' point within the story: left alo
 });
 
 asides("a headline two stories share is not linked but reported with both files", () => {
-  const twice = indexHeadlines([story("Week in Review", "2018/01/a.md"), story("Week in Review", "2018/02/b.md"), story("Huawei", "2018/01/e.md")]);
+  const twice = indexHeadlines([
+    story("Week in Review", "2018/01/a.md"),
+    story("Week in Review", "2018/02/b.md"),
+    story("Huawei", "2018/01/e.md"),
+  ]);
   const linked = linkSeeAsides({ line: 3, text: "(See Week in Review and Huawei.)" }, twice);
   assert.equal(linked.pieces, [text("(See Week in Review and "), link("Huawei", "2018/01/e.md"), text(".)")]);
   assert.equal(linked.unmatched, [{ line: 3, text: "Week in Review", candidates: ["2018/01/a.md", "2018/02/b.md"] }]);
@@ -102,7 +117,13 @@ asides("a headline two stories share is not linked but reported with both files"
 
 asides("several asides in one paragraph, '(See also …)' and text without asides are handled", () => {
   const linked = linkSeeAsides({ line: 1, text: "A (See Huawei.) B (See also Huawei, ZTE) C" }, archive);
-  assert.equal(linked.pieces, [text("A (See "), link("Huawei", "2018/01/e.md"), text(".) B (See also "), link("Huawei, ZTE", "2018/01/g.md"), text(") C")]);
+  assert.equal(linked.pieces, [
+    text("A (See "),
+    link("Huawei", "2018/01/e.md"),
+    text(".) B (See also "),
+    link("Huawei, ZTE", "2018/01/g.md"),
+    text(") C"),
+  ]);
   assert.equal(linkSeeAsides({ line: 1, text: "No asides (here)." }, archive).pieces, [text("No asides (here).")]);
 });
 

@@ -68,7 +68,16 @@ inOtherPlaces.run();
 const readable = suite("escapeMarkdown leaves wire copy readable");
 
 readable("ordinary punctuation is not escaped", () => {
-  for (const text of ["AT&T Warned to Cut Ties With Huawei – Report", "India Joins US & Australia", "Trump Admin Reboots $50B China Tech Tariffs", "BT's McRae: Huawei Is 'the Only True 5G Supplier Right Now'", "US vs Huawei/ZTE: The Verdict", "a | b", "-5 degrees", "#1 vendor"])
+  for (const text of [
+    "AT&T Warned to Cut Ties With Huawei – Report",
+    "India Joins US & Australia",
+    "Trump Admin Reboots $50B China Tech Tariffs",
+    "BT's McRae: Huawei Is 'the Only True 5G Supplier Right Now'",
+    "US vs Huawei/ZTE: The Verdict",
+    "a | b",
+    "-5 degrees",
+    "#1 vendor",
+  ])
     assert.is(escapeMarkdown(text), text);
 });
 

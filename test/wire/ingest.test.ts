@@ -28,7 +28,13 @@ const WIRE = [
   "— Ray Le Maistre, Editor-in-Chief, Light Reading",
 ].join("\n");
 
-const facts = { title: "This Very Story", date: "2018-11-23", dateInferred: true, topics: ["Huawei", "ZTE"], source: "https://example.com/story" };
+const facts = {
+  title: "This Very Story",
+  date: "2018-11-23",
+  dateInferred: true,
+  topics: ["Huawei", "ZTE"],
+  source: "https://example.com/story",
+};
 
 function splitStory(markdown: string): { frontMatter: Record<string, unknown>; body: string } {
   const [, yaml, ...body] = markdown.split(/^---$/m);
@@ -36,7 +42,12 @@ function splitStory(markdown: string): { frontMatter: Record<string, unknown>; b
 }
 
 const stripTags = (html: string) => html.replace(/<[^>]+>/g, "");
-const unescapeHtml = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+const unescapeHtml = (text: string) =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 
 const links = suite("ingestWireCopy links the stories the wire copy names");
 
@@ -80,8 +91,12 @@ asWritten("markup-like characters render as text, and every line but the byline 
   const { body } = splitStory(ingestWireCopy(WIRE, facts, known, "2018/11/this-very-story.md").markdown);
   const html = md.render(body);
   assert.not.match(html, /<(b|em|strong|code)>/);
-  const renderedLines = unescapeHtml(stripTags(html)).split("\n").filter((line) => line !== "");
-  const wireLines = WIRE.split("\n").filter((line) => line !== "" && !line.startsWith("—")).map((line) => line.replace(/^- /, ""));
+  const renderedLines = unescapeHtml(stripTags(html))
+    .split("\n")
+    .filter((line) => line !== "");
+  const wireLines = WIRE.split("\n")
+    .filter((line) => line !== "" && !line.startsWith("—"))
+    .map((line) => line.replace(/^- /, ""));
   assert.equal(renderedLines, wireLines);
 });
 
@@ -100,7 +115,9 @@ frontMatter("the byline's name, role and publication go into the front matter, i
 });
 
 frontMatter("--publication overrides the byline's, and copy without a byline has none", () => {
-  const { frontMatter } = splitStory(ingestWireCopy("Text.\n— Jane Doe, Reporter, Wire Service", { ...facts, publication: "Light Reading" }, [], "2018/11/x.md").markdown);
+  const { frontMatter } = splitStory(
+    ingestWireCopy("Text.\n— Jane Doe, Reporter, Wire Service", { ...facts, publication: "Light Reading" }, [], "2018/11/x.md").markdown,
+  );
   assert.equal(frontMatter.publication, "Light Reading");
   assert.equal(frontMatter.byline, [{ name: "Jane Doe", role: "Reporter" }]);
   const plain = splitStory(ingestWireCopy("Text.", { title: "X", date: "2018-11-23" }, [], "2018/11/x.md").markdown).frontMatter;

@@ -15,7 +15,14 @@ paragraphs("each non-blank line is a paragraph, numbered by its line in the file
 paragraphs("consecutive '- ' lines make one list, and a paragraph ends it", () => {
   assert.equal(parseWireCopy("Read more, see:\n- One\n- Two, and three\n\n- Four\nAfter.\n- Five").blocks, [
     { kind: "paragraph", line: 1, text: "Read more, see:" },
-    { kind: "list", items: [{ line: 2, text: "One" }, { line: 3, text: "Two, and three" }, { line: 5, text: "Four" }] },
+    {
+      kind: "list",
+      items: [
+        { line: 2, text: "One" },
+        { line: 3, text: "Two, and three" },
+        { line: 5, text: "Four" },
+      ],
+    },
     { kind: "paragraph", line: 6, text: "After." },
     { kind: "list", items: [{ line: 7, text: "Five" }] },
   ]);
@@ -46,7 +53,11 @@ byline("name, role and publication are read from the last line, which leaves the
 
 byline("role and publication may be missing", () => {
   assert.equal(parseWireCopy("Story.\n— Iain Morris").byline, { line: 2, name: "Iain Morris" });
-  assert.equal(parseWireCopy("Story.\n—Iain Morris, International Editor").byline, { line: 2, name: "Iain Morris", role: "International Editor" });
+  assert.equal(parseWireCopy("Story.\n—Iain Morris, International Editor").byline, {
+    line: 2,
+    name: "Iain Morris",
+    role: "International Editor",
+  });
 });
 
 byline("with more than three parts the middle ones are the role", () => {
