@@ -94,12 +94,11 @@ async function ourBuild(input: string, output: string, label: string, cacheDir: 
       output,
       "--cache-dir",
       cacheDir,
+      "--timings",
+      timingsFile,
       ...extraArgs,
     ],
-    {
-      cwd: repo,
-      env: { ...process.env, NEWS_ARCHIVE_TIMINGS: timingsFile },
-    },
+    { cwd: repo },
   );
   if (usage.exitCode !== 0) throw new Error(`build ${label} failed:\n${usage.stdout}\n${usage.stderr}`);
   const timings = existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, "utf8")) as Record<string, number>) : undefined;

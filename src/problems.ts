@@ -29,14 +29,44 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   );
 }
 
+export interface BuildErrorParts {
+  /** What failed, in a few words: the first line an editor reads. */
+  title: string;
+  /** What happened, naming the files involved, one a line where there are several. */
+  details: string;
+  /** What to do about it. */
+  hint?: string;
+  /** False when the published site was changed part way (see PublishCutShortError); true by default. */
+  siteUntouched?: boolean;
+  cause?: unknown;
+}
+
+/**
+ * Why a build stopped, in one shape for every cause (issue 19), as a story-file problem has: a
+ * title, the details and a hint, printed by explainBuildFailure; `message` is all three.
+ */
+export class BuildError extends Error {
+  readonly title: string;
+  readonly details: string;
+  readonly hint?: string;
+  readonly siteUntouched: boolean;
+  constructor({ title, details, hint, siteUntouched = true, cause }: BuildErrorParts) {
+    super(`${title}:\n${details}${hint ? `\n${hint}` : ""}`, cause === undefined ? undefined : { cause });
+    this.name = new.target.name;
+    this.title = title;
+    this.details = details;
+    this.hint = hint;
+    this.siteUntouched = siteUntouched;
+  }
+}
+
 /** Thrown when an archive has problems: carries all of them, already formatted one a line. */
-export class ArchiveProblemsError extends Error {
+export class ArchiveProblemsError extends BuildError {
   readonly problems: Problem[];
   constructor(problems: readonly Problem[]) {
     const sorted = sortProblems(problems);
     const count = sorted.length;
-    super(`${count} problem${count === 1 ? "" : "s"} in the articles:\n` + sorted.map(formatProblem).join("\n"));
-    this.name = "ArchiveProblemsError";
+    super({ title: `${count} problem${count === 1 ? "" : "s"} in the articles`, details: sorted.map(formatProblem).join("\n") });
     this.problems = sorted;
   }
 }

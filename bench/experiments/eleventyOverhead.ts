@@ -11,7 +11,7 @@
 import Eleventy from "@11ty/eleventy";
 import { rm } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { loadSite } from "../../src/eleventy/archivePlugin.ts";
+import { loadSite } from "../../src/build/loadSite.ts";
 import type { Page } from "../../src/pages/pageModels.ts";
 import { site } from "../../src/site.ts";
 import { renderOutput } from "../../layouts/renderPage.ts";

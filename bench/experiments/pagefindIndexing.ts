@@ -14,7 +14,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import * as pagefind from "pagefind";
-import { loadSite } from "../../src/eleventy/archivePlugin.ts";
+import { loadSite } from "../../src/build/loadSite.ts";
 import type { StoryPage } from "../../src/pages/pageModels.ts";
 import { site } from "../../src/site.ts";
 import { renderOutput } from "../../layouts/renderPage.ts";

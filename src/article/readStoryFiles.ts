@@ -4,7 +4,7 @@ import { Worker } from "node:worker_threads";
 import type { StorySource } from "../archive/buildArchive.ts";
 
 /** The `.md` files under a folder, relative to it, "/"-separated, in a stable order; and their bytes. */
-interface FilesRead {
+export interface FilesRead {
   sourcePaths: string[];
   contents: Uint8Array[];
 }
@@ -96,16 +96,19 @@ function readFilesHere(dir: string): FilesRead {
   return { sourcePaths, contents: sourcePaths.map((sourcePath) => readFileSync(path.join(dir, sourcePath))) };
 }
 
-const readingAhead = new Map<string, Promise<FilesRead>>();
+/** Story files being read in another thread: handed to `readStoryFiles` of the same folder. */
+export interface StoryFilesReadAhead {
+  dir: string;
+  reading: Promise<FilesRead>;
+}
 
 /**
  * Starts reading the story files in another thread, so that they are read while this one loads
- * the build's code (Eleventy alone takes half a second); the next `readStoryFiles` of the same
- * folder takes what it read. The build command calls it first thing.
+ * the build's code (Eleventy alone takes half a second). The build command calls it first thing
+ * and puts what it returns in its build request.
  */
-export function readStoryFilesAhead(articlesDir: string): void {
+export function readStoryFilesAhead(articlesDir: string): StoryFilesReadAhead {
   const dir = path.resolve(articlesDir);
-  if (readingAhead.has(dir)) return;
   const reading = new Promise<FilesRead>((resolve, reject) => {
     const worker = new Worker(READ_IN_THREAD, { eval: true, workerData: { dir } });
     worker.once("message", (files: FilesPacked) => resolve(unpack(files)));
@@ -113,7 +116,7 @@ export function readStoryFilesAhead(articlesDir: string): void {
     worker.once("exit", (code) => reject(new Error(`reading ${dir} ahead stopped (exit code ${code})`)));
   });
   reading.catch(() => undefined); // Read again, here, by readStoryFiles.
-  readingAhead.set(dir, reading);
+  return { dir, reading };
 }
 
 /**
@@ -133,10 +136,9 @@ export function readStoryFilesNamed(articlesDir: string, sourcePaths: readonly s
 }
 
 /** Reads every `.md` file under the articles folder, in a stable order (`file`: see storyFileNames). */
-export async function readStoryFiles(articlesDir: string): Promise<StorySource[]> {
+export async function readStoryFiles(articlesDir: string, readAhead?: StoryFilesReadAhead): Promise<StorySource[]> {
   const dir = path.resolve(articlesDir);
-  const ahead = readingAhead.get(dir);
-  readingAhead.delete(dir);
+  const ahead = readAhead?.dir === dir ? readAhead.reading : undefined;
   // Should reading ahead have failed (say, no folder), reading here reports why.
   const { sourcePaths, contents } = (ahead && (await ahead.catch(() => undefined))) ?? readFilesHere(dir);
   const fileOf = storyFileNames(dir);

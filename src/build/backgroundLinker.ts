@@ -88,8 +88,6 @@ export class BackgroundLinker {
     this.result = new Promise((resolve) => this.worker.once("message", resolve));
     // Waiting for files must not keep a failed build's process alive; `finish` waits for it.
     this.worker.unref();
-    linkers.add(this);
-    void this.ended.catch(() => undefined).finally(() => linkers.delete(this));
   }
 
   /**
@@ -128,11 +126,4 @@ export interface LinkResult {
    * claimed, relative to it: [] unless the build updates it in place.
    */
   unclaimed: string[];
-}
-
-const linkers = new Set<BackgroundLinker>();
-
-/** Stops every linking under way: a failed build does so before removing its staging folder. */
-export async function stopLinking(): Promise<void> {
-  await Promise.all([...linkers].map((linker) => linker.stop()));
 }

@@ -1,14 +1,14 @@
-import Eleventy from "@11ty/eleventy";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import configureEleventy from "../../eleventy.config.ts";
-import { ELEVENTY_INPUT } from "../eleventy/eleventyInput.ts";
-import { projectRoot } from "../projectFiles.ts";
+import type { StoryFilesReadAhead } from "../article/readStoryFiles.ts";
+import { SEARCH_SHARD_STORIES } from "../search/searchShards.ts";
+import { site as defaultSite, type SiteSettings } from "../site.ts";
+import type { BuildRequest } from "./buildRequest.ts";
 import { siteIdentity } from "./pageCache.ts";
-import { takeBuildOutcome } from "./prepareBuild.ts";
 import { discardStaging, prepareStaging, publishPatch, publishStaging } from "./publishAtomically.ts";
-import { stopLinking } from "./backgroundLinker.ts";
+import { runEleventy } from "./runEleventy.ts";
 
+/** What the build command (and tests) ask of a build; see BuildRequest for what each becomes. */
 export interface BuildOptions {
   /** The folder of story files. */
   input: string;
@@ -18,6 +18,29 @@ export interface BuildOptions {
   pathPrefix?: string;
   /** Kept between builds: page fingerprints and search shards. Default `.cache/news-archive`. */
   cacheDir?: string;
+  /** The site's settings; by default those of src/site.ts. */
+  site?: SiteSettings;
+  searchShardStories?: number;
+  timingsFile?: string;
+  storyFilesAhead?: StoryFilesReadAhead;
+}
+
+/** The cache folder a build uses when none is given. */
+export const cacheDirOf = (options: Pick<BuildOptions, "cacheDir">) => path.resolve(options.cacheDir ?? ".cache/news-archive");
+
+/** The request for a published build of `options` into `output` (a staging folder, a part's folder). */
+export function publishedBuildRequest(options: BuildOptions, output: string): BuildRequest & { cacheDir: string } {
+  return {
+    articles: options.input,
+    output,
+    pathPrefix: options.pathPrefix ?? "/",
+    site: options.site ?? defaultSite,
+    includeDrafts: false,
+    cacheDir: cacheDirOf(options),
+    searchShardStories: options.searchShardStories ?? SEARCH_SHARD_STORIES,
+    timingsFile: options.timingsFile,
+    storyFilesAhead: options.storyFilesAhead,
+  };
 }
 
 /**
@@ -27,46 +50,20 @@ export interface BuildOptions {
  */
 export async function buildSite(options: BuildOptions): Promise<void> {
   const staging = await prepareStaging(options.output);
-  const cacheDir = path.resolve(options.cacheDir ?? ".cache/news-archive");
   const published = path.resolve(options.output);
+  const request = { ...publishedBuildRequest(options, staging), previousSite: published };
   try {
-    process.env.NEWS_ARCHIVE_PREVIOUS_SITE = published;
-    await runEleventy({ ...options, output: staging, cacheDir });
-    const outcome = takeBuildOutcome(staging);
+    const { outcome } = await runEleventy(request);
     if (outcome?.staleFiles) publishPatch(options.output, outcome.staleFiles);
     else await publishStaging(options.output);
     // The fingerprints now describe the published site, known by its folder's identity.
     if (outcome) {
       outcome.manifest.siteIdentity = siteIdentity(published);
-      await mkdir(cacheDir, { recursive: true });
-      await writeFile(path.join(cacheDir, "pages.json"), JSON.stringify(outcome.manifest));
+      await mkdir(request.cacheDir, { recursive: true });
+      await writeFile(path.join(request.cacheDir, "pages.json"), JSON.stringify(outcome.manifest));
     }
   } catch (error) {
-    takeBuildOutcome(staging);
-    // No file may be linked into the staging folder once it is gone.
-    await stopLinking();
     await discardStaging(options.output);
     throw error;
   }
-}
-
-/**
- * One Eleventy build of the stories in `options.input` into `options.output` (no staging: the
- * caller's job). The archive plugin reads the stories; Eleventy is given its own input folder.
- */
-export async function runEleventy(options: BuildOptions & { cacheDir: string }): Promise<void> {
-  process.env.NEWS_ARCHIVE_INPUT = options.input;
-  process.env.NEWS_ARCHIVE_OUTPUT = options.output;
-  process.env.NEWS_ARCHIVE_CACHE = options.cacheDir;
-  const eleventy = new Eleventy(path.join(projectRoot, ELEVENTY_INPUT), options.output, {
-    // The config is passed as a function, already compiled with the rest: Eleventy would load
-    // eleventy.config.ts by path, which plain Node (the bundled build) cannot import.
-    configPath: "",
-    config: configureEleventy,
-    pathPrefix: options.pathPrefix ?? "/",
-    quietMode: true,
-  });
-  // Failures reach the caller as one error, explained there, instead of as Eleventy's stack traces.
-  eleventy.disableLogger();
-  await eleventy.write();
 }

@@ -3,20 +3,21 @@ import { existsSync, readFileSync } from "node:fs";
 import { lstat, mkdir, readdir, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { loadSite, type LoadedSite } from "../eleventy/archivePlugin.ts";
+import { loadSite, type LoadedSite } from "./loadSite.ts";
+import { BuildError } from "../problems.ts";
 import { howToFork } from "../projectFiles.ts";
-import { site } from "../site.ts";
-import { runEleventy, type BuildOptions } from "./buildSite.ts";
+import { site as defaultSite } from "../site.ts";
+import { cacheDirOf, publishedBuildRequest, type BuildOptions } from "./buildSite.ts";
+import { runEleventy } from "./runEleventy.ts";
 import type { PartReport } from "./prepareBuild.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publishAtomically.ts";
 import { siteParts } from "./siteParts.ts";
 import { listedParts, readStoryListing, writeStoryListing } from "./storyListing.ts";
 import { verifyBuild } from "./verifyBuild.ts";
 
-export class PartFailedError extends Error {
+export class PartFailedError extends BuildError {
   constructor(part: string, output: string) {
-    super(`the part ${part} of the site failed to build:\n${output.trim()}`);
-    this.name = "PartFailedError";
+    super({ title: `the part ${part} of the site failed to build`, details: output.trim() });
   }
 }
 
@@ -58,10 +59,13 @@ export async function buildSiteInParts(options: BuildOptions, processes = os.ava
  * returns. A part needs the listing, the cache and the story files of its years.
  */
 export async function listParts(
-  options: Pick<BuildOptions, "input" | "cacheDir">,
+  options: Pick<BuildOptions, "input" | "cacheDir" | "site" | "searchShardStories">,
   partsDir: string,
 ): Promise<{ parts: string[]; loaded: LoadedSite }> {
-  const loaded = await loadSite(path.resolve(options.input), site, false, { cacheDir: cacheDirOf(options) });
+  const loaded = await loadSite(path.resolve(options.input), options.site ?? defaultSite, false, {
+    cacheDir: cacheDirOf(options),
+    searchShardStories: options.searchShardStories,
+  });
   loaded.saveParseCache();
   const parts = siteParts(loaded.searchShards);
   await mkdir(partsDir, { recursive: true });
@@ -72,12 +76,17 @@ export async function listParts(
 /** Step two, once for each part: builds it, in this process, into `partsDir/<part>/`, with what it wrote beside it. */
 export async function buildPart(part: string, options: BuildOptions, partsDir: string): Promise<void> {
   const names = listedParts(readStoryListing(listingIn(partsDir)));
-  if (!names.includes(part)) throw new Error(`there is no part ${part} in ${partsDir}: its parts are ${names.join(", ")}`);
-  process.env.NEWS_ARCHIVE_PART = part;
-  process.env.NEWS_ARCHIVE_PART_REPORT = reportIn(partsDir, part);
-  process.env.NEWS_ARCHIVE_PART_LISTING = listingIn(partsDir);
+  if (!names.includes(part))
+    throw new BuildError({
+      title: `there is no part ${part}`,
+      details: `the listing in ${partsDir} names the parts ${names.join(", ")}`,
+      hint: "build one of those (npm run build -- --list-parts --parts-dir DIR prints them)",
+    });
   await rm(outputIn(partsDir, part), { recursive: true, force: true });
-  await runEleventy({ ...options, output: outputIn(partsDir, part), cacheDir: cacheDirOf(options) });
+  await runEleventy({
+    ...publishedBuildRequest(options, outputIn(partsDir, part)),
+    part: { name: part, listingFile: listingIn(partsDir), reportFile: reportIn(partsDir, part) },
+  });
 }
 
 function buildPartInProcess(part: string, options: BuildOptions, partsDir: string): Promise<void> {
@@ -111,12 +120,20 @@ export async function assembleParts(options: BuildOptions, partsDir: string, loa
   const reports = new Map<string, PartReport>();
   for (const part of parts) {
     if (!existsSync(reportIn(partsDir, part)))
-      throw new Error(`the part ${part} is not in ${partsDir}: build it first (npm run build -- --part ${part} --parts-dir ${partsDir})`);
+      throw new BuildError({
+        title: `the part ${part} is missing`,
+        details: `${reportIn(partsDir, part)} is not there: the part was not built into ${partsDir}, or not handed on`,
+        hint: `build it first (npm run build -- --part ${part} --parts-dir ${partsDir})`,
+      });
     reports.set(part, JSON.parse(readFileSync(reportIn(partsDir, part), "utf8")) as PartReport);
   }
   const model =
     loaded ??
-    (await loadSite(path.resolve(options.input), site, false, { cacheDir: cacheDirOf(options), listed: { listing, readYears: [] } }));
+    (await loadSite(path.resolve(options.input), options.site ?? defaultSite, false, {
+      cacheDir: cacheDirOf(options),
+      listed: { listing, readYears: [] },
+      searchShardStories: options.searchShardStories,
+    }));
   const staging = await prepareStaging(options.output);
   try {
     for (const part of parts) await moveInto(outputIn(partsDir, part), staging, part);
@@ -135,8 +152,6 @@ export async function assembleParts(options: BuildOptions, partsDir: string, loa
   return { parts, storyFilesRead: Object.fromEntries(parts.map((part) => [part, reports.get(part)!.storyFilesRead])) };
 }
 
-const cacheDirOf = (options: Pick<BuildOptions, "cacheDir">) => path.resolve(options.cacheDir ?? ".cache/news-archive");
-
 /**
  * Moves a part's files into the site. Folders are merged; a file two parts both wrote (the
  * site's stylesheet and scripts, copied by every Eleventy run) must be the same in both.
@@ -152,7 +167,11 @@ async function moveInto(from: string, to: string, part: string): Promise<void> {
     } else if (entry.isDirectory() && existing.isDirectory()) {
       await moveInto(source, target, part);
     } else if (!entry.isFile() || !existing.isFile() || !readFileSync(source).equals(readFileSync(target))) {
-      throw new Error(`the part ${part} wrote ${target}, which another part wrote differently`);
+      throw new BuildError({
+        title: "two parts wrote one file differently",
+        details: `the part ${part} wrote ${target}, which another part wrote differently`,
+        hint: "build every part from the same commit, story files and cache",
+      });
     }
   }
 }

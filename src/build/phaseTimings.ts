@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 
 /**
- * Phase timings for `npm run bench`: when NEWS_ARCHIVE_TIMINGS names a file, the build writes
+ * Phase timings for `npm run bench`: when the build request names a file, the build writes
  * there, as JSON, the milliseconds from the start of the build to the end of each phase.
  * Without it, marking a phase costs nothing.
  */
@@ -9,12 +9,13 @@ export class PhaseTimings {
   private readonly started = performance.now();
   private readonly marks: Record<string, number> = {};
 
+  constructor(private readonly file?: string) {}
+
   mark(phase: string): void {
     this.marks[phase] = Math.round(performance.now() - this.started);
   }
 
   write(): void {
-    const file = process.env.NEWS_ARCHIVE_TIMINGS;
-    if (file) writeFileSync(file, JSON.stringify(this.marks, null, 2) + "\n");
+    if (this.file) writeFileSync(this.file, JSON.stringify(this.marks, null, 2) + "\n");
   }
 }

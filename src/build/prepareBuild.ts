@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import type { LoadedSite } from "../eleventy/archivePlugin.ts";
+import type { LoadedSite } from "./loadSite.ts";
 import type { Story } from "../archive/story.ts";
 import { storyPageInputs } from "../pages/buildPages.ts";
 import { pagefindVersion } from "../search/pagefindVersion.ts";
 import { searchRecord } from "../search/searchRecords.ts";
 import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
+import { BuildError } from "../problems.ts";
 import type { SiteSettings } from "../site.ts";
 import {
   inputsFingerprint,
@@ -22,6 +23,7 @@ import { staleFiles as staleFilesOf } from "./staleFiles.ts";
 import type { PhaseTimings } from "./phaseTimings.ts";
 import { partOfUrl } from "./siteParts.ts";
 import type { BackgroundLinker } from "./backgroundLinker.ts";
+import type { PartRequest } from "./buildRequest.ts";
 import { verifyBuild, type WrittenPage } from "./verifyBuild.ts";
 
 export interface PreparedBuild {
@@ -56,10 +58,10 @@ export interface BuildSettings {
   linker?: BackgroundLinker;
   timings: PhaseTimings;
   /**
-   * Build only this part of the site (see siteParts.ts) and write what it wrote to `reportFile`:
-   * the process assembling the parts proves that nothing was lost.
+   * Build only this part of the site (see siteParts.ts) and write what it wrote to its report
+   * file: the process assembling the parts proves that nothing was lost.
    */
-  part?: { name: string; reportFile: string };
+  part?: PartRequest;
 }
 
 /** Where the search index is in the site. */
@@ -143,9 +145,11 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
     unclaimed = linked.unclaimed;
     const lostFromCache = missing.filter((file) => !file.startsWith(previousSite! + path.sep));
     if (lostFromCache.length > 0)
-      throw new Error(
-        `files of the search index's cache are missing (${lostFromCache[0]}): delete ${path.join(cacheDir!, "search")} and build again`,
-      );
+      throw new BuildError({
+        title: "files of the search index's cache are missing",
+        details: lostFromCache.slice(0, 5).join("\n"),
+        hint: `delete ${path.join(cacheDir!, "search")} and build again`,
+      });
     renderMissingOutputs(plan, outputs, previousSite!, missing);
     timings.mark("reusedPagesKept");
   }
@@ -154,7 +158,7 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
 
 /**
  * After Eleventy wrote the changed outputs (the unchanged ones were kept before): waits for the
- * search index, proves nothing was lost, and leaves for `buildSite` the new fingerprints, to keep
+ * search index, proves nothing was lost, and returns for `buildSite` the new fingerprints, to keep
  * once the site is published, and the published files to delete if it is updated in place.
  */
 export async function finishBuild(
@@ -162,7 +166,7 @@ export async function finishBuild(
   results: readonly WrittenPage[],
   outputDir: string,
   timings: PhaseTimings,
-): Promise<void> {
+): Promise<BuildOutcome | undefined> {
   prepared.renderingEnded();
   // Worked out while the workers finish the search index.
   const manifest = prepared.cacheDir && !prepared.part ? prepared.plan.manifest() : undefined;
@@ -180,23 +184,11 @@ export async function finishBuild(
       storyFilesRead: prepared.loaded.storyFilesRead,
     };
     writeFileSync(prepared.part.reportFile, JSON.stringify(report));
-    return;
+    return undefined;
   }
   verifyBuild(prepared.loaded, written, search.indexedUrls);
   timings.mark("verifyBuild");
-  if (manifest) {
-    manifest.searchShards = search.fingerprints;
-    const staleFiles = prepared.patching && staleFilesOf(prepared.unclaimed, outputDir);
-    outcomes.set(path.resolve(outputDir), { manifest, staleFiles });
-  }
-}
-
-/** What each build left for `buildSite` to publish, by the folder it was built into. */
-const outcomes = new Map<string, BuildOutcome>();
-
-/** What the build into `outputDir` left to publish, if it had a cache: see BuildOutcome. */
-export function takeBuildOutcome(outputDir: string): BuildOutcome | undefined {
-  const outcome = outcomes.get(path.resolve(outputDir));
-  outcomes.delete(path.resolve(outputDir));
-  return outcome;
+  if (!manifest) return undefined;
+  manifest.searchShards = search.fingerprints;
+  return { manifest, staleFiles: prepared.patching && staleFilesOf(prepared.unclaimed, outputDir) };
 }

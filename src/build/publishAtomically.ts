@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, u
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { folderMaker } from "../linkOrCopy.ts";
+import { BuildError } from "../problems.ts";
 import { writeFileWhole } from "../writeWhole.ts";
 
 /**
@@ -71,13 +72,15 @@ export function publishPatch(siteDir: string, staleFiles: readonly string[]): vo
 }
 
 /** The site was being updated in place when an error stopped it: the next build finishes the update. */
-export class PublishCutShortError extends Error {
+export class PublishCutShortError extends BuildError {
   constructor(siteDir: string, cause: unknown) {
-    super(
-      `updating ${siteDir}/ in place stopped part way (${cause instanceof Error ? cause.message : String(cause)}); the next build finishes the update`,
-      { cause },
-    );
-    this.name = "PublishCutShortError";
+    super({
+      title: `updating ${siteDir}/ in place stopped part way`,
+      details: cause instanceof Error ? cause.message : String(cause),
+      hint: "the next build finishes the update: mend the cause (disk space, permissions) and run npm run build again",
+      siteUntouched: false,
+      cause,
+    });
   }
 }
 

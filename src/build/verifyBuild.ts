@@ -1,4 +1,5 @@
-import type { LoadedSite } from "../eleventy/archivePlugin.ts";
+import type { LoadedSite } from "./loadSite.ts";
+import { BuildError } from "../problems.ts";
 import { slugify } from "../slug.ts";
 import { urls } from "../urls.ts";
 
@@ -9,10 +10,13 @@ export interface WrittenPage {
   content: string;
 }
 
-export class LostStoryError extends Error {
+export class LostStoryError extends BuildError {
   constructor(messages: string[]) {
-    super(`the build lost stories:\n${messages.join("\n")}`);
-    this.name = "LostStoryError";
+    super({
+      title: "the build lost stories",
+      details: messages.join("\n"),
+      hint: "this is a fault of the build, not of the story files: please report it with these lines",
+    });
   }
 }
 

@@ -4,6 +4,7 @@
  * last good site as it was.
  *
  *   npm run build [-- --pathprefix=/news/] [--input articles] [--output _site] [--cache-dir .cache/news-archive] [--parts]
+ *                 [--timings FILE]   (for npm run bench: the build's phase timings, as JSON)
  *
  * `--parts` builds each run of years (a search shard) and the pages spanning years in processes
  * of their own and assembles them: how an archive too big for one machine is built, on one.
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     "list-parts": { type: "boolean", default: false },
     part: { type: "string" },
     assemble: { type: "boolean", default: false },
+    timings: { type: "string" },
   },
   allowPositionals: false,
 });
@@ -41,13 +43,19 @@ if (step && partsDir === undefined) {
   process.exit(1);
 }
 // The stories are read in another thread while this one loads Eleventy and the rest.
-if (!values.parts && !step) readStoryFilesAhead(values.input);
+const storyFilesAhead = !values.parts && !step ? readStoryFilesAhead(values.input) : undefined;
 const { buildSite } = await import("../build/buildSite.ts");
 const { assembleParts, buildPart, buildSiteInParts, listParts } = await import("../build/buildSiteInParts.ts");
-const { explainBuildFailure } = await import("./explainBuildFailure.ts");
-const { PublishCutShortError } = await import("../build/publishAtomically.ts");
+const { buildErrorIn, explainBuildFailure } = await import("./explainBuildFailure.ts");
 try {
-  const options = { input: values.input, output: values.output, pathPrefix: values.pathprefix, cacheDir: values["cache-dir"] };
+  const options = {
+    input: values.input,
+    output: values.output,
+    pathPrefix: values.pathprefix,
+    cacheDir: values["cache-dir"],
+    timingsFile: values.timings,
+    storyFilesAhead,
+  };
   if (step === "list") {
     console.log(JSON.stringify((await listParts(options, partsDir!)).parts));
     process.exit();
@@ -73,7 +81,7 @@ try {
   console.log(`Built the archive into ${path.relative(process.cwd(), path.resolve(values.output)) || "."}/${how} in ${seconds} s.`);
 } catch (error) {
   console.error(explainBuildFailure(error));
-  if (!(error instanceof PublishCutShortError)) console.error(`The build failed; ${values.output}/ was left as it was.`);
+  if (buildErrorIn(error)?.siteUntouched !== false) console.error(`The build failed; ${values.output}/ was left as it was.`);
   process.exitCode = 1;
 }
 // Everything is written and awaited: the process ends now instead of taking Node's orderly

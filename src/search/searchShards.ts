@@ -1,11 +1,10 @@
 /**
- * Stories a search shard holds at most. A first search fetches every shard's metadata and an
- * index chunk of each for every word searched, so fewer shards are fewer bytes (at 10,000
- * stories: 223 KB with shards of 10,000, 245 KB with shards of 5,000); our writer needs about
- * 0.5 GB for 10,000 stories (a shard that falls back to Pagefind's own indexer about 2.4 GB).
- * NEWS_ARCHIVE_SEARCH_SHARD_STORIES changes it (the bench tries sizes with it).
+ * Stories a search shard holds at most, unless a build request says otherwise. A first search
+ * fetches every shard's metadata and an index chunk of each for every word searched, so fewer
+ * shards are fewer bytes, and one shard is what our writer indexes in one process's memory
+ * (bench/README.md has the figures).
  */
-export const SEARCH_SHARD_STORIES = Number(process.env.NEWS_ARCHIVE_SEARCH_SHARD_STORIES ?? 10_000);
+export const SEARCH_SHARD_STORIES = 10_000;
 
 /** A search index over a run of consecutive years, written to its own folder. */
 export interface SearchShard {

@@ -81,9 +81,8 @@ test("the dev server (npm start) shows drafts", async (context) => {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const server = spawn(
     process.execPath,
-    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", `--port=${port}`],
+    ["--import", "tsx", "src/cli/preview.ts", "--port", String(port), "--input", context.archive.articles, "--output", preview],
     {
-      env: { ...process.env, NEWS_ARCHIVE_INPUT: context.archive.articles, NEWS_ARCHIVE_OUTPUT: preview },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -94,7 +93,7 @@ test("the dev server (npm start) shows drafts", async (context) => {
       const timer = setTimeout(() => reject(new Error(`the dev server did not start:\n${printed}`)), 20000);
       const listen = (chunk: Buffer) => {
         printed += chunk.toString();
-        if (printed.includes("Server at")) {
+        if (printed.includes(`at http://localhost:${port}/`)) {
           clearTimeout(timer);
           resolve();
         }

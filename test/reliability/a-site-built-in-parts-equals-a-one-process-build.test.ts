@@ -8,7 +8,7 @@ import { buildSite } from "../../src/build/buildSite.ts";
 import { buildSiteInParts } from "../../src/build/buildSiteInParts.ts";
 import { COMMON_PART, partOfUrl } from "../../src/build/siteParts.ts";
 import { readStoryListing, writeStoryListing, yearsOfPart } from "../../src/build/storyListing.ts";
-import { loadSite, type LoadedSite } from "../../src/eleventy/archivePlugin.ts";
+import { loadSite, type LoadedSite } from "../../src/build/loadSite.ts";
 import { site } from "../../src/site.ts";
 import { absoluteUrl } from "../../src/urls.ts";
 import { renderOutput } from "../../layouts/renderPage.ts";
@@ -184,7 +184,8 @@ test("assembling fails, naming the part and the site left as it was, when a part
     projectRoot,
   );
   assert.is(assembled.code, 1);
-  assert.match(assembled.stderr, `the part ${firstPart} is not in ${partsDir}`);
+  assert.match(assembled.stderr, `the part ${firstPart} is missing`);
+  assert.match(assembled.stderr, `not built into ${partsDir}`);
   assert.match(assembled.stderr, `--part ${firstPart}`);
   assert.not.ok(existsSync(project.site), "no site was published");
 });

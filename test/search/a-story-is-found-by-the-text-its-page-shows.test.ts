@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { loadSite } from "../../src/eleventy/archivePlugin.ts";
+import { loadSite } from "../../src/build/loadSite.ts";
 import { searchRecord } from "../../src/search/searchRecords.ts";
 import { site } from "../../src/site.ts";
 import { archiveOnDisk } from "../reliability/archiveOnDisk.ts";

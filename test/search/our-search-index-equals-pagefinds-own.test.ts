@@ -4,7 +4,7 @@ import * as pagefind from "pagefind";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { generateArchive } from "../../bench/generate.ts";
-import { loadSite } from "../../src/eleventy/archivePlugin.ts";
+import { loadSite } from "../../src/build/loadSite.ts";
 import type { StoryPage } from "../../src/pages/pageModels.ts";
 import { unpackFile } from "../../src/search/pagefindFormat.ts";
 import { searchRecord, type SearchRecord } from "../../src/search/searchRecords.ts";

@@ -1,0 +1,125 @@
+import path from "node:path";
+import { buildArchive, type Archive } from "../archive/buildArchive.ts";
+import { StoryParseCache } from "../archive/parseCache.ts";
+import { readStoryFiles, type StoryFilesReadAhead } from "../article/readStoryFiles.ts";
+import { buildFeeds } from "../pages/buildFeeds.ts";
+import { buildPages, NOT_FOUND_URL, storyLastModified, type IndexPage, type SitePages } from "../pages/buildPages.ts";
+import { buildSitemaps } from "../pages/buildSitemap.ts";
+import type { LazyOutput, Output, Page } from "../pages/pageModels.ts";
+import { ArchiveProblemsError } from "../problems.ts";
+import { planSearchShards, SEARCH_SHARD_STORIES, type SearchShard } from "../search/searchShards.ts";
+import type { SiteSettings } from "../site.ts";
+import { codeFingerprint } from "./pageCache.ts";
+import type { PhaseTimings } from "./phaseTimings.ts";
+import { listedStorySources, type StoryListing } from "./storyListing.ts";
+
+export interface LoadedSite extends SitePages {
+  archive: Archive;
+  /** The search index's shards, newest first; also the parts a site can be built in. */
+  searchShards: SearchShard[];
+  /**
+   * The index pages, then the feeds, sitemap and robots.txt: everything the layouts write but
+   * the story pages. Listed when first asked for (a build first queues the search shards to
+   * index); each made when first asked for.
+   */
+  readonly otherOutputs: LazyOutput[];
+  /** Every page, the stories' included: made when first asked for. */
+  readonly pages: Page[];
+  /**
+   * Keeps the stories as read for the next build (once; nothing without a cache folder). Left to
+   * the caller: a build does it while the search index finishes, off the path of its rendering.
+   */
+  saveParseCache(): void;
+  /** How many story files this process read (a part of a site built in parts reads its years'). */
+  storyFilesRead: number;
+}
+
+export interface LoadOptions {
+  timings?: PhaseTimings;
+  /** Where the stories as parsed are kept between builds. */
+  cacheDir?: string;
+  /** Told once every story file is read, before they are parsed. */
+  storiesRead?: () => void;
+  /**
+   * With the listing of a site built in parts (see StoryListing): only the story files of
+   * `readYears` are read, the other stories are taken as listed.
+   */
+  listed?: { listing: StoryListing; readYears: readonly number[] };
+  /** Stories a search shard holds at most (see BuildRequest). */
+  searchShardStories?: number;
+  /** The story files, if they are being read ahead (see readStoryFilesAhead). */
+  storyFilesAhead?: StoryFilesReadAhead;
+}
+
+/** Reads every story file and builds the archive and its pages, or throws every problem at once. */
+export async function loadSite(
+  articlesDir: string,
+  site: SiteSettings,
+  includeDrafts: boolean,
+  options: LoadOptions = {},
+): Promise<LoadedSite> {
+  const { timings, cacheDir } = options;
+  const { listed } = options;
+  const sources = listed
+    ? listedStorySources(articlesDir, listed.listing, listed.readYears)
+    : await readStoryFiles(articlesDir, options.storyFilesAhead);
+  timings?.mark("readStoryFiles");
+  options.storiesRead?.();
+  const cache = cacheDir === undefined ? undefined : StoryParseCache.load(path.join(cacheDir, "parsed"), codeFingerprint("parse"));
+  const { archive, problems } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts, cache });
+  timings?.mark("buildArchive");
+  let saved = false;
+  const saveParseCache = () => {
+    // The cache is the whole site's build's: saved by a part that read its years only, it would lose the rest.
+    if (saved || listed) return;
+    saved = true;
+    if (cache && cache.save() > 0) timings?.mark("parseCacheSaved");
+  };
+  if (problems.length > 0) {
+    // The files read without problems need not be read again once the others are mended.
+    saveParseCache();
+    throw new ArchiveProblemsError(problems);
+  }
+  const searchShards = planSearchShards(
+    archive.years.map((year) => ({ year: year.year, count: year.stories.length })),
+    options.searchShardStories ?? SEARCH_SHARD_STORIES,
+  );
+  const { indexPages, storyPage } = buildPages(
+    archive,
+    site,
+    searchShards.map((shard) => shard.name),
+  );
+  timings?.mark("buildPages");
+  let otherOutputs: LazyOutput[] | undefined;
+  let pages: Page[] | undefined;
+  return {
+    archive,
+    searchShards,
+    indexPages,
+    storyPage,
+    saveParseCache,
+    storyFilesRead: sources.filter((source) => "bytes" in source).length,
+    get otherOutputs() {
+      return (otherOutputs ??= [
+        ...indexPages,
+        ...buildFeeds(archive, site),
+        ...buildSitemaps(sitemapEntries(indexPages, archive)).map(madeAlready),
+      ]);
+    },
+    get pages() {
+      return (pages ??= [...indexPages.map((page) => page.model()), ...archive.stories.map(storyPage)]);
+    },
+  };
+}
+
+/** Every page but the 404 page, with the day it last changed. */
+function sitemapEntries(indexPages: readonly IndexPage[], archive: Archive): { url: string; lastModified?: string }[] {
+  const entries = indexPages.filter((page) => page.url !== NOT_FOUND_URL);
+  return [
+    ...entries.map(({ url, lastModified }) => ({ url, lastModified })),
+    ...archive.stories.map((story) => ({ url: story.url, lastModified: storyLastModified(story) })),
+  ];
+}
+
+/** An output small enough to be made at once: its inputs are itself. */
+const madeAlready = (output: Output): LazyOutput => ({ url: output.url, inputs: () => output, model: () => output });

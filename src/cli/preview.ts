@@ -1,0 +1,52 @@
+/**
+ * `npm start`: builds the archive, drafts included, into `.preview/` (never `_site/`, so a draft
+ * cannot be deployed by mistake), serves it, and rebuilds and reloads the browser on every save
+ * of a story. `npm start` restarts this process when `layouts/` or `src/` change.
+ *
+ *   npm start [-- --port 8080] [--input articles] [--output .preview] [--pathprefix /]
+ */
+import { parseArgs } from "node:util";
+import { eleventyFor } from "../build/runEleventy.ts";
+import { SiteBuild } from "../build/siteBuild.ts";
+import { SEARCH_SHARD_STORIES } from "../search/searchShards.ts";
+import { site } from "../site.ts";
+import { explainBuildFailure } from "./explainBuildFailure.ts";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "8080" },
+    input: { type: "string", default: "articles" },
+    output: { type: "string", default: ".preview" },
+    pathprefix: { type: "string", default: "/" },
+  },
+  allowPositionals: false,
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`--port ${values.port} is not a port number: give one from 1 to 65535, e.g. npm start -- --port 3000`);
+  process.exit(1);
+}
+
+const build = new SiteBuild({
+  articles: values.input,
+  output: values.output,
+  pathPrefix: values.pathprefix,
+  site,
+  includeDrafts: true,
+  searchShardStories: SEARCH_SHARD_STORIES,
+});
+const eleventy = eleventyFor(build, "serve");
+try {
+  await eleventy.init();
+  await eleventy.watch();
+  await eleventy.serve(port);
+  console.log(`Previewing ${values.input}/ (drafts included) at http://localhost:${port}${values.pathprefix}`);
+} catch (error) {
+  console.error(explainBuildFailure(error));
+  process.exit(1);
+}
+process.on("SIGINT", async () => {
+  await eleventy.stopWatch();
+  process.exit();
+});
