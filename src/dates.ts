@@ -59,6 +59,13 @@ export function restoreStoryDate(stored: StoredStoryDate, timeZone: string): Sto
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
+const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Years an archive can hold: four digits, and the Gregorian calendar's first year on (issue 22). */
+function outOfRange(year: number, written: string): { ok: false; reason: string } | undefined {
+  return year >= 1 && year <= 9999 ? undefined : { ok: false, reason: `"${written}" is outside the years 1 to 9999 that an archive holds` };
+}
+
 export type DateParseResult = { ok: true; date: StoryDate } | { ok: false; reason: string };
 
 /**
@@ -70,11 +77,23 @@ export function parseStoryDate(text: string, timeZone: string): DateParseResult 
   if (DAY.test(trimmed)) {
     const local = DateTime.fromISO(trimmed, { zone: zoneNamed(timeZone) });
     if (!local.isValid) return { ok: false, reason: `"${trimmed}" is not a real calendar day` };
+    const yearProblem = outOfRange(local.year, trimmed);
+    if (yearProblem) return yearProblem;
     return { ok: true, date: { local, hasTime: false } };
   }
   if (DATE_TIME.test(trimmed)) {
-    const parsed = DateTime.fromISO(trimmed.replace(" ", "T"), { zone: timeZone, setZone: false });
+    const written = trimmed.replace(" ", "T");
+    const parsed = DateTime.fromISO(written, { zone: timeZone, setZone: false });
     if (!parsed.isValid) return { ok: false, reason: `"${trimmed}" is not a real date and time` };
+    const yearProblem = outOfRange(parsed.year, trimmed);
+    if (yearProblem) return yearProblem;
+    // Luxon moves a local time in a daylight-saving gap forward by the gap; a story's time is
+    // read exactly as written or refused (issue 22).
+    if (!OFFSET.test(written) && parsed.toFormat("HH:mm") !== written.slice(11, 16))
+      return {
+        ok: false,
+        reason: `"${trimmed}" does not exist in ${timeZone}: the clocks went forward over it (write the time with its offset, e.g. ${parsed.toISO({ suppressMilliseconds: true })})`,
+      };
     return { ok: true, date: { local: parsed.setZone(zoneNamed(timeZone)), hasTime: true } };
   }
   return { ok: false, reason: `"${trimmed}" is not a date in the form YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM` };

@@ -2,6 +2,7 @@ import path from "node:path";
 import { buildArchive, type Archive } from "../archive/buildArchive.ts";
 import { StoryParseCache } from "../archive/parseCache.ts";
 import { readStoryFiles, type StoryFilesReadAhead } from "../article/readStoryFiles.ts";
+import { checkStoryFolder } from "../article/storyFolder.ts";
 import { buildFeeds } from "../pages/buildFeeds.ts";
 import { buildPages, NOT_FOUND_URL, storyLastModified, type IndexPage, type SitePages } from "../pages/buildPages.ts";
 import { buildSitemaps } from "../pages/buildSitemap.ts";
@@ -60,9 +61,11 @@ export async function loadSite(
 ): Promise<LoadedSite> {
   const { timings, cacheDir } = options;
   const { listed } = options;
+  checkStoryFolder(articlesDir, undefined);
   const sources = listed
     ? listedStorySources(articlesDir, listed.listing, listed.readYears)
     : await readStoryFiles(articlesDir, options.storyFilesAhead);
+  checkStoryFolder(articlesDir, sources.length);
   timings?.mark("readStoryFiles");
   options.storiesRead?.();
   const cache = cacheDir === undefined ? undefined : StoryParseCache.load(path.join(cacheDir, "parsed"), codeFingerprint("parse"));

@@ -48,7 +48,9 @@ const { buildSite } = await import("../build/buildSite.ts");
 const { assembleParts, buildPart, buildSiteInParts, listParts } = await import("../build/buildSiteInParts.ts");
 const { buildErrorIn, explainBuildFailure } = await import("./explainBuildFailure.ts");
 try {
+  const { readSiteSettings } = await import("../site.ts");
   const options = {
+    site: readSiteSettings(),
     input: values.input,
     output: values.output,
     pathPrefix: values.pathprefix,

@@ -7,12 +7,32 @@
 import { parseArgs } from "node:util";
 import { buildArchive } from "../archive/buildArchive.ts";
 import { readStoryFiles } from "../article/readStoryFiles.ts";
-import { formatProblem, sortProblems } from "../problems.ts";
-import { site } from "../site.ts";
+import { checkStoryFolder } from "../article/storyFolder.ts";
+import { BuildError, formatProblem, sortProblems } from "../problems.ts";
+import { readSiteSettings, SiteSettingsError, type SiteSettings } from "../site.ts";
 
 const { values } = parseArgs({ options: { input: { type: "string", default: "articles" } } });
 
-const sources = await readStoryFiles(values.input);
+let site: SiteSettings;
+try {
+  site = readSiteSettings();
+} catch (error) {
+  if (!(error instanceof SiteSettingsError)) throw error;
+  // Reported once, not as a problem with every story's date.
+  console.error(error.message);
+  process.exit(1);
+}
+
+let sources;
+try {
+  checkStoryFolder(values.input, undefined);
+  sources = await readStoryFiles(values.input);
+  checkStoryFolder(values.input, sources.length);
+} catch (error) {
+  if (!(error instanceof BuildError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 // Checked as published (links to drafts are problems) and as previewed (drafts' own links count).
 const published = buildArchive(sources, { timeZone: site.timeZone, includeDrafts: false });
 const previewed = buildArchive(sources, { timeZone: site.timeZone, includeDrafts: true });

@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { eleventyFor } from "../build/runEleventy.ts";
 import { SiteBuild } from "../build/siteBuild.ts";
 import { SEARCH_SHARD_STORIES } from "../search/searchShards.ts";
-import { site } from "../site.ts";
+import { readSiteSettings } from "../site.ts";
 import { explainBuildFailure } from "./explainBuildFailure.ts";
 
 const { values } = parseArgs({
@@ -28,6 +28,13 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(1);
 }
 
+let site;
+try {
+  site = readSiteSettings();
+} catch (error) {
+  console.error(explainBuildFailure(error));
+  process.exit(1);
+}
 const build = new SiteBuild({
   articles: values.input,
   output: values.output,

@@ -65,6 +65,18 @@ export const badStoryKinds: BadStoryKind[] = [
     expected: [`articles/2018/11/impossible-date.md:3: date: "2018-13-45" is not a real calendar day (${DATE_HINT})`],
   },
   {
+    behaviour: "a local time in a daylight-saving gap is reported, not moved by an hour",
+    files: { "2018/11/time-in-a-gap.md": "---\ntitle: Time in a Gap\ndate: 2019-03-10T02:30:00\n---\n" },
+    expected: [
+      `articles/2018/11/time-in-a-gap.md:3: date: "2019-03-10T02:30:00" does not exist in America/New_York: the clocks went forward over it (write the time with its offset, e.g. 2019-03-10T03:30:00-04:00) (${DATE_HINT})`,
+    ],
+  },
+  {
+    behaviour: "a year outside 1 to 9999 is refused",
+    files: { "2018/11/year-nought.md": "---\ntitle: Year Nought\ndate: 0000-06-01\n---\n" },
+    expected: [`articles/2018/11/year-nought.md:3: date: "0000-06-01" is outside the years 1 to 9999 that an archive holds (${DATE_HINT})`],
+  },
+  {
     behaviour: "a date that cannot be read is reported on its line",
     files: { "2018/11/unreadable-date.md": "---\ntitle: Unreadable Date\ndate: last Tuesday\n---\n" },
     expected: [
