@@ -54,9 +54,19 @@ const wordCache = new Map<string, string>();
 
 function slugifyWord(word: string): string {
   let slug = wordCache.get(word);
-  if (slug === undefined) wordCache.set(word, (slug = slugifyAscii(word, options) || unicodeSlug(word)));
+  if (slug === undefined) {
+    const spoken = word.replace(TRAILING_SYMBOLS, (_, letter: string, symbols: string) => `${letter}${SPOKEN_SYMBOLS[symbols]}`);
+    wordCache.set(word, (slug = slugifyAscii(spoken, options) || unicodeSlug(word)));
+  }
   return slug;
 }
+
+/**
+ * "C", "C++" and "C#" are three topics (issue 22): a `+` or `#` ending a word after a letter
+ * is said as a word, as people say it, instead of being dropped ("C++" → "c-plus-plus").
+ */
+const TRAILING_SYMBOLS = /(\p{L})(\+\+|\+|#)(?=[^\p{L}\p{N}]*$)/u;
+const SPOKEN_SYMBOLS: Record<string, string> = { "++": " plus plus", "+": " plus", "#": " sharp" };
 
 function slugifyWords(text: string): string {
   return text

@@ -35,6 +35,13 @@ slugs("turns the seed's titles into the slugs of their story files", () => {
   ]);
 });
 
+slugs("gives C, C++ and C# three addresses, saying a word-ending + or # as people do", () => {
+  assert.equal(["C", "C++", "C#", "F#", "Google+"].map(slugify), ["c", "c-plus-plus", "c-sharp", "f-sharp", "google-plus"]);
+  assert.is(slugify("Why C++ Matters to Embedded Teams"), "why-c-plus-plus-matters-to-embedded-teams");
+  // Not after a letter, a + or # is punctuation as before.
+  assert.equal(["5+ years", "Story #1", "a+b"].map(slugify), ["5-years", "story-1", "a-b"]);
+});
+
 slugs("keeps a name in camel case together", () => {
   assert.is(slugify("McRae"), "mcrae");
   assert.is(slugify("Neil McRae"), "neil-mcrae");
