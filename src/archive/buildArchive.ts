@@ -255,23 +255,31 @@ function dedupeCaseInsensitive(names: string[]): string[] {
   });
 }
 
-/** Two stories at one address would overwrite each other's page: both files are named. */
+/**
+ * Two stories at one address would overwrite each other's page: both files are named. Addresses
+ * that differ only in letter case are one address on case-insensitive disks and hosts (macOS,
+ * Windows, some object stores), so they count as the same (issue 22).
+ */
 function findSharedUrls(stories: readonly Story[]): Problem[] {
   const byUrl = new Map<string, Story[]>();
   for (const story of stories) {
-    const sharing = byUrl.get(story.url);
+    const key = story.url.toLowerCase();
+    const sharing = byUrl.get(key);
     if (sharing) sharing.push(story);
-    else byUrl.set(story.url, [story]);
+    else byUrl.set(key, [story]);
   }
   const problems: Problem[] = [];
-  for (const [url, sharing] of byUrl) {
+  for (const sharing of byUrl.values()) {
     if (sharing.length < 2) continue;
     for (const story of sharing) {
-      const others = sharing.filter((other) => other !== story).map((other) => other.file);
+      const others = sharing.filter((other) => other !== story);
+      const sameCase = others.every((other) => other.url === story.url);
       problems.push({
         file: story.file,
         line: story.slugLine,
-        message: `has the same address ${url} as ${others.join(", ")}`,
+        message: sameCase
+          ? `has the same address ${story.url} as ${others.map((other) => other.file).join(", ")}`
+          : `has the address ${story.url}, which differs only in letter case from ${others.map((other) => `${other.url} (${other.file})`).join(", ")}: one address on case-insensitive disks and hosts`,
         hint: "give one of them a different title or a slug: line",
       });
     }

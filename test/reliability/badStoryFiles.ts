@@ -136,6 +136,17 @@ export const badStoryKinds: BadStoryKind[] = [
     ],
   },
   {
+    behaviour: "two stories whose addresses differ only in letter case are both reported",
+    files: {
+      "2018/11/case-one.md": "---\ntitle: Rural Broadband Vote\ndate: 2018-11-13\n---\n",
+      "2018/11/case-two.md": "---\ntitle: Rural Broadband Vote, Updated\ndate: 2018-11-13\nslug: Rural-Broadband-Vote\n---\n",
+    },
+    expected: [
+      "articles/2018/11/case-one.md:2: has the address /2018/11/13/rural-broadband-vote/, which differs only in letter case from /2018/11/13/Rural-Broadband-Vote/ (articles/2018/11/case-two.md): one address on case-insensitive disks and hosts (give one of them a different title or a slug: line)",
+      "articles/2018/11/case-two.md:4: has the address /2018/11/13/Rural-Broadband-Vote/, which differs only in letter case from /2018/11/13/rural-broadband-vote/ (articles/2018/11/case-one.md): one address on case-insensitive disks and hosts (give one of them a different title or a slug: line)",
+    ],
+  },
+  {
     behaviour: "a file that is not valid UTF-8 is reported on the line of the first bad byte",
     files: {
       "2018/11/latin-1.md": Buffer.from("---\ntitle: Latin-1\ndate: 2018-11-12\n---\nCaf\xe9 society, saved as Latin-1.\n", "latin1"),
