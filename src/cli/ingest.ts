@@ -16,6 +16,7 @@ import type { UnmatchedReference } from "../wire/crossReferences.ts";
 import { ingestWireCopy } from "../wire/ingest.ts";
 import { loadKnownStories } from "../wire/knownStories.ts";
 import { readStoryOptions, storyOptions } from "./storyOptions.ts";
+import { problemsOfNewStory } from "./problemsOfNewStory.ts";
 import { articlesFolderProblem, shownPath, storySourcePath, writeStoryFile } from "./storyFile.ts";
 
 const USAGE = `usage: npm run ingest -- FILE --title "Headline" --date YYYY-MM-DD [--inferred]
@@ -64,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
   const knownStories = await loadKnownStories(values.articles);
   const { markdown, unmatched } = ingestWireCopy(wireText, facts, knownStories, sourcePath);
   const file = path.join(values.articles, sourcePath);
+  const refused = await problemsOfNewStory(values.articles, sourcePath, markdown);
+  if (refused.length > 0) return fail([...refused, "nothing was written: npm run check would refuse this story"]);
   const outcome = await writeStoryFile(file, markdown, { replace: values.force });
   if (outcome === "exists") return fail([`${shownPath(file)} already exists (run again with --force to replace it with this copy)`]);
 

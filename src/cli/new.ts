@@ -12,6 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { serializeStory, type StoryFields } from "../wire/frontMatter.ts";
 import { readStoryOptions, storyOptions } from "./storyOptions.ts";
+import { problemsOfNewStory } from "./problemsOfNewStory.ts";
 import { articlesFolderProblem, shownPath, storySourcePath, writeStoryFile } from "./storyFile.ts";
 
 const USAGE = `usage: npm run new -- --title "Headline" --date YYYY-MM-DD [--inferred]
@@ -54,8 +55,12 @@ async function main(argv: string[]): Promise<number> {
   if (!facts || problems.length > 0) return fail(problems);
 
   const fields: StoryFields = { ...facts, byline: byline.length > 0 ? byline : undefined };
-  const file = path.join(values.articles, storySourcePath(facts.date, facts.title));
-  const outcome = await writeStoryFile(file, serializeStory(fields, ""), { replace: false });
+  const sourcePath = storySourcePath(facts.date, facts.title);
+  const file = path.join(values.articles, sourcePath);
+  const text = serializeStory(fields, "");
+  const refused = await problemsOfNewStory(values.articles, sourcePath, text);
+  if (refused.length > 0) return fail([...refused, "nothing was written: npm run check would refuse this story"]);
+  const outcome = await writeStoryFile(file, text, { replace: false });
   if (outcome === "exists")
     return fail([
       `${shownPath(file)} already exists, so the archive already has a story with this date and headline (edit that file, or check --title and --date)`,

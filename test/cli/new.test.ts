@@ -86,4 +86,21 @@ adding("reports every wrong option at once, with what to write instead, and writ
   assert.equal(await readdir(path.join(archive.articles, "2018")), ["11"]);
 });
 
+adding("refuses, in check's words, a story check would then refuse, and writes nothing", async () => {
+  const project = await createFixtureArchive({
+    "2018/11/council-vote.md": "---\ntitle: Council Votes on Rural Broadband\ndate: 2018-11-13\nslug: rural-broadband-vote\n---\n",
+  });
+  try {
+    const run = await runCli("new", ["--title", "Rural Broadband Vote", "--date", "2018-11-13"], project.root);
+    assert.is(run.code, 1);
+    const checkSays =
+      "articles/2018/11/rural-broadband-vote.md:2: has the same address /2018/11/13/rural-broadband-vote/ as articles/2018/11/council-vote.md";
+    assert.match(run.stderr, checkSays);
+    assert.match(run.stderr, "nothing was written");
+    assert.equal(await readdir(path.join(project.articles, "2018/11")), ["council-vote.md"]);
+  } finally {
+    await project.remove();
+  }
+});
+
 adding.run();
