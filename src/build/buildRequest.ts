@@ -1,6 +1,7 @@
 import type { StoryFilesReadAhead } from "../article/readStoryFiles.ts";
 import type { SiteSettings } from "../site.ts";
 import type { BuildOutcome } from "./pageCache.ts";
+import type { BuildProgress } from "./progress.ts";
 
 /**
  * Everything one build is asked to do, made by the command that starts it and handed to the
@@ -29,6 +30,8 @@ export interface BuildRequest {
   timingsFile?: string;
   /** The story files, when the command started reading them before loading the build's code. */
   storyFilesAhead?: StoryFilesReadAhead;
+  /** Told how the build goes, when a person watches it on a terminal (see terminalProgress). */
+  progress?: BuildProgress;
 }
 
 /** One part of a site built in parts, and the files it is handed in and hands on. */

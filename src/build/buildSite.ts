@@ -5,6 +5,7 @@ import { SEARCH_SHARD_STORIES } from "../search/searchShards.ts";
 import { site as defaultSite, type SiteSettings } from "../site.ts";
 import type { BuildRequest } from "./buildRequest.ts";
 import { siteIdentity } from "./pageCache.ts";
+import type { BuildProgress } from "./progress.ts";
 import { discardStaging, prepareStaging, publishPatch, publishStaging } from "./publishAtomically.ts";
 import { runEleventy } from "./runEleventy.ts";
 
@@ -23,6 +24,7 @@ export interface BuildOptions {
   searchShardStories?: number;
   timingsFile?: string;
   storyFilesAhead?: StoryFilesReadAhead;
+  progress?: BuildProgress;
 }
 
 /** The cache folder a build uses when none is given. */
@@ -40,6 +42,7 @@ export function publishedBuildRequest(options: BuildOptions, output: string): Bu
     searchShardStories: options.searchShardStories ?? SEARCH_SHARD_STORIES,
     timingsFile: options.timingsFile,
     storyFilesAhead: options.storyFilesAhead,
+    progress: options.progress,
   };
 }
 

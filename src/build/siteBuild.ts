@@ -62,8 +62,9 @@ export class SiteBuild {
       listed: this.partToLoad(),
       searchShardStories: request.searchShardStories,
       storyFilesAhead,
-    }).then((loaded) =>
-      prepareBuild(loaded, {
+    }).then((loaded) => {
+      request.progress?.storiesRead(loaded.storyFilesRead);
+      return prepareBuild(loaded, {
         site: request.site,
         outputDir: request.output,
         code: this.code,
@@ -73,9 +74,17 @@ export class SiteBuild {
         linker: previous?.linker,
         timings,
         part: request.part,
-      }),
-    );
-    return (await this.loading).plan.toRender;
+      });
+    });
+    const prepared = await this.loading;
+    request.progress?.pagesToWrite(prepared.plan.toRender.length);
+    void prepared.search.then((search) => request.progress?.searchIndexed(search.folders.length)).catch(() => undefined);
+    return prepared.plan.toRender;
+  }
+
+  /** Eleventy rendered one more page. */
+  pageRendered(): void {
+    this.request.progress?.pageWritten();
   }
 
   /**

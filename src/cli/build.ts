@@ -47,10 +47,14 @@ const storyFilesAhead = !values.parts && !step ? readStoryFilesAhead(values.inpu
 const { buildSite } = await import("../build/buildSite.ts");
 const { assembleParts, buildPart, buildSiteInParts, listParts } = await import("../build/buildSiteInParts.ts");
 const { buildErrorIn, explainBuildFailure } = await import("./explainBuildFailure.ts");
+const { showsProgress, terminalProgress } = await import("../build/progress.ts");
+// A person watching a terminal sees the build go; CI logs and pipes get the result line alone.
+const progress = showsProgress(process.stderr, process.env) ? terminalProgress(process.stderr) : undefined;
 try {
   const { readSiteSettings } = await import("../site.ts");
   const options = {
     site: readSiteSettings(),
+    progress,
     input: values.input,
     output: values.output,
     pathPrefix: values.pathprefix,
@@ -75,6 +79,7 @@ try {
       ? await assembleParts(options, partsDir!)
       : undefined;
   if (!inParts) await buildSite(options);
+  progress?.end();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const filesRead = inParts && inParts.parts.map((part) => inParts.storyFilesRead[part].toLocaleString("en")).join(", ");
   const how = inParts
@@ -82,6 +87,7 @@ try {
     : "";
   console.log(`Built the archive into ${path.relative(process.cwd(), path.resolve(values.output)) || "."}/${how} in ${seconds} s.`);
 } catch (error) {
+  progress?.end();
   console.error(explainBuildFailure(error));
   if (buildErrorIn(error)?.siteUntouched !== false) console.error(`The build failed; ${values.output}/ was left as it was.`);
   process.exitCode = 1;

@@ -25,7 +25,10 @@ export function archivePlugin(eleventyConfig: UserConfig, build: SiteBuild): voi
         permalink: (data: { view: Output }) => data.view.url,
         eleventyExcludeFromCollections: true,
       },
-      render: (data: { view: Output }) => renderOutput(data.view, context),
+      render: (data: { view: Output }) => {
+        build.pageRendered();
+        return renderOutput(data.view, context);
+      },
     },
     {},
   );
