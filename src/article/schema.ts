@@ -106,7 +106,7 @@ function date(name: string, example: string, note: string): FieldSpec<StoryDate,
 
 const url: FieldSpec<string> = {
   required: false,
-  doc: { example: "https://www.lightreading.com/the-story-as-first-published", note: "the story's original address" },
+  doc: { example: "https://www.lightreading.com/...", note: "the story's original address" },
   read(raw) {
     if (typeof raw !== "string")
       return wrong(`source: expected an address, received ${describeValue(raw)}`, "write it as source: https://…");
