@@ -176,7 +176,6 @@ const topicsSpec: FieldSpec<string[]> = {
 };
 
 // `any`: a table of fields of every type; each field's own type is kept by `satisfies` below.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFieldSpec = FieldSpec<any, any>;
 
 /** Every field a story file may have, by name: what `readFrontMatter` reads (a test may add some). */
