@@ -15,6 +15,7 @@ import {
   type StoryParseCache,
 } from "./parseCache.ts";
 import type { ParseCacheUse } from "../article/parse.ts";
+import { storyFields, type FieldDeclarations } from "../article/schema.ts";
 import { compareNewestFirst, type Story } from "./story.ts";
 
 /** A story file as read from disk, or as listed by another process that read it. */
@@ -39,6 +40,8 @@ export interface ArchiveOptions {
   includeDrafts: boolean;
   /** Story files read and bodies rendered by an earlier build; what this build uses is kept for the next. */
   cache?: Pick<StoryParseCache, "usedFor">;
+  /** The fields a story file may have: `storyFields`, unless a test declares more (see parseStoryFile). */
+  fields?: FieldDeclarations;
 }
 
 export interface Archive extends ArchiveIndexes {
@@ -53,6 +56,8 @@ export interface Archive extends ArchiveIndexes {
   topicNames: Map<string, string>;
   /** For each story, up to five related stories, most related first. */
   related: Map<string, Story[]>;
+  /** The fields its stories were read by: each story has each of them (see StoryFacts). */
+  fields: FieldDeclarations;
 }
 
 /**
@@ -68,21 +73,21 @@ export function buildArchive(
   const stories: Story[] = [];
   const draftsLeftOut: string[] = [];
   const draftPaths = new Set<string>();
+  const fields = options.fields ?? storyFields;
 
   for (const source of sources) {
     const cache = options.cache?.usedFor(source.sourcePath);
     const parsed =
       "bytes" in source
-        ? parseStoryFile(source.bytes, source.file, options.timeZone, cache)
-        : parseListedStoryFile(source.fileKey, source.file, options.timeZone, cache);
+        ? parseStoryFile(source.bytes, source.file, options.timeZone, cache, fields)
+        : parseListedStoryFile(source.fileKey, source.file, options.timeZone, cache, fields);
     if (!parsed.ok) {
       problems.push(...parsed.problems);
       continue;
     }
     // Not the body: read from the cache, it is decoded only if asked for.
     const { frontMatter, referenceOnly, bodyStartLine, fieldLines } = parsed.story;
-    const draft = frontMatter.draft ?? false;
-    if (draft && !options.includeDrafts) {
+    if (frontMatter.draft && !options.includeDrafts) {
       draftsLeftOut.push(source.sourcePath);
       draftPaths.add(source.sourcePath);
       continue;
@@ -100,8 +105,8 @@ export function buildArchive(
       continue;
     }
     for (const [field, names] of [
-      ["byline", (frontMatter.byline ?? []).map((byline) => byline.name)],
-      ["topics", frontMatter.topics ?? []],
+      ["byline", frontMatter.byline.map((byline) => byline.name)],
+      ["topics", frontMatter.topics],
     ] as const) {
       const unnamable = names.find((name) => slugify(name) === "");
       if (unnamable !== undefined)
@@ -116,20 +121,12 @@ export function buildArchive(
       sourcePath: source.sourcePath,
       // Relative links in the body resolve from the file's folder: the path is part of the input.
       // Hashed again to be short: pages list stories by it, and the page cache hashes those lists.
-      inputKey: hash("sha1", `${parsed.fileKey}\0${source.sourcePath}`, "base64"),
+      inputKey: hash("sha1", `${parsed.story.factsKey}\0${source.sourcePath}`, "base64"),
       fileKey: parsed.fileKey,
       file: source.file,
-      title: frontMatter.title,
-      date: frontMatter.date,
-      dateInferred: frontMatter.dateInferred ?? false,
-      bylines: frontMatter.byline ?? [],
-      publication: frontMatter.publication,
-      topics: dedupeCaseInsensitive(frontMatter.topics ?? []),
-      source: frontMatter.source,
-      summary: frontMatter.summary,
-      updated: frontMatter.updated,
-      correction: frontMatter.correction,
-      draft,
+      // Every declared field, as read: a field added to the declarations is the story's too.
+      ...frontMatter,
+      topics: dedupeCaseInsensitive(frontMatter.topics),
       slug,
       slugLine: fieldLines[frontMatter.slug ? "slug" : "title"] ?? 1,
       url: urls.story(frontMatter.date, slug),
@@ -199,6 +196,7 @@ export function buildArchive(
       draftsLeftOut,
       topicNames: new Map(indexes.topics.map((topic) => [topic.slug, topic.name])),
       related: findRelatedStories(stories, indexes),
+      fields,
       ...indexes,
     },
     problems,

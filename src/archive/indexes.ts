@@ -52,7 +52,7 @@ export interface ArchiveIndexes {
  */
 export function buildIndexes(storiesNewestFirst: readonly Story[]): ArchiveIndexes {
   return {
-    authors: groupByName(storiesNewestFirst, (story) => story.bylines.map((byline) => byline.name)),
+    authors: groupByName(storiesNewestFirst, (story) => story.byline.map((byline) => byline.name)),
     topics: groupByName(storiesNewestFirst, (story) => story.topics),
     years: groupByDate(storiesNewestFirst),
   };

@@ -1,31 +1,26 @@
-import type { StoryDate } from "../dates.ts";
-import type { Byline } from "../article/schema.ts";
+import type { FieldDeclarations, StoryFrontMatter } from "../article/schema.ts";
+
+/**
+ * Every field declared in `storyFields` as the archive settled it: the slug decided (from the
+ * title when the front matter gives none), topics without case-only repeats, absent fields with
+ * their declared value. Derived from the declarations, so a field added there is a story's too.
+ */
+export type StoryFacts = Omit<StoryFrontMatter, "slug"> & { slug: string };
 
 /** A story as the archive holds it: front matter read and checked, URL decided, body rendered. */
-export interface Story {
+export interface Story extends StoryFacts {
   /** Path of the source file relative to the articles folder, with "/" separators: the story's identity. */
   sourcePath: string;
   /**
-   * A hash of the file's bytes (and the zone they were read in) with its path: everything the
-   * story is made of. Two builds' stories with the same key are equal.
+   * A hash of every declared field's value and of the body (`factsKey`, see ParsedStoryFile)
+   * with the file's path: everything the story is made of. Two builds' stories with the same key
+   * are equal; every page and feed that shows a story is fingerprinted by it (see storyPageInputs).
    */
   inputKey: string;
   /** A hash of the file's bytes and the zone: how the parse cache knows the file (see parseStoryFile). */
   fileKey: string;
   /** The file as an editor would open it, for messages. */
   file: string;
-  title: string;
-  date: StoryDate;
-  dateInferred: boolean;
-  bylines: Byline[];
-  publication?: string;
-  topics: string[];
-  source?: string;
-  summary?: string;
-  updated?: StoryDate;
-  correction?: string;
-  draft: boolean;
-  slug: string;
   /** The line that decides the address: the `slug:` line if there is one, else the title's. */
   slugLine: number;
   url: string;
@@ -41,6 +36,13 @@ export interface Story {
   bodyHtml?: string;
   /** Source paths of the stories this one links to, in order of first mention. */
   references: string[];
+}
+
+/** A story's declared fields alone, by the declarations it was read by (see Archive.fields). */
+export function storyFacts(story: Story, fields: FieldDeclarations): StoryFacts {
+  const facts: Record<string, unknown> = {};
+  for (const name of Object.keys(fields)) if (story[name as keyof Story] !== undefined) facts[name] = story[name as keyof Story];
+  return facts as StoryFacts;
 }
 
 /**

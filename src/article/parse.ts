@@ -1,10 +1,17 @@
 import { createHash } from "node:crypto";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { ParseCache } from "../archive/parseCache.ts";
-import { restoreStoryDate, storeStoryDate, type StoredStoryDate } from "../dates.ts";
 import type { Problem } from "../problems.ts";
 import { readPlainFrontMatter } from "./plainFrontMatter.ts";
-import { readFrontMatter, type StoryFrontMatter } from "./schema.ts";
+import {
+  readFrontMatter,
+  restoreFrontMatter,
+  storeFrontMatter,
+  storyFields,
+  type FieldDeclarations,
+  type StoredFrontMatter,
+  type StoryFrontMatter,
+} from "./schema.ts";
 
 /** One story file once read: typed front matter and the Markdown body, with where each came from. */
 export interface ParsedStoryFile {
@@ -17,6 +24,12 @@ export interface ParsedStoryFile {
   bodyStartLine: number;
   /** 1-based line of each front matter field, for messages about it. */
   fieldLines: Record<string, number>;
+  /**
+   * A hash of every declared field's value as read (as plain data, see `FieldSpec.store`) and of
+   * the body: all of the file that a page can show. Equal keys, equal facts and text, however
+   * the front matter was written.
+   */
+  factsKey: string;
 }
 
 /** `fileKey`: a hash of the file's bytes and the zone they were read in. Equal keys, equal story. */
@@ -27,7 +40,7 @@ export type ParseResult = { ok: true; story: ParsedStoryFile; fileKey: string } 
  * instead of its body where the body starts in its text (the file is read in every build anyway).
  */
 export type StoredStoryFile = Omit<ParsedStoryFile, "frontMatter" | "body"> & {
-  frontMatter: Omit<StoryFrontMatter, "date" | "updated"> & { date: StoredStoryDate; updated?: StoredStoryDate };
+  frontMatter: StoredFrontMatter;
   bodyOffset: number;
 };
 
@@ -43,9 +56,17 @@ export interface ParseCacheUse {
  * Turns the bytes of one story file into typed front matter and body, or into every problem
  * found in it. `file` is only used to name the file in problems. With a cache, a file whose
  * bytes were read without problems in an earlier build (in the same zone) is not read again:
- * the cache's entries are found by the result's `fileKey`.
+ * the cache's entries are found by the result's `fileKey`. `fields`: the declarations to read
+ * by; the cache holds files read by the archive's own (the code's), so a test passing others
+ * passes no cache it shares with builds.
  */
-export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string, cache?: ParseCacheUse): ParseResult {
+export function parseStoryFile(
+  bytes: Uint8Array,
+  file: string,
+  timeZone: string,
+  cache?: ParseCacheUse,
+  fields: FieldDeclarations = storyFields,
+): ParseResult {
   const fileKey = createHash("sha1").update(timeZone).update("\0").update(bytes).digest("base64");
   const stored = cache?.read.files.get(fileKey);
   if (stored) {
@@ -53,13 +74,13 @@ export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string
     // The same bytes as before: they decode as they did then.
     return {
       ok: true,
-      story: restoreStoryFile(stored, () => (storyText(bytes) as string).slice(stored.bodyOffset).trimEnd(), timeZone),
+      story: restoreStoryFile(stored, () => (storyText(bytes) as string).slice(stored.bodyOffset).trimEnd(), timeZone, fields),
       fileKey,
     };
   }
-  const result = readStoryFile(bytes, file, timeZone);
+  const result = readStoryFile(bytes, file, timeZone, fields);
   if (!result.ok) return result;
-  cache?.write.files.set(fileKey, storeStoryFile(result.story, result.bodyOffset));
+  cache?.write.files.set(fileKey, storeStoryFile(result.story, result.bodyOffset, result.storedFrontMatter));
   return { ok: true, story: result.story, fileKey };
 }
 
@@ -69,7 +90,13 @@ export function parseStoryFile(bytes: Uint8Array, file: string, timeZone: string
  * the whole site's build filled, by a listing of their keys (see storyListing.ts). Its facts
  * are there; its Markdown is not, and asking for it is an error.
  */
-export function parseListedStoryFile(fileKey: string, file: string, timeZone: string, cache: ParseCacheUse | undefined): ParseResult {
+export function parseListedStoryFile(
+  fileKey: string,
+  file: string,
+  timeZone: string,
+  cache: ParseCacheUse | undefined,
+  fields: FieldDeclarations = storyFields,
+): ParseResult {
   const stored = cache?.read.files.get(fileKey);
   if (!stored)
     return {
@@ -86,36 +113,29 @@ export function parseListedStoryFile(fileKey: string, file: string, timeZone: st
   const unread = () => {
     throw new Error(`${file}: the text of a story of another part of the site is not read by this one`);
   };
-  return { ok: true, story: restoreStoryFile(stored, unread, timeZone), fileKey };
+  return { ok: true, story: restoreStoryFile(stored, unread, timeZone, fields), fileKey };
 }
 
-function storeStoryFile(story: ParsedStoryFile, bodyOffset: number): StoredStoryFile {
-  const { date, updated, ...rest } = story.frontMatter;
+function storeStoryFile(story: ParsedStoryFile, bodyOffset: number, frontMatter: StoredFrontMatter): StoredStoryFile {
   const { body: _kept, ...facts } = story;
-  return {
-    ...facts,
-    bodyOffset,
-    frontMatter: { ...rest, date: storeStoryDate(date), ...(updated && { updated: storeStoryDate(updated) }) },
-  };
+  return { ...facts, bodyOffset, frontMatter };
 }
 
 /**
  * The body is decoded when first read: a story read from the cache has its page and its search
  * record made again only when it changed, and most of an archive does not.
  */
-function restoreStoryFile(stored: StoredStoryFile, readBody: () => string, timeZone: string): ParsedStoryFile {
-  const { date, updated, ...rest } = stored.frontMatter;
-  const frontMatter: StoryFrontMatter = { ...rest, date: restoreStoryDate(date, timeZone) };
-  if (updated) frontMatter.updated = restoreStoryDate(updated, timeZone);
+function restoreStoryFile(stored: StoredStoryFile, readBody: () => string, timeZone: string, fields: FieldDeclarations): ParsedStoryFile {
   let body: string | undefined;
   return {
-    frontMatter,
+    frontMatter: restoreFrontMatter(stored.frontMatter, { timeZone }, fields),
     get body() {
       return (body ??= readBody());
     },
     referenceOnly: stored.referenceOnly,
     bodyStartLine: stored.bodyStartLine,
     fieldLines: stored.fieldLines,
+    factsKey: stored.factsKey,
   };
 }
 
@@ -136,7 +156,8 @@ function readStoryFile(
   bytes: Uint8Array,
   file: string,
   timeZone: string,
-): { ok: true; story: ParsedStoryFile; bodyOffset: number } | { ok: false; problems: Problem[] } {
+  fields: FieldDeclarations,
+): { ok: true; story: ParsedStoryFile; bodyOffset: number; storedFrontMatter: StoredFrontMatter } | { ok: false; problems: Problem[] } {
   const fail = (line: number | undefined, message: string, hint: string): { ok: false; problems: Problem[] } => ({
     ok: false,
     problems: [{ file, line, message, hint }],
@@ -162,7 +183,7 @@ function readStoryFile(
   const yaml = plain ? { ok: true as const, ...plain } : parseYaml(frontMatterLines.join("\n"), file);
   if (!yaml.ok) return yaml;
   const { fieldLines } = yaml;
-  const { frontMatter, problems } = readFrontMatter(yaml.data, { timeZone });
+  const { frontMatter, problems } = readFrontMatter(yaml.data, { timeZone }, fields);
   if (!frontMatter) {
     return {
       ok: false,
@@ -183,7 +204,28 @@ function readStoryFile(
   // The text is its lines joined by "\n": the body starts after the lines before it and their ends.
   const bodyOffset = lines.slice(0, bodyLines).reduce((offset, line) => offset + line.length + 1, 0);
   const body = source.slice(bodyOffset).trimEnd();
-  return { ok: true, story: { frontMatter, body, referenceOnly: body === "", bodyStartLine: bodyLines + 1, fieldLines }, bodyOffset };
+  const storedFrontMatter = storeFrontMatter(frontMatter, fields);
+  return {
+    ok: true,
+    story: {
+      frontMatter,
+      body,
+      referenceOnly: body === "",
+      bodyStartLine: bodyLines + 1,
+      fieldLines,
+      factsKey: factsKeyOf(storedFrontMatter, body),
+    },
+    bodyOffset,
+    storedFrontMatter,
+  };
+}
+
+/**
+ * The fields in the order read (the declarations' order, which is the code's) and the body. One-shot
+ * SHA-1, as for the file's key: not chosen by an adversary.
+ */
+function factsKeyOf(frontMatter: StoredFrontMatter, body: string): string {
+  return createHash("sha1").update(JSON.stringify(frontMatter)).update("\0").update(body).digest("base64");
 }
 
 function parseYaml(

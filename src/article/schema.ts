@@ -1,8 +1,11 @@
-import { parseStoryDate, type StoryDate } from "../dates.ts";
+import { parseStoryDate, restoreStoryDate, storeStoryDate, type StoredStoryDate, type StoryDate } from "../dates.ts";
 
 /**
  * The story front matter: every field is declared here once, with how it is read and what an
- * editor is told when it is wrong. The `Story` type below is derived from these declarations.
+ * editor is told when it is wrong, its value when absent, how it is kept between builds and its
+ * row in the README. The front matter's type, the `Story`'s facts, the parse cache's entries, the
+ * key every page that shows a story is fingerprinted by, and the README's table follow from
+ * these declarations (issue 19: a field added later cannot leave a page stale).
  */
 
 export interface Byline {
@@ -11,15 +14,25 @@ export interface Byline {
 }
 
 /** What a field reader gets: the raw YAML value and the site's zone (for dates). */
-interface FieldContext {
+export interface FieldContext {
   timeZone: string;
 }
 
-type FieldResult<T> = { ok: true; value: T } | { ok: false; message: string; hint: string };
+export type FieldResult<T> = { ok: true; value: T } | { ok: false; message: string; hint: string };
 
-interface FieldSpec<T> {
+export interface FieldSpec<T, Stored = T> {
   required: boolean;
   read(raw: unknown, context: FieldContext): FieldResult<T>;
+  /** The story's value when its front matter has no such line; without it, the field may be absent. */
+  absent?: T;
+  /**
+   * For a value that is not plain data (a date): the plain data it is kept as between builds and
+   * hashed as into the story's key, and how it is made again in the zone it was read in.
+   */
+  store?(value: T): Stored;
+  restore?(stored: Stored, context: FieldContext): T;
+  /** Its row in the README's article format: a value as written after "name:" (also used in hints), and what it means. */
+  doc: { example: string; note: string };
 }
 
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
@@ -35,9 +48,10 @@ export function describeValue(raw: unknown): string {
   return `${typeof raw === "number" ? "the number" : "the value"} ${String(raw)}`;
 }
 
-function text(name: string, example: string): FieldSpec<string> {
+function text(name: string, example: string, note: string): FieldSpec<string> {
   return {
     required: false,
+    doc: { example, note },
     read(raw) {
       if (typeof raw === "number" || typeof raw === "boolean") raw = String(raw);
       if (typeof raw !== "string")
@@ -49,13 +63,19 @@ function text(name: string, example: string): FieldSpec<string> {
   };
 }
 
-function required<T>(spec: FieldSpec<T>): FieldSpec<T> & { required: true } {
+function required<T, Stored>(spec: FieldSpec<T, Stored>): FieldSpec<T, Stored> & { required: true } {
   return { ...spec, required: true };
 }
 
-function flag(name: string): FieldSpec<boolean> {
+/** A field every story has: `value` when its front matter has no such line. */
+function absentMeans<T, Stored>(value: T, spec: FieldSpec<T, Stored>): FieldSpec<T, Stored> & { absent: T } {
+  return { ...spec, absent: value };
+}
+
+function flag(name: string, note: string): FieldSpec<boolean> {
   return {
     required: false,
+    doc: { example: "true", note },
     read(raw) {
       if (typeof raw === "boolean") return ok(raw);
       return wrong(`${name}: expected true or false, received ${describeValue(raw)}`, `write ${name}: true, or remove the line`);
@@ -63,9 +83,12 @@ function flag(name: string): FieldSpec<boolean> {
   };
 }
 
-function date(name: string): FieldSpec<StoryDate> {
+function date(name: string, example: string, note: string): FieldSpec<StoryDate, StoredStoryDate> {
   return {
     required: false,
+    doc: { example, note },
+    store: storeStoryDate,
+    restore: (stored, { timeZone }) => restoreStoryDate(stored, timeZone),
     read(raw, { timeZone }) {
       if (raw instanceof Date) raw = raw.toISOString();
       if (typeof raw !== "string")
@@ -83,6 +106,7 @@ function date(name: string): FieldSpec<StoryDate> {
 
 const url: FieldSpec<string> = {
   required: false,
+  doc: { example: "https://www.lightreading.com/...", note: "the story's original address" },
   read(raw) {
     if (typeof raw !== "string")
       return wrong(`source: expected an address, received ${describeValue(raw)}`, "write it as source: https://…");
@@ -101,6 +125,7 @@ const url: FieldSpec<string> = {
 
 const bylineSpec: FieldSpec<Byline[]> = {
   required: false,
+  doc: { example: "\n  - name: Ray Le Maistre\n    role: Editor-in-Chief", note: "a list of names, or of { name, role }" },
   read(raw) {
     const hint =
       "write a list of names, or of { name, role }: byline: [Ray Le Maistre] or byline:\\n  - name: Ray Le Maistre\\n    role: Editor-in-Chief";
@@ -134,6 +159,7 @@ const bylineSpec: FieldSpec<Byline[]> = {
 
 const topicsSpec: FieldSpec<string[]> = {
   required: false,
+  doc: { example: "[Huawei, ZTE, 5G, Security]", note: "matched without regard to case" },
   read(raw) {
     const hint = "write a list of topics: topics: [Huawei, 5G, Security]";
     if (typeof raw === "string") raw = [raw];
@@ -149,32 +175,69 @@ const topicsSpec: FieldSpec<string[]> = {
   },
 };
 
+// `any`: a table of fields of every type; each field's own type is kept by `satisfies` below.
+type AnyFieldSpec = FieldSpec<any, any>;
+
+/** Every field a story file may have, by name: what `readFrontMatter` reads (a test may add some). */
+export type FieldDeclarations = Record<string, AnyFieldSpec>;
+
 export const storyFields = {
-  title: required(text("title", '"Huawei Faces Further Heat From US Administration – Report"')),
-  date: required(date("date")),
-  dateInferred: flag("dateInferred"),
-  byline: bylineSpec,
-  publication: text("publication", "Light Reading"),
-  topics: topicsSpec,
+  title: required(text("title", '"Huawei Faces Further Heat From US Administration – Report"', "")),
+  date: required(date("date", "2018-11-23", "a day, or a date-time such as 2018-11-23T23:30:00-05:00")),
+  dateInferred: absentMeans(false, flag("dateInferred", "the day was worked out, not read off the story")),
+  byline: absentMeans([], bylineSpec),
+  publication: text("publication", "Light Reading", ""),
+  topics: absentMeans([], topicsSpec),
   source: url,
-  slug: text("slug", "huawei-faces-further-heat"),
-  summary: text("summary", '"One or two sentences on the story."'),
-  draft: flag("draft"),
-  updated: date("updated"),
-  correction: text("correction", '"An earlier version misspelled a name."'),
-} satisfies Record<string, FieldSpec<unknown>>;
+  slug: text("slug", "a-shorter-address", "replaces the slug made from the title"),
+  summary: text("summary", '"One sentence on the story."', "used as the page's description"),
+  draft: absentMeans(false, flag("draft", "shown by npm start, left out of npm run build")),
+  updated: date("updated", "2018-12-02", 'with correction, shown as "Updated 2 December 2018: ..."'),
+  correction: text("correction", '"An earlier version misspelled a name."', "shown with updated"),
+} satisfies FieldDeclarations;
 
 export type FieldName = keyof typeof storyFields;
-type FieldValue<K extends FieldName> = (typeof storyFields)[K] extends FieldSpec<infer T> ? T : never;
+type Spec<K extends FieldName> = (typeof storyFields)[K];
+type FieldValue<K extends FieldName> = Spec<K> extends FieldSpec<infer T, infer _Stored> ? T : never;
+/** A field every story has: a required one, or one with a value when absent. */
+type Always<K extends FieldName> = Spec<K> extends { required: true } | { absent: unknown } ? true : false;
+type StoredValue<K extends FieldName> = Spec<K> extends { store(value: never): infer Stored } ? Stored : FieldValue<K>;
 
-/** The front matter once read: required fields always present, optional ones possibly absent. */
-export type StoryFrontMatter = {
-  [K in FieldName as (typeof storyFields)[K]["required"] extends true ? K : never]: FieldValue<K>;
-} & {
-  [K in FieldName as (typeof storyFields)[K]["required"] extends true ? never : K]?: FieldValue<K>;
+/** The front matter once read: every field a story always has is present, the others possibly absent. */
+export type StoryFrontMatter = { [K in FieldName as Always<K> extends true ? K : never]: FieldValue<K> } & {
+  [K in FieldName as Always<K> extends true ? never : K]?: FieldValue<K>;
+};
+
+/** The front matter as plain data: kept between builds, and hashed into the story's key. */
+export type StoredFrontMatter = { [K in FieldName as Always<K> extends true ? K : never]: StoredValue<K> } & {
+  [K in FieldName as Always<K> extends true ? never : K]?: StoredValue<K>;
 };
 
 export const fieldNames = Object.keys(storyFields) as FieldName[];
+
+/** The front matter as plain data, field by field as declared (see `FieldSpec.store`). */
+export function storeFrontMatter(frontMatter: StoryFrontMatter, fields: FieldDeclarations = storyFields): StoredFrontMatter {
+  const stored: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(frontMatter)) {
+    const store = fields[name]?.store;
+    stored[name] = store ? store(value) : value;
+  }
+  return stored as StoredFrontMatter;
+}
+
+/** The front matter `storeFrontMatter` kept, in the context (zone) it was read in. */
+export function restoreFrontMatter(
+  stored: StoredFrontMatter,
+  context: FieldContext,
+  fields: FieldDeclarations = storyFields,
+): StoryFrontMatter {
+  const frontMatter: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(stored)) {
+    const restore = fields[name]?.restore;
+    frontMatter[name] = restore ? restore(value, context) : value;
+  }
+  return frontMatter as StoryFrontMatter;
+}
 
 export interface FieldProblem {
   field: string;
@@ -182,16 +245,21 @@ export interface FieldProblem {
   hint: string;
 }
 
-/** Reads the YAML map of one story into typed front matter, collecting every field problem. */
+/**
+ * Reads the YAML map of one story into typed front matter, collecting every field problem.
+ * `fields`: the declarations to read by (the archive's own, unless a test adds some).
+ */
 export function readFrontMatter(
   data: Record<string, unknown>,
   context: FieldContext,
+  fields: FieldDeclarations = storyFields,
 ): { frontMatter?: StoryFrontMatter; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const values: Record<string, unknown> = {};
+  const fieldNames = Object.keys(fields);
   for (const key of Object.keys(data)) {
-    if (!(fieldNames as string[]).includes(key)) {
-      const suggestion = closestFieldName(key);
+    if (!Object.hasOwn(fields, key)) {
+      const suggestion = closestFieldName(key, fieldNames);
       problems.push({
         field: key,
         message: `unknown field "${key}"`,
@@ -200,9 +268,11 @@ export function readFrontMatter(
     }
   }
   for (const name of fieldNames) {
-    const spec: FieldSpec<unknown> = storyFields[name];
+    const spec: AnyFieldSpec = fields[name];
     const raw = data[name];
     if (raw === undefined || raw === null) {
+      // A copy: stories never share a list.
+      if (spec.absent !== undefined) values[name] = structuredClone(spec.absent);
       // `title:` with nothing after it is YAML null: the line is there, its value is not.
       if (spec.required && raw === null)
         problems.push({ field: name, message: `${name}: is empty`, hint: `every story needs a ${name}: write it after the colon` });
@@ -217,7 +287,7 @@ export function readFrontMatter(
   return { frontMatter: values as StoryFrontMatter, problems };
 }
 
-function closestFieldName(key: string): string | undefined {
+function closestFieldName(key: string, fieldNames: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const name of fieldNames) {

@@ -50,7 +50,7 @@ export function verifyBuild(loaded: LoadedSite, written: readonly WrittenPage[],
     const { year, month, day } = story.date.local;
     const expected = [
       urls.day(year, month, day),
-      ...story.bylines.map((byline) => urls.authorYear(slugify(byline.name), year)),
+      ...story.byline.map((byline) => urls.authorYear(slugify(byline.name), year)),
       ...story.topics.map((topic) => urls.topicYear(slugify(topic), year)),
     ];
     for (const indexUrl of expected) {

@@ -76,7 +76,7 @@ function makeFeedEntry(story: Story): FeedEntry {
     url: story.url,
     published: isoMoment(story.date),
     updated: updatedMoment(story),
-    authors: story.bylines.map((byline) => byline.name),
+    authors: story.byline.map((byline) => byline.name),
     categories: story.topics,
     summary: describeStory(story),
     contentHtml: story.bodyHtml,

@@ -1,6 +1,6 @@
 import type { Archive } from "../archive/buildArchive.ts";
 import type { IndexEntry } from "../archive/indexes.ts";
-import type { Story } from "../archive/story.ts";
+import { storyFacts, type Story } from "../archive/story.ts";
 import { dayLabel, humanDay, isoMoment, monthName } from "../dates.ts";
 import type { SiteSettings } from "../site.ts";
 import { slugify } from "../slug.ts";
@@ -78,8 +78,9 @@ export function buildPages(archive: Archive, site: SiteSettings, searchShards: r
 
 /**
  * Everything a story's page is made of besides the site settings and the code, as keys: its own
- * story's, those of the stories it lists (which also decide the addresses its body links to),
- * and how the archive spells its topics. Equal inputs make equal pages, so a rebuild knows that
+ * story's (every declared field's value and its body, see Story.inputKey), those of the stories
+ * it lists (which also decide the addresses its body links to), and how the archive spells its
+ * topics. Equal inputs make equal pages, so a rebuild knows that
  * a story's page did not change without making it: whatever `storyPage` reads must be here.
  */
 export function storyPageInputs(story: Story, archive: Archive): unknown[] {
@@ -103,6 +104,7 @@ function storyPage(story: Story, archive: Archive, site: SiteSettings): StoryPag
     kind: "story",
     url: story.url,
     sourcePath: story.sourcePath,
+    facts: storyFacts(story, archive.fields),
     title: story.title,
     description: describeStory(story),
     breadcrumbs: [
@@ -114,7 +116,7 @@ function storyPage(story: Story, archive: Archive, site: SiteSettings): StoryPag
     headline: story.title,
     date: dateView(story.date, story.dateInferred, site),
     year,
-    bylines: story.bylines.map((byline) => ({ name: byline.name, role: byline.role, url: urls.author(slugify(byline.name)) })),
+    bylines: story.byline.map((byline) => ({ name: byline.name, role: byline.role, url: urls.author(slugify(byline.name)) })),
     publication: story.publication,
     topics: story.topics.map((topic) => ({ name: topicName(archive, topic), url: urls.topic(slugify(topic)) })),
     bodyHtml: story.bodyHtml,
@@ -158,7 +160,7 @@ function describe(story: Story): string {
       .trim();
     return plain.length <= 200 ? plain : plain.slice(0, plain.lastIndexOf(" ", 197)) + "…";
   }
-  const by = story.bylines.length > 0 ? ` by ${story.bylines.map((byline) => byline.name).join(" and ")}` : "";
+  const by = story.byline.length > 0 ? ` by ${story.byline.map((byline) => byline.name).join(" and ")}` : "";
   const where = story.publication ? `${story.publication} story` : "Story";
   const when = story.date.local.toFormat("d MMMM yyyy");
   return `${where}${by}, ${when}${story.dateInferred ? " (date inferred)" : ""}. The archive holds its facts, not its text.`;
@@ -216,7 +218,7 @@ function searchFacets(archive: Archive): SearchPage["facets"] {
   const counts = { author: new Map<string, number>(), topic: new Map<string, number>(), year: new Map<string, number>() };
   const add = (map: Map<string, number>, value: string) => map.set(value, (map.get(value) ?? 0) + 1);
   for (const story of archive.stories) {
-    for (const byline of new Set(story.bylines.map((b) => b.name))) add(counts.author, byline);
+    for (const byline of new Set(story.byline.map((b) => b.name))) add(counts.author, byline);
     for (const topic of story.topics) add(counts.topic, topicName(archive, topic));
     add(counts.year, String(story.date.local.year));
   }

@@ -1,3 +1,5 @@
+import type { StoryFacts } from "../archive/story.ts";
+
 /**
  * What each page prints, as plain data: layouts receive exactly this and decide nothing.
  * Being plain data also lets a page be fingerprinted to know whether it changed between builds.
@@ -62,6 +64,13 @@ interface PageBase {
 export interface StoryPage extends PageBase {
   kind: "story";
   sourcePath: string;
+  /**
+   * Every declared field of the story as the archive settled it (see StoryFacts), for a layout to
+   * print a field that needs no view of its own: a field added to the declarations is here
+   * without being listed again, and the page's fingerprint covers it (see Story.inputKey). The
+   * views below are what the page shows of the others: labels, addresses, the archive's spellings.
+   */
+  facts: StoryFacts;
   headline: string;
   date: DateView;
   year: number;

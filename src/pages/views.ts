@@ -26,7 +26,7 @@ function makeStoryListItem(story: Story, site: SiteSettings): StoryListItem {
     title: story.title,
     url: story.url,
     date: dateView(story.date, story.dateInferred, site),
-    bylines: story.bylines.map((byline) => byline.name),
+    bylines: story.byline.map((byline) => byline.name),
     publication: story.publication,
     referenceOnly: story.referenceOnly,
   };

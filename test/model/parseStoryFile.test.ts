@@ -62,6 +62,8 @@ validFile("reads every field of the front matter", () => {
     publication: "Light Reading",
     topics: ["Huawei", "ZTE", "5G", "Security"],
     source: "https://www.lightreading.com/mobile/5g/huawei-faces-further-heat/d/d-id/747773",
+    // Absent, so its declared value.
+    draft: false,
   });
   assert.is(machineDate(date), "2018-11-23");
   assert.is(date.hasTime, false);

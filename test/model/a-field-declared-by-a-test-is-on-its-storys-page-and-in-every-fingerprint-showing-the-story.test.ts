@@ -1,0 +1,77 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { buildArchive, type Archive } from "../../src/archive/buildArchive.ts";
+import { storyFields, type FieldDeclarations, type FieldSpec } from "../../src/article/schema.ts";
+import { inputsFingerprint } from "../../src/build/pageCache.ts";
+import { buildFeeds } from "../../src/pages/buildFeeds.ts";
+import { buildPages, storyPageInputs } from "../../src/pages/buildPages.ts";
+import { site } from "../../src/site.ts";
+import { urls } from "../../src/urls.ts";
+
+/**
+ * Issue 19: a field is declared once, and the story, its page model and the fingerprint of every
+ * page and feed showing the story follow. A field declared here only (the declarations are a value
+ * the archive is built with) is on the story's page model; changing its value changes the
+ * fingerprints, so the pages are rebuilt; writing the same value another way changes none.
+ */
+
+const test = suite("a field declared by a test is on its story's page and in every fingerprint showing the story");
+
+const kicker: FieldSpec<string> = {
+  required: false,
+  read: (raw) => (typeof raw === "string" ? { ok: true, value: raw.trim() } : { ok: false, message: "kicker: expected text", hint: "" }),
+  doc: { example: "Analysis", note: "a word above the headline" },
+};
+const withKicker: FieldDeclarations = { ...storyFields, kicker };
+
+const file = (kickerLine: string) =>
+  new TextEncoder().encode(`---\ntitle: "Operators Weigh Open RAN"\ndate: 2021-03-09\n${kickerLine}\ntopics: [RAN]\n---\nThe text.\n`);
+
+function archiveOf(kickerLine: string, fields?: FieldDeclarations): { archive?: Archive; problems: string[] } {
+  const { archive, problems } = buildArchive(
+    [{ sourcePath: "2021/03/open-ran.md", file: "articles/2021/03/open-ran.md", bytes: file(kickerLine) }],
+    {
+      timeZone: site.timeZone,
+      includeDrafts: false,
+      fields,
+    },
+  );
+  return { archive: problems.length === 0 ? archive : undefined, problems: problems.map((problem) => problem.message) };
+}
+
+/** The fingerprint of the story's page, the home page, its topic's page and the feed, by address. */
+function fingerprints(archive: Archive): Map<string, string> {
+  const story = archive.stories[0];
+  const pages = buildPages(archive, site);
+  const shown = [urls.home, urls.topic("ran"), urls.feed];
+  const result = new Map([[story.url, inputsFingerprint(storyPageInputs(story, archive), "code")]]);
+  for (const output of [...pages.indexPages, ...buildFeeds(archive, site)])
+    if (shown.includes(output.url)) result.set(output.url, inputsFingerprint(output.inputs(), "code"));
+  assert.is(result.size, 4, "every output showing the story is there");
+  return result;
+}
+
+test("the archive's own declarations do not know the field: the story file is refused", () => {
+  assert.equal(archiveOf("kicker: Analysis").problems, ['unknown field "kicker"']);
+});
+
+test("declared, the field's value is on the story's page model", () => {
+  const { archive } = archiveOf("kicker: Analysis", withKicker);
+  const page = buildPages(archive!, site).storyPage(archive!.stories[0]);
+  assert.is((page.facts as Record<string, unknown>).kicker, "Analysis");
+  assert.is(page.facts.title, "Operators Weigh Open RAN");
+});
+
+test("changing its value changes the fingerprint of the story's page and of each page and feed listing it", () => {
+  const before = fingerprints(archiveOf("kicker: Analysis", withKicker).archive!);
+  const after = fingerprints(archiveOf("kicker: Opinion", withKicker).archive!);
+  for (const [url, fingerprint] of before) assert.not.equal(after.get(url), fingerprint, `${url} is rebuilt`);
+});
+
+test("writing the same value another way changes no fingerprint: a page is made of values, not of bytes", () => {
+  const before = fingerprints(archiveOf("kicker: Analysis", withKicker).archive!);
+  const after = fingerprints(archiveOf('kicker:   "Analysis"', withKicker).archive!);
+  assert.equal([...after], [...before]);
+});
+
+test.run();
