@@ -1,12 +1,12 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import { archivePlugin } from "./src/eleventy/archivePlugin.ts";
+import { archivePlugin, type ArchivePluginOptions } from "./src/eleventy/archivePlugin.ts";
 import { ELEVENTY_INPUT } from "./src/eleventy/eleventyInput.ts";
 import { site } from "./src/site.ts";
 
 /** Wiring only: the archive's logic lives in src/, its presentation in layouts/. */
-export default function (eleventyConfig: UserConfig) {
-  eleventyConfig.addPlugin(archivePlugin, { site, articles: articlesFolder });
+export default function (eleventyConfig: UserConfig, build: Pick<ArchivePluginOptions, "searchIndexer"> = {}) {
+  eleventyConfig.addPlugin(archivePlugin, { site, articles: articlesFolder, searchIndexer: build.searchIndexer });
   // Stories are data, not templates: the dev server is told to rebuild when one changes.
   eleventyConfig.addWatchTarget(`${articlesFolder()}/**/*.md`);
   eleventyConfig.addPlugin(HtmlBasePlugin);

@@ -8,6 +8,7 @@ import { siteIdentity } from "./pageCache.ts";
 import { takeBuildOutcome } from "./prepareBuild.ts";
 import { discardStaging, prepareStaging, publishPatch, publishStaging } from "./publishAtomically.ts";
 import { stopLinking } from "./backgroundLinker.ts";
+import type { SearchIndexer } from "../search/searchIndexer.ts";
 
 export interface BuildOptions {
   /** The folder of story files. */
@@ -18,6 +19,8 @@ export interface BuildOptions {
   pathPrefix?: string;
   /** Kept between builds: page fingerprints and search shards. Default `.cache/news-archive`. */
   cacheDir?: string;
+  /** Forces our search index writer or Pagefind's (a test's choice); by default the installed Pagefind's version decides. */
+  searchIndexer?: SearchIndexer;
 }
 
 /**
@@ -62,7 +65,8 @@ export async function runEleventy(options: BuildOptions & { cacheDir: string }):
     // The config is passed as a function, already compiled with the rest: Eleventy would load
     // eleventy.config.ts by path, which plain Node (the bundled build) cannot import.
     configPath: "",
-    config: configureEleventy,
+    config: (eleventyConfig: Parameters<typeof configureEleventy>[0]) =>
+      configureEleventy(eleventyConfig, { searchIndexer: options.searchIndexer }),
     pathPrefix: options.pathPrefix ?? "/",
     quietMode: true,
   });

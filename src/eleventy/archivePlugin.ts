@@ -18,6 +18,7 @@ import { buildSitemaps } from "../pages/buildSitemap.ts";
 import type { LazyOutput, Output, Page } from "../pages/pageModels.ts";
 import { ArchiveProblemsError } from "../problems.ts";
 import { planSearchShards, SEARCH_SHARD_STORIES, type SearchShard } from "../search/searchShards.ts";
+import type { SearchIndexer } from "../search/searchIndexer.ts";
 import { prewarmIndexers } from "../search/writeSearchShards.ts";
 import type { SiteSettings } from "../site.ts";
 import { absoluteUrl } from "../urls.ts";
@@ -26,6 +27,8 @@ export interface ArchivePluginOptions {
   site: SiteSettings;
   /** The folder of story files, asked at each build. */
   articles: () => string;
+  /** Forces our search index writer or Pagefind's (see searchIndexer.ts). */
+  searchIndexer?: SearchIndexer;
 }
 
 export interface LoadedSite extends SitePages {
@@ -182,6 +185,7 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
         previousManifest: previous?.manifest,
         linker: previous?.linker,
         timings,
+        searchIndexer: options.searchIndexer,
         part: part === undefined ? undefined : { name: part, reportFile: process.env.NEWS_ARCHIVE_PART_REPORT! },
       }),
     );
