@@ -22,6 +22,13 @@ export class PartFailedError extends Error {
 
 const partProcess = howToFork("build/partProcess");
 
+/** What a part's process (partProcess.ts) is given, as JSON in its first argument. */
+export interface PartProcessRequest {
+  part: string;
+  options: BuildOptions;
+  partsDir: string;
+}
+
 /** What the steps hand on to each other, in the parts folder: the listing, and each part's folder and report. */
 const listingIn = (partsDir: string) => path.join(partsDir, "stories.v8");
 const reportIn = (partsDir: string, part: string) => path.join(partsDir, `${part}.json`);
@@ -82,7 +89,7 @@ export async function buildPart(part: string, options: BuildOptions, partsDir: s
 
 function buildPartInProcess(part: string, options: BuildOptions, partsDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(partProcess.modulePath, [JSON.stringify({ part, options, partsDir })], {
+    const child = fork(partProcess.modulePath, [JSON.stringify({ part, options, partsDir } satisfies PartProcessRequest)], {
       execArgv: ["--max-old-space-size=6144", ...partProcess.execArgv],
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
