@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadSite, type LoadedSite } from "../eleventy/archivePlugin.ts";
 import { howToFork } from "../projectFiles.ts";
+import { searchIndexerOf } from "../search/searchIndexer.ts";
 import { site } from "../site.ts";
 import { runEleventy, type BuildOptions } from "./buildSite.ts";
 import type { PartReport } from "./prepareBuild.ts";
@@ -46,6 +47,9 @@ export async function buildSiteInParts(options: BuildOptions, processes = os.ava
   try {
     await rm(partsDir, { recursive: true, force: true });
     const { parts, loaded } = await listParts(options, partsDir);
+    // Each part decides the same; their output is shown only when one fails, so this process says why.
+    const indexer = searchIndexerOf(options.searchIndexer);
+    if (indexer.name === "pagefind") console.warn(indexer.why);
     const queue = [...parts];
     const worker = async () => {
       for (let part = queue.shift(); part !== undefined; part = queue.shift()) await buildPartInProcess(part, options, partsDir);
