@@ -1,4 +1,8 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startThread } from "../startThread.ts";
+import type { LinkBatch, LinkerRequest, LinkerStart, LinkResult } from "./backgroundLinkerMessages.ts";
+
+export type { LinkResult };
 
 /**
  * Hard-links files of the previous site (and of the search cache) into the new one in another
@@ -23,61 +27,7 @@ export class BackgroundLinker {
 
   /** `publishedSite`: the site this build updates in place, if it does. */
   constructor(publishedSite?: string) {
-    this.worker = new Worker(
-      `const { parentPort, workerData: { site } } = require("node:worker_threads");
-       const { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } = require("node:fs");
-       const path = require("node:path");
-       const inSite = new Set();
-       const survey = (folder) => {
-         const entries = readdirSync(path.join(site, folder), { withFileTypes: true });
-         if (entries.length === 0 && folder !== "") inSite.add(folder + path.sep);
-         for (const entry of entries) {
-           const name = path.join(folder, entry.name);
-           if (entry.isDirectory()) survey(name);
-           else inSite.add(name);
-         }
-       };
-       let surveyed = site === undefined;
-       const surveyOnce = () => {
-         if (!surveyed) survey("");
-         surveyed = true;
-       };
-       const claimed = new Set();
-       const isThere = (folder, file) => {
-         const inside = site !== undefined && path.relative(site, folder);
-         if (inside === false || inside.startsWith("..")) return existsSync(path.join(folder, file));
-         const name = path.join(inside, file);
-         claimed.add(name);
-         return inSite.has(name);
-       };
-       const made = new Set();
-       const missing = [];
-       parentPort.on("message", (batch) => {
-         surveyOnce();
-         if (batch === "survey") return;
-         if (batch === null) {
-           parentPort.postMessage({ missing, unclaimed: [...inSite].filter((name) => !claimed.has(name)) });
-           return parentPort.close();
-         }
-         for (const file of batch.files) {
-           if (batch.unlessIn !== undefined && isThere(batch.unlessIn, file)) continue;
-           const target = path.resolve(batch.to, file);
-           const folder = path.dirname(target);
-           if (!made.has(folder)) {
-             mkdirSync(folder, { recursive: true });
-             made.add(folder);
-           }
-           const source = path.join(batch.from, file);
-           try {
-             linkSync(source, target);
-           } catch {
-             if (!existsSync(source)) missing.push(source);
-             else copyFileSync(source, target);
-           }
-         }
-       });`,
-      { eval: true, workerData: { site: publishedSite } },
-    );
+    this.worker = startThread<LinkerStart>("build/backgroundLinkerThread", { site: publishedSite });
     this.ended = new Promise<void>((resolve, reject) => {
       this.worker.once("error", reject);
       this.worker.once("exit", (code) =>
@@ -85,7 +35,7 @@ export class BackgroundLinker {
       );
     });
     this.ended.catch(() => undefined); // Reported by `finish`.
-    this.result = new Promise((resolve) => this.worker.once("message", resolve));
+    this.result = new Promise((resolve) => this.worker.once("message", (result: LinkResult) => resolve(result)));
     // Waiting for files must not keep a failed build's process alive; `finish` waits for it.
     this.worker.unref();
   }
@@ -95,18 +45,18 @@ export class BackgroundLinker {
    * first files to keep come: called once the stories are read, as this costs the reading CPU.
    */
   surveySite(): void {
-    this.worker.postMessage("survey");
+    this.worker.postMessage("survey" satisfies LinkerRequest);
   }
 
   /** `files`: paths relative to both folders (and to `unlessIn`, whose files are left alone: they are there already). */
   link(from: string, to: string, files: readonly string[], unlessIn?: string): void {
-    this.worker.postMessage({ from, to, files, unlessIn });
+    this.worker.postMessage({ from, to, files, unlessIn } satisfies LinkBatch);
   }
 
   /** Once every file given is linked (see LinkResult). Rejects when one could be neither linked nor copied. */
   async finish(): Promise<LinkResult> {
     this.worker.ref();
-    this.worker.postMessage(null);
+    this.worker.postMessage(null satisfies LinkerRequest);
     await this.ended;
     return this.result;
   }
@@ -116,14 +66,4 @@ export class BackgroundLinker {
     await this.worker.terminate();
     await this.ended.catch(() => undefined);
   }
-}
-
-export interface LinkResult {
-  /** The files that were not there to link or keep (absolute paths). */
-  missing: string[];
-  /**
-   * The published site's files, and empty folders (ending in a separator), that no kept file
-   * claimed, relative to it: [] unless the build updates it in place.
-   */
-  unclaimed: string[];
 }

@@ -1,4 +1,5 @@
 import type { StoryFilesReadAhead } from "../article/readStoryFiles.ts";
+import type { SearchIndexer } from "../search/searchIndexer.ts";
 import type { SiteSettings } from "../site.ts";
 import type { BuildOutcome } from "./pageCache.ts";
 import type { BuildProgress } from "./progress.ts";
@@ -30,6 +31,8 @@ export interface BuildRequest {
   timingsFile?: string;
   /** The story files, when the command started reading them before loading the build's code. */
   storyFilesAhead?: StoryFilesReadAhead;
+  /** Forces our search index writer or Pagefind's (a test's choice); by default the installed Pagefind's version decides (searchIndexer.ts). */
+  searchIndexer?: SearchIndexer;
   /** Told how the build goes, when a person watches it on a terminal (see terminalProgress). */
   progress?: BuildProgress;
 }

@@ -6,6 +6,7 @@ import { site as defaultSite, type SiteSettings } from "../site.ts";
 import type { BuildRequest } from "./buildRequest.ts";
 import { siteIdentity } from "./pageCache.ts";
 import type { BuildProgress } from "./progress.ts";
+import type { SearchIndexer } from "../search/searchIndexer.ts";
 import { discardStaging, prepareStaging, publishPatch, publishStaging } from "./publishAtomically.ts";
 import { runEleventy } from "./runEleventy.ts";
 
@@ -25,6 +26,8 @@ export interface BuildOptions {
   timingsFile?: string;
   storyFilesAhead?: StoryFilesReadAhead;
   progress?: BuildProgress;
+  /** See BuildRequest. */
+  searchIndexer?: SearchIndexer;
 }
 
 /** The cache folder a build uses when none is given. */
@@ -43,6 +46,7 @@ export function publishedBuildRequest(options: BuildOptions, output: string): Bu
     timingsFile: options.timingsFile,
     storyFilesAhead: options.storyFilesAhead,
     progress: options.progress,
+    searchIndexer: options.searchIndexer,
   };
 }
 

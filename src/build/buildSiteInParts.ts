@@ -6,6 +6,7 @@ import path from "node:path";
 import { loadSite, type LoadedSite } from "./loadSite.ts";
 import { BuildError } from "../problems.ts";
 import { howToFork } from "../projectFiles.ts";
+import { searchIndexerOf } from "../search/searchIndexer.ts";
 import { site as defaultSite } from "../site.ts";
 import { cacheDirOf, publishedBuildRequest, type BuildOptions } from "./buildSite.ts";
 import { runEleventy } from "./runEleventy.ts";
@@ -22,6 +23,13 @@ export class PartFailedError extends BuildError {
 }
 
 const partProcess = howToFork("build/partProcess");
+
+/** What a part's process (partProcess.ts) is given, as JSON in its first argument. */
+export interface PartProcessRequest {
+  part: string;
+  options: BuildOptions;
+  partsDir: string;
+}
 
 /** What the steps hand on to each other, in the parts folder: the listing, and each part's folder and report. */
 const listingIn = (partsDir: string) => path.join(partsDir, "stories.v8");
@@ -40,6 +48,9 @@ export async function buildSiteInParts(options: BuildOptions, processes = os.ava
   try {
     await rm(partsDir, { recursive: true, force: true });
     const { parts, loaded } = await listParts(options, partsDir);
+    // Each part decides the same; their output is shown only when one fails, so this process says why.
+    const indexer = searchIndexerOf(options.searchIndexer);
+    if (indexer.name === "pagefind") console.warn(indexer.why);
     const queue = [...parts];
     const worker = async () => {
       for (let part = queue.shift(); part !== undefined; part = queue.shift()) await buildPartInProcess(part, options, partsDir);
@@ -91,7 +102,7 @@ export async function buildPart(part: string, options: BuildOptions, partsDir: s
 
 function buildPartInProcess(part: string, options: BuildOptions, partsDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(partProcess.modulePath, [JSON.stringify({ part, options, partsDir })], {
+    const child = fork(partProcess.modulePath, [JSON.stringify({ part, options, partsDir } satisfies PartProcessRequest)], {
       execArgv: ["--max-old-space-size=6144", ...partProcess.execArgv],
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });

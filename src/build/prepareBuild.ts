@@ -5,6 +5,7 @@ import type { LoadedSite } from "./loadSite.ts";
 import type { Story } from "../archive/story.ts";
 import { storyPageInputs } from "../pages/buildPages.ts";
 import { pagefindVersion } from "../search/pagefindVersion.ts";
+import { searchIndexerOf, type SearchIndexer } from "../search/searchIndexer.ts";
 import { searchRecord } from "../search/searchRecords.ts";
 import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
 import { BuildError } from "../problems.ts";
@@ -57,6 +58,8 @@ export interface BuildSettings {
   /** With a `previousManifest`: links its kept files (and cached search shards) into this build's folder. */
   linker?: BackgroundLinker;
   timings: PhaseTimings;
+  /** Forces our search index writer or Pagefind's; by default the installed Pagefind's version decides (searchIndexer.ts). */
+  searchIndexer?: SearchIndexer;
   /**
    * Build only this part of the site (see siteParts.ts) and write what it wrote to its report
    * file: the process assembling the parts proves that nothing was lost.
@@ -107,6 +110,9 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
   // folder is made instead. Either way, a kept file is checked to be there.
   const patching = previousSite !== undefined && settings.previousManifest?.code === code ? settings.previousManifest : undefined;
   const searchBundle = path.join(settings.outputDir, SEARCH_FOLDER);
+  const indexer = searchIndexerOf(settings.searchIndexer);
+  // Once a build: each build (or part) decides its indexer here.
+  if (indexer.name === "pagefind") console.warn(indexer.why);
   let renderingEnded = () => {};
   const rendering = new Promise<void>((resolve) => (renderingEnded = resolve));
   const search = writeSearchShards(inputs, searchBundle, site.language, {
@@ -115,6 +121,7 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
     webAssemblyMemo: cacheDir && path.join(cacheDir, "webassembly"),
     wordsMemo: cacheDir ? { dir: path.join(cacheDir, "words"), key: code.slice(0, 16) } : undefined,
     pagefindVersion,
+    indexer,
     only: part && new Set([part.name]),
     linkInBackground: linker && ((from, to, files, unlessIn) => linker.link(from, to, files, unlessIn)),
     published: patching && { bundleDir: path.join(previousSite!, SEARCH_FOLDER), fingerprints: patching.searchShards ?? {} },

@@ -74,6 +74,7 @@ export class SiteBuild {
         linker: previous?.linker,
         timings,
         part: request.part,
+        searchIndexer: request.searchIndexer,
       });
     });
     const prepared = await this.loading;

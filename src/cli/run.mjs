@@ -21,8 +21,14 @@ const cacheFolder = path.join(projectRoot, "node_modules/.cache/news-archive");
 
 /** Each command, by the name it is run with, and the source of the bundle's module that runs it. */
 const commands = { build: "src/cli/build.ts" };
-/** What the build starts in processes of its own (src/projectFiles.ts `howToFork`). */
-const forkedEntryPoints = ["src/search/indexShardWorker.ts", "src/build/partProcess.ts"];
+/** What the build starts in processes (src/projectFiles.ts `howToFork`) and threads of its own. */
+const forkedEntryPoints = [
+  "src/search/indexShardWorker.ts",
+  "src/build/partProcess.ts",
+  // Started in threads (src/startThread.ts).
+  "src/article/storyFilesThread.ts",
+  "src/build/backgroundLinkerThread.ts",
+];
 
 /** What the bundle is made of, or depends on; the lock file stands for the esbuild that makes it. */
 const hashedFolders = ["src", "layouts"];

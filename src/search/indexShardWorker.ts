@@ -13,7 +13,7 @@ import * as pagefind from "pagefind";
 import { compressFirstSearchFiles } from "./compressFirstSearchFiles.ts";
 import { writePagefindIndex } from "./writePagefindIndex.ts";
 import type { SearchRecord } from "./searchRecords.ts";
-import { claimNextShard, QUEUE_SEALED, type IndexingJob, type QueuedShard, type ShardIndexed } from "./shardQueue.ts";
+import { claimNextShard, QUEUE_SEALED, type IndexingJob, type QueuedShard, type ShardIndexed, type StartIndexing } from "./shardQueue.ts";
 
 // Started ahead of time by the build; if the build ends, so does it.
 process.once("disconnect", () => process.exit(0));
@@ -25,7 +25,7 @@ void pagefind
   .then(({ index }) => index?.deleteIndex())
   .catch(() => undefined); // Failing to start is reported when a shard needs it.
 
-process.once("message", async ({ queueDir }: { queueDir: string }) => {
+process.once("message", async ({ queueDir }: StartIndexing) => {
   for (;;) {
     const claimed = claimNextShard(queueDir);
     if (claimed) {
@@ -47,16 +47,22 @@ async function indexShard(records: SearchRecord[], job: IndexingJob): Promise<Sh
   const scratchDir = mkdtempSync(path.join(os.tmpdir(), "news-archive-words-"));
   let answer: ShardIndexed;
   try {
-    const written = await writePagefindIndex(records, {
-      language: job.language,
-      outputPath: job.outputPath,
-      scratchDir,
-      withScripts: job.withWebAssembly,
-      wordsMemo: job.wordsMemo,
-    });
-    answer = "unsupported" in written ? await indexWithPagefind(records, job) : { indexedUrls: written.indexedUrls, errors: [] };
+    const written =
+      job.indexer === "ours"
+        ? await writePagefindIndex(records, {
+            language: job.language,
+            outputPath: job.outputPath,
+            scratchDir,
+            withScripts: job.withWebAssembly,
+            wordsMemo: job.wordsMemo,
+          })
+        : undefined;
+    answer =
+      written && "indexedUrls" in written
+        ? { indexedUrls: written.indexedUrls, errors: [], byPagefind: false }
+        : await indexWithPagefind(records, job);
   } catch (error) {
-    answer = { indexedUrls: [], errors: [String(error)] };
+    answer = { indexedUrls: [], errors: [String(error)], byPagefind: false };
   } finally {
     rmSync(scratchDir, { recursive: true, force: true });
   }
@@ -70,7 +76,7 @@ async function indexShard(records: SearchRecord[], job: IndexingJob): Promise<Sh
   return answer;
 }
 
-/** What our writer cannot vouch for (writePagefindIndex.ts) is indexed by Pagefind's own indexer. */
+/** What our writer cannot vouch for (writePagefindIndex.ts), or every shard when it is not to be used (searchIndexer.ts), is indexed by Pagefind's own indexer. */
 async function indexWithPagefind(records: SearchRecord[], job: IndexingJob): Promise<ShardIndexed> {
   const errors: string[] = [];
   const indexedUrls: string[] = [];
@@ -96,5 +102,5 @@ async function indexWithPagefind(records: SearchRecord[], job: IndexingJob): Pro
   } catch (error) {
     errors.push(String(error));
   }
-  return { indexedUrls, errors };
+  return { indexedUrls, errors, byPagefind: true };
 }

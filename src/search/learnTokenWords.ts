@@ -15,17 +15,17 @@ import * as pagefind from "pagefind";
 import { writeFileWhole, writeFolderWhole } from "../writeWhole.ts";
 import { decodeCbor, unpackFile, type CborValue } from "./pagefindFormat.ts";
 
-/** One word a token gives: the word indexed, its accented original if any, and its weight (24 is a whole word). */
+/** One word a token gives: the word indexed, its accented original if any, and its weight (24 is a whole word: `weight_multiplier` in pagefind/src/fossick/mod.rs). */
 export interface WordOfToken {
   word: string;
   variant?: string;
   weight: number;
 }
 
-/** Pagefind's text between spaces: Rust's `split_whitespace`, whose spaces differ from JavaScript's `\s`. */
+/** Pagefind's text between spaces: Rust's `split_whitespace` in `parse_digest` (pagefind/src/fossick/mod.rs), whose spaces differ from JavaScript's `\s`. */
 export const PAGEFIND_SPACES = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 
-/** Tokens Pagefind reads as instructions (weights, anchors) rather than text. */
+/** Tokens Pagefind reads as instructions (weights, anchors) rather than text: `track_word` in pagefind/src/fossick/mod.rs. */
 export const isPagefindInstruction = (token: string) => token.startsWith("___PAGEFIND_") || token.startsWith("___END_PAGEFIND_");
 
 /**

@@ -6,13 +6,13 @@
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 
-/** What Pagefind's script expects before the content of every file it decompresses. */
+/** What Pagefind's script expects before the content of every file it decompresses. Mirrors `write` in pagefind/src/output/mod.rs. */
 const SIGNATURE = Buffer.from("pagefind_dcd");
 
 /** Values Pagefind's files hold: unsigned and negative integers, text and arrays of them. */
 export type CborValue = number | string | CborValue[];
 
-/** CBOR of `value`, as Pagefind's encoder (minicbor) writes it. */
+/** CBOR of `value`, as Pagefind's encoder (minicbor) writes it: the structs of pagefind/src/index/index_metadata.rs, index_words.rs, index_filter.rs. */
 export function encodeCbor(value: CborValue): Buffer {
   const bytes = new CborWriter();
   bytes.value(value);
@@ -106,7 +106,7 @@ export function decodeCbor(bytes: Buffer): CborValue {
   return item();
 }
 
-/** A file as Pagefind writes it: the signature and the content, gzipped. */
+/** A file as Pagefind writes it: the signature and the content, gzipped (`Compress::GZ` in pagefind/src/output/mod.rs). */
 export function packFile(content: Buffer, level = 9): Buffer {
   return gzipSync(Buffer.concat([SIGNATURE, content]), { level });
 }
@@ -120,7 +120,7 @@ export function unpackFile(file: Buffer): Buffer {
 
 /**
  * Pagefind names a file by its language and the SHA-1 of its content, each byte in hexadecimal
- * without a leading zero (0x0b is "b").
+ * without a leading zero (0x0b is "b"): `full_hash` in pagefind/src/utils.rs.
  */
 export function contentHash(language: string, content: Buffer | string): string {
   let hex = "";
@@ -131,7 +131,8 @@ export function contentHash(language: string, content: Buffer | string): string 
 /**
  * Gives each full hash the shortest name of at least `language_` and seven characters that no
  * earlier one took, `step` characters longer at each collision (Pagefind lengthens a fragment's
- * name by one, an index chunk's or a filter's by two).
+ * name by one, an index chunk's or a filter's by two): the collision loops of `build_indexes` in
+ * pagefind/src/index/mod.rs.
  */
 export class ShortNames {
   private readonly taken = new Set<string>();

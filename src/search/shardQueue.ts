@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { WordsMemo } from "./learnTokenWords.ts";
+import type { SearchIndexer } from "./searchIndexer.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 
 /** Where and how one shard is written. */
@@ -20,6 +21,13 @@ export interface IndexingJob {
   memoDir?: string;
   /** What the shard's last indexing learned of Pagefind's words. */
   wordsMemo?: WordsMemo;
+  /** Our writer, or Pagefind's own indexer for every shard (see searchIndexer.ts). */
+  indexer: SearchIndexer["name"];
+}
+
+/** The one message a worker process receives: the queue to work through. */
+export interface StartIndexing {
+  queueDir: string;
 }
 
 /** A queued shard's file, written with v8.serialize. */
@@ -33,6 +41,8 @@ export interface QueuedShard {
 export interface ShardIndexed {
   indexedUrls: string[];
   errors: string[];
+  /** Whether Pagefind's own indexer wrote it (chosen so, or given records our writer cannot vouch for). */
+  byPagefind: boolean;
 }
 
 export const QUEUE_SEALED = "sealed";

@@ -25,7 +25,8 @@ export interface IndexedWord {
  * A word as Pagefind's script reads it: the word, its pages, then each accented variant and
  * its pages. A page is its number (as a step from the previous page's), its positions in the
  * text grouped by weight (lightest first; each group opened by -(weight + 1), its positions
- * given as steps from the previous), then the same for the metadata, by field.
+ * given as steps from the previous), then the same for the metadata, by field: `PackedWord` in
+ * pagefind/src/index/index_words.rs, weights as `weighted_positions` in pagefind/src/index/mod.rs.
  */
 export function writeWord(cbor: CborWriter, word: IndexedWord): void {
   cbor.array(3);

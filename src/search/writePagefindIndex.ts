@@ -13,12 +13,13 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "nod
 import path from "node:path";
 import { isPagefindInstruction, learnTokenWords, PAGEFIND_SPACES, type WordOfToken, type WordsMemo } from "./learnTokenWords.ts";
 import { CborWriter, contentHash, encodeCbor, packFile, ShortNames, type CborValue } from "./pagefindFormat.ts";
+import { PAGEFIND_VERSION_OUR_WRITER_IS_PROVEN_AGAINST } from "./pagefindVersion.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 import { locationsOf, Occurrences, sortVariants, writeWord, type IndexedWord } from "./wordOccurrences.ts";
 
 export type PagefindIndexWritten = { indexedUrls: string[] } | { unsupported: string };
 
-/** Pagefind closes an index chunk once its words hold this many locations. */
+/** Pagefind closes an index chunk once its words hold this many locations: `chunk_index(word_map, 20000)` in pagefind/src/index/mod.rs. */
 const CHUNK_LOCATIONS = 20_000;
 
 /**
@@ -60,6 +61,10 @@ export async function writePagefindIndex(
     version: string;
     languages: Record<string, { hash: string; wasm?: string; page_count: number }>;
   };
+  if (entry.version !== PAGEFIND_VERSION_OUR_WRITER_IS_PROVEN_AGAINST)
+    return {
+      unsupported: `the Pagefind binary is ${entry.version}, not ${PAGEFIND_VERSION_OUR_WRITER_IS_PROVEN_AGAINST}, which our writer was proven against`,
+    };
   const wordless = pages.find((page) => page.text.every((id) => wordsOfToken[id].length === 0));
   if (wordless) return { unsupported: `the text of ${wordless.record.url} gives no word to index` };
 
@@ -149,6 +154,7 @@ export async function writePagefindIndex(
     chunks[i + 1].from = shortestDistinctBeginning(chunks[i + 1].from, last);
   }
 
+  // The fields of `MetaIndex`, in order (pagefind/src/index/index_metadata.rs).
   const meta = encodeCbor([
     entry.version,
     pageEntries,
@@ -157,6 +163,7 @@ export async function writePagefindIndex(
     sorts,
     metaFields,
   ]);
+  // `meta_hash` in pagefind/src/index/mod.rs: the language and the hash's first characters.
   const metaName = `${language}_${contentHash(language, meta).slice(language.length + 1, language.length + 11)}`;
   writeFileSync(path.join(options.outputPath, `pagefind.${metaName}.pf_meta`), packFile(meta));
 
@@ -172,10 +179,10 @@ export async function writePagefindIndex(
   return { indexedUrls };
 }
 
-/** Languages whose text Pagefind's extended build segments into words (so its positions are not tokens between spaces). */
+/** Languages whose text Pagefind's extended build segments into words (so its positions are not tokens between spaces): `should_segment` in pagefind/src/fossick/mod.rs. */
 const SEGMENTED_LANGUAGES = new Set(["zh", "ja"]);
 
-/** Numbers as Pagefind's sort reads them; such a sort is left to Pagefind. */
+/** Numbers as Pagefind's sort reads them (`parse_int_sort`, `parse_float_sort` in pagefind/src/index/mod.rs); such a sort is left to Pagefind. */
 const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$|^[+-]?(inf|infinity|nan)$/i;
 
 /**
@@ -189,6 +196,7 @@ function byBytes(a: string, b: string): number {
 }
 const BEYOND_AGREEMENT = /[\ud800-\uffff]/;
 
+/** A page's fragment, the JSON of `PageFragmentData` (pagefind/src/fragments/mod.rs), keys sorted. */
 function fragmentOf(record: SearchRecord, wordCount: number, tokens: string[]) {
   const sortedKeys = <T>(object: Record<string, T>) =>
     Object.fromEntries(
@@ -206,7 +214,7 @@ function fragmentOf(record: SearchRecord, wordCount: number, tokens: string[]) {
   };
 }
 
-/** Words in order, cut into chunks of about CHUNK_LOCATIONS locations, as Pagefind cuts them. */
+/** Words in order, cut into chunks of about CHUNK_LOCATIONS locations, as `chunk_index` in pagefind/src/index/mod.rs cuts them. */
 function* chunked(words: IndexedWord[]): Generator<IndexedWord[]> {
   let chunk: IndexedWord[] = [];
   let size = 0;
@@ -222,7 +230,7 @@ function* chunked(words: IndexedWord[]): Generator<IndexedWord[]> {
   if (chunk.length > 0) yield chunk;
 }
 
-/** The shortest beginning of a chunk's first word that tells it from the previous chunk's last. */
+/** The shortest beginning of a chunk's first word that tells it from the previous chunk's last: `get_prefixes` in pagefind/src/index/mod.rs. */
 function shortestDistinctBeginning(first: string, previousLast: string): string {
   const a = Array.from(first);
   const b = Array.from(previousLast);

@@ -7,7 +7,8 @@ import path from "node:path";
 import { folderMaker, linkOrCopy } from "../linkOrCopy.ts";
 import { howToFork } from "../projectFiles.ts";
 import { FIRST_SEARCH_COMPRESSION } from "./compressFirstSearchFiles.ts";
-import { ShardQueue } from "./shardQueue.ts";
+import { ShardQueue, type StartIndexing } from "./shardQueue.ts";
+import type { SearchIndexer } from "./searchIndexer.ts";
 import { SearchIndexError } from "./searchIndexError.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 import type { SearchShard } from "./searchShards.ts";
@@ -33,6 +34,8 @@ export interface ShardsWritten {
   rewrittenFolders: string[];
   /** Each shard's fingerprint, by its folder relative to the first's: see `published`. */
   fingerprints: Record<string, string>;
+  /** The shards indexed in this build by Pagefind's own indexer rather than ours. */
+  indexedByPagefind: string[];
 }
 
 /** Where the first shard's folder holds the others, each in a folder of its name. */
@@ -75,6 +78,8 @@ export async function writeSearchShards(
      */
     wordsMemo?: { dir: string; key: string };
     pagefindVersion: string;
+    /** Our writer unless told otherwise (see searchIndexer.ts). */
+    indexer?: SearchIndexer;
     only?: ReadonlySet<string>;
     renderingEnded?: Promise<void>;
     oneCoreFewerWhileRenderingFrom?: number;
@@ -93,12 +98,14 @@ export async function writeSearchShards(
 ): Promise<ShardsWritten> {
   const errors: string[] = [];
   const indexed: string[] = [];
+  const indexedByPagefind: string[] = [];
+  const indexer = options.indexer?.name ?? "ours";
   const indexedUrls: string[] = [];
   const jobs = inputs
     .map((input, position) => ({
       ...input,
       position,
-      fingerprint: shardFingerprint(input, position === 0, language, options.pagefindVersion),
+      fingerprint: shardFingerprint(input, position === 0, language, `${options.pagefindVersion} ${indexer}`),
     }))
     .filter((job) => !options.only || options.only.has(job.shard.name));
   const cachedShards = new Set(
@@ -139,6 +146,7 @@ export async function writeSearchShards(
         withWebAssembly: job.position === 0,
         memoDir: options.webAssemblyMemo,
         wordsMemo: wordsMemoOf(job.shard.name),
+        indexer,
       });
     }
   } finally {
@@ -167,8 +175,10 @@ export async function writeSearchShards(
     const result = results.get(job.shard.name) ?? {
       indexedUrls: [],
       errors: [`the indexing process ended before answering (${abnormalEnds.join("; ") || "every indexing process exited with code 0"})`],
+      byPagefind: false,
     };
     indexed.push(job.shard.name);
+    if (result.byPagefind) indexedByPagefind.push(job.shard.name);
     errors.push(...result.errors.map((error) => `shard ${job.shard.name}: ${error}`));
     indexedUrls.push(...result.indexedUrls);
     if (result.errors.length > 0) continue;
@@ -192,6 +202,7 @@ export async function writeSearchShards(
     folders: jobs.map(targetOf),
     rewrittenFolders: [...rewritten].map(targetOf),
     fingerprints: Object.fromEntries(jobs.map((job) => [folderOf(job), job.fingerprint])),
+    indexedByPagefind,
   };
 }
 
@@ -212,8 +223,8 @@ async function pruneShardCache(cacheDir: string, used: ReadonlySet<string>): Pro
 }
 
 /** The first shard's bundle also holds the WebAssembly, compressed again, so where a shard stands counts too. */
-function shardFingerprint(input: ShardInput, first: boolean, language: string, pagefindVersion: string): string {
-  const made = `pagefind ${pagefindVersion}\0${FIRST_SEARCH_COMPRESSION}\0${first ? "first" : "merged"}`;
+function shardFingerprint(input: ShardInput, first: boolean, language: string, indexedBy: string): string {
+  const made = `pagefind ${indexedBy}\0${FIRST_SEARCH_COMPRESSION}\0${first ? "first" : "merged"}`;
   return createHash("sha256").update(`${made}\0${language}\0${input.shard.name}\0${input.fingerprint}`).digest("hex").slice(0, 32);
 }
 
@@ -272,7 +283,7 @@ function runWorker(queueDir: string): Promise<string | undefined> {
     child.once("exit", (code, signal) =>
       resolve(signal ? `one was stopped by ${signal}` : code !== 0 ? `one exited with code ${code}` : undefined),
     );
-    child.send({ queueDir });
+    child.send({ queueDir } satisfies StartIndexing);
   });
 }
 
