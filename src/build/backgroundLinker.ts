@@ -1,11 +1,11 @@
 import { Worker } from "node:worker_threads";
 
 /**
- * Hard-links files of the previous site (and of the search cache) into the new one in another
+ * Copies files of the previous site (and of the search cache) into the new one in another
  * thread, batch by batch as the build decides them, while this thread goes on planning: tens of
- * thousands of links, and the folders they go in, are kernel work this thread need not wait for.
+ * thousands of copies, and the folders they go in, are kernel work this thread need not wait for.
  * (Making the folders ahead, while the archive is read, was measured slower: on two cores, it
- * takes CPU from the reading.) Copies where the file system cannot link. A file that is not
+ * takes CPU from the reading.) Copies, never hard links (see copyUnshared). A file that is not
  * there (deleted by hand from the published site) is not an error: `finish` names it, and the
  * build renders that page instead.
  *
@@ -25,7 +25,7 @@ export class BackgroundLinker {
   constructor(publishedSite?: string) {
     this.worker = new Worker(
       `const { parentPort, workerData: { site } } = require("node:worker_threads");
-       const { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } = require("node:fs");
+       const { constants, copyFileSync, existsSync, mkdirSync, readdirSync } = require("node:fs");
        const path = require("node:path");
        const inSite = new Set();
        const survey = (folder) => {
@@ -68,11 +68,12 @@ export class BackgroundLinker {
              made.add(folder);
            }
            const source = path.join(batch.from, file);
+           // A copy (a reflink where the disk has them), never a link: see copyUnshared.
            try {
-             linkSync(source, target);
-           } catch {
-             if (!existsSync(source)) missing.push(source);
-             else copyFileSync(source, target);
+             copyFileSync(source, target, constants.COPYFILE_FICLONE);
+           } catch (error) {
+             if (existsSync(source)) throw error;
+             missing.push(source);
            }
          }
        });`,

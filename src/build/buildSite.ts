@@ -8,6 +8,7 @@ import { siteIdentity } from "./pageCache.ts";
 import { takeBuildOutcome } from "./prepareBuild.ts";
 import { discardStaging, prepareStaging, publishPatch, publishStaging } from "./publishAtomically.ts";
 import { stopLinking } from "./backgroundLinker.ts";
+import { withFolderLocks, type LockOptions } from "./buildLock.ts";
 
 export interface BuildOptions {
   /** The folder of story files. */
@@ -18,6 +19,8 @@ export interface BuildOptions {
   pathPrefix?: string;
   /** Kept between builds: page fingerprints and search shards. Default `.cache/news-archive`. */
   cacheDir?: string;
+  /** How long to wait for another build writing the same site or cache (see buildLock.ts). */
+  lock?: LockOptions;
 }
 
 /**
@@ -26,8 +29,12 @@ export interface BuildOptions {
  * discarded, the previous site is untouched, and the error is rethrown.
  */
 export async function buildSite(options: BuildOptions): Promise<void> {
-  const staging = await prepareStaging(options.output);
   const cacheDir = path.resolve(options.cacheDir ?? ".cache/news-archive");
+  await withFolderLocks([options.output, cacheDir], options.lock, () => buildSiteLocked(options, cacheDir));
+}
+
+async function buildSiteLocked(options: BuildOptions, cacheDir: string): Promise<void> {
+  const staging = await prepareStaging(options.output);
   const published = path.resolve(options.output);
   try {
     process.env.NEWS_ARCHIVE_PREVIOUS_SITE = published;

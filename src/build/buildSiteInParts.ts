@@ -9,6 +9,7 @@ import { site } from "../site.ts";
 import { runEleventy, type BuildOptions } from "./buildSite.ts";
 import type { PartReport } from "./prepareBuild.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publishAtomically.ts";
+import { withFolderLocks } from "./buildLock.ts";
 import { siteParts } from "./siteParts.ts";
 import { listedParts, readStoryListing, writeStoryListing } from "./storyListing.ts";
 import { verifyBuild } from "./verifyBuild.ts";
@@ -35,6 +36,11 @@ const outputIn = (partsDir: string, part: string) => path.join(partsDir, part);
  * Every part is rendered whole: the page cache of single-process builds is not used.
  */
 export async function buildSiteInParts(options: BuildOptions, processes = os.availableParallelism()): Promise<AssembledParts> {
+  // The part processes work under this process's locks (see buildLock.ts).
+  return withFolderLocks([options.output, cacheDirOf(options)], options.lock, () => buildInPartsLocked(options, processes));
+}
+
+async function buildInPartsLocked(options: BuildOptions, processes: number): Promise<AssembledParts> {
   const partsDir = `${stagingDirFor(options.output)}-parts`;
   try {
     await rm(partsDir, { recursive: true, force: true });
@@ -135,7 +141,7 @@ export async function assembleParts(options: BuildOptions, partsDir: string, loa
   return { parts, storyFilesRead: Object.fromEntries(parts.map((part) => [part, reports.get(part)!.storyFilesRead])) };
 }
 
-const cacheDirOf = (options: Pick<BuildOptions, "cacheDir">) => path.resolve(options.cacheDir ?? ".cache/news-archive");
+export const cacheDirOf = (options: Pick<BuildOptions, "cacheDir">) => path.resolve(options.cacheDir ?? ".cache/news-archive");
 
 /**
  * Moves a part's files into the site. Folders are merged; a file two parts both wrote (the

@@ -13,6 +13,10 @@
  *   npm run build -- --list-parts --parts-dir DIR     reads the archive, lists it; prints the parts as JSON
  *   npm run build -- --part NAME --parts-dir DIR      builds one part (needs the story files of its years only)
  *   npm run build -- --assemble --parts-dir DIR       assembles the parts into --output and publishes it
+ *
+ * A build locks the folders it writes (the site, the cache, the parts folder; see
+ * src/build/buildLock.ts): another build writing one of them is waited for, up to 15 minutes or
+ * `--lock-wait SECONDS`; `--no-wait` stops at once instead.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -29,6 +33,8 @@ const { values } = parseArgs({
     "list-parts": { type: "boolean", default: false },
     part: { type: "string" },
     assemble: { type: "boolean", default: false },
+    "no-wait": { type: "boolean", default: false },
+    "lock-wait": { type: "string" },
   },
   allowPositionals: false,
 });
@@ -46,14 +52,24 @@ const { buildSite } = await import("../build/buildSite.ts");
 const { assembleParts, buildPart, buildSiteInParts, listParts } = await import("../build/buildSiteInParts.ts");
 const { explainBuildFailure } = await import("./explainBuildFailure.ts");
 const { PublishCutShortError } = await import("../build/publishAtomically.ts");
+const { BuildLockedError, DEFAULT_LOCK_WAIT_MS, withFolderLocks } = await import("../build/buildLock.ts");
+const { cacheDirOf } = await import("../build/buildSiteInParts.ts");
+const lockWait = values["lock-wait"] === undefined ? DEFAULT_LOCK_WAIT_MS : Number(values["lock-wait"]) * 1000;
+if (!Number.isFinite(lockWait) || lockWait < 0) {
+  console.error(`--lock-wait takes a number of seconds, not ${JSON.stringify(values["lock-wait"])}`);
+  process.exit(1);
+}
+const lock = { waitMs: values["no-wait"] ? 0 : lockWait };
 try {
-  const options = { input: values.input, output: values.output, pathPrefix: values.pathprefix, cacheDir: values["cache-dir"] };
+  const options = { input: values.input, output: values.output, pathPrefix: values.pathprefix, cacheDir: values["cache-dir"], lock };
+  // A step of a build in parts writes the parts folder and the cache; assembling, the site too.
+  const stepWrites = step ? [partsDir!, cacheDirOf(options), ...(step === "assemble" ? [values.output] : [])] : [];
   if (step === "list") {
-    console.log(JSON.stringify((await listParts(options, partsDir!)).parts));
+    console.log(JSON.stringify((await withFolderLocks(stepWrites, lock, () => listParts(options, partsDir!))).parts));
     process.exit();
   }
   if (step === "part") {
-    await buildPart(values.part!, options, partsDir!);
+    await withFolderLocks(stepWrites, lock, () => buildPart(values.part!, options, partsDir!));
     console.log(
       `Built the part ${values.part} into ${path.join(partsDir!, values.part!)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
     );
@@ -62,7 +78,7 @@ try {
   const inParts = values.parts
     ? await buildSiteInParts(options)
     : step === "assemble"
-      ? await assembleParts(options, partsDir!)
+      ? await withFolderLocks(stepWrites, lock, () => assembleParts(options, partsDir!))
       : undefined;
   if (!inParts) await buildSite(options);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -73,7 +89,8 @@ try {
   console.log(`Built the archive into ${path.relative(process.cwd(), path.resolve(values.output)) || "."}/${how} in ${seconds} s.`);
 } catch (error) {
   console.error(explainBuildFailure(error));
-  if (!(error instanceof PublishCutShortError)) console.error(`The build failed; ${values.output}/ was left as it was.`);
+  if (!(error instanceof PublishCutShortError) && !(error instanceof BuildLockedError))
+    console.error(`The build failed; ${values.output}/ was left as it was.`);
   process.exitCode = 1;
 }
 // Everything is written and awaited: the process ends now instead of taking Node's orderly

@@ -14,7 +14,8 @@ export function explainBuildFailure(error: unknown): string {
   const ours = chain.find(
     (candidate) =>
       candidate instanceof ArchiveProblemsError ||
-      (candidate instanceof Error && ["SearchIndexError", "LostStoryError", "PublishCutShortError"].includes(candidate.name)),
+      (candidate instanceof Error &&
+        ["SearchIndexError", "LostStoryError", "PublishCutShortError", "BuildLockedError"].includes(candidate.name)),
   );
   if (ours instanceof Error) return ours.message;
   if (chain.length === 0) return String(error);
