@@ -9,6 +9,7 @@ import { readStoryFiles } from "../article/readStoryFiles.ts";
 import { BackgroundLinker } from "../build/backgroundLinker.ts";
 import { codeFingerprint, usableManifest, type PageManifest } from "../build/pageCache.ts";
 import { PhaseTimings } from "../build/phaseTimings.ts";
+import { PreviewLock } from "../build/previewLock.ts";
 import { listedStorySources, readStoryListing, yearsOfPart, type StoryListing } from "../build/storyListing.ts";
 import { finishBuild, prepareBuild, type PreparedBuild } from "../build/prepareBuild.ts";
 import type { WrittenPage } from "../build/verifyBuild.ts";
@@ -147,6 +148,7 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
   let timings = new PhaseTimings();
   let previous: { manifest: PageManifest; linker: BackgroundLinker } | undefined;
   let code = "";
+  const previewLock = new PreviewLock();
 
   // Each build (and each rebuild of the dev server) reads the articles afresh. The preview
   // starts from an empty folder too, so a deleted or renamed story disappears from it.
@@ -160,7 +162,10 @@ export function archivePlugin(eleventyConfig: UserConfig, options: ArchivePlugin
     // Pages the same code made are kept in the published site, which is updated in place (see prepareBuild).
     previous = manifest && { manifest, linker: new BackgroundLinker(manifest.code === code ? previousSite : undefined) };
     prewarmIndexers(manifest !== undefined);
-    if (includeDrafts()) await rm(output, { recursive: true, force: true });
+    if (includeDrafts()) {
+      await previewLock.hold(output);
+      await rm(output, { recursive: true, force: true });
+    }
   });
   // Layouts and src/ are code Eleventy cannot reload: `npm start` restarts the process on their changes.
 
