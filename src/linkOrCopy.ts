@@ -1,17 +1,15 @@
-import { copyFileSync, linkSync, mkdirSync } from "node:fs";
+import { constants, copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
 /**
- * Keeps a file of an earlier build (or of the cache) in a new site: a hard link, so nothing is
- * copied, or a copy where the file system cannot link. Synchronous, as tens of thousands of these
- * are far quicker without a round trip through libuv's pool each.
+ * Keeps a file of an earlier build (or of the cache) in a new site: a copy, never a hard link, so
+ * that a published file edited in place (by a deploy step, an editor) cannot change the cache and
+ * be published again (issue 19). A reflink where the file system has them (COPYFILE_FICLONE
+ * falls back to a real copy elsewhere). Synchronous, as tens of thousands of these are far
+ * quicker without a round trip through libuv's pool each.
  */
-export function linkOrCopy(source: string, target: string): void {
-  try {
-    linkSync(source, target);
-  } catch {
-    copyFileSync(source, target);
-  }
+export function copyUnshared(source: string, target: string): void {
+  copyFileSync(source, target, constants.COPYFILE_FICLONE);
 }
 
 /**

@@ -5,11 +5,11 @@ import type { LinkBatch, LinkerRequest, LinkerStart, LinkResult } from "./backgr
 export type { LinkResult };
 
 /**
- * Hard-links files of the previous site (and of the search cache) into the new one in another
+ * Copies files of the previous site (and of the search cache) into the new one in another
  * thread, batch by batch as the build decides them, while this thread goes on planning: tens of
- * thousands of links, and the folders they go in, are kernel work this thread need not wait for.
+ * thousands of copies, and the folders they go in, are kernel work this thread need not wait for.
  * (Making the folders ahead, while the archive is read, was measured slower: on two cores, it
- * takes CPU from the reading.) Copies where the file system cannot link. A file that is not
+ * takes CPU from the reading.) Copies, never hard links (see copyUnshared). A file that is not
  * there (deleted by hand from the published site) is not an error: `finish` names it, and the
  * build renders that page instead.
  *

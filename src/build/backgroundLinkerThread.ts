@@ -1,5 +1,5 @@
 /** The thread of BackgroundLinker (backgroundLinker.ts): links batch after batch, then answers what was missing and unclaimed. */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } from "node:fs";
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import type { LinkerRequest, LinkerStart, LinkResult } from "./backgroundLinkerMessages.ts";
@@ -51,11 +51,12 @@ port.on("message", (batch: LinkerRequest) => {
       made.add(folder);
     }
     const source = path.join(batch.from, file);
+    // A copy (a reflink where the disk has them), never a link: see copyUnshared (issue 19).
     try {
-      linkSync(source, target);
-    } catch {
-      if (!existsSync(source)) missing.push(source);
-      else copyFileSync(source, target);
+      copyFileSync(source, target, constants.COPYFILE_FICLONE);
+    } catch (error) {
+      if (existsSync(source)) throw error;
+      missing.push(source);
     }
   }
 });

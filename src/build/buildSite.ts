@@ -4,6 +4,7 @@ import type { StoryFilesReadAhead } from "../article/readStoryFiles.ts";
 import { SEARCH_SHARD_STORIES } from "../search/searchShards.ts";
 import { site as defaultSite, type SiteSettings } from "../site.ts";
 import type { BuildRequest } from "./buildRequest.ts";
+import { withFolderLocks, type LockOptions } from "./buildLock.ts";
 import { siteIdentity } from "./pageCache.ts";
 import type { BuildProgress } from "./progress.ts";
 import type { SearchIndexer } from "../search/searchIndexer.ts";
@@ -28,6 +29,8 @@ export interface BuildOptions {
   progress?: BuildProgress;
   /** See BuildRequest. */
   searchIndexer?: SearchIndexer;
+  /** How long to wait for another build writing the same site or cache (see buildLock.ts). */
+  lock?: LockOptions;
 }
 
 /** The cache folder a build uses when none is given. */
@@ -56,6 +59,10 @@ export function publishedBuildRequest(options: BuildOptions, output: string): Bu
  * discarded, the previous site is untouched, and the error is rethrown.
  */
 export async function buildSite(options: BuildOptions): Promise<void> {
+  await withFolderLocks([options.output, cacheDirOf(options)], options.lock, () => buildSiteLocked(options));
+}
+
+async function buildSiteLocked(options: BuildOptions): Promise<void> {
   const staging = await prepareStaging(options.output);
   const published = path.resolve(options.output);
   const request = { ...publishedBuildRequest(options, staging), previousSite: published };

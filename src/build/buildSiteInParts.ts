@@ -12,6 +12,7 @@ import { cacheDirOf, publishedBuildRequest, type BuildOptions } from "./buildSit
 import { runEleventy } from "./runEleventy.ts";
 import type { PartReport } from "./prepareBuild.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publishAtomically.ts";
+import { withFolderLocks } from "./buildLock.ts";
 import { siteParts } from "./siteParts.ts";
 import { listedParts, readStoryListing, writeStoryListing } from "./storyListing.ts";
 import { verifyBuild } from "./verifyBuild.ts";
@@ -44,6 +45,11 @@ const outputIn = (partsDir: string, part: string) => path.join(partsDir, part);
  * Every part is rendered whole: the page cache of single-process builds is not used.
  */
 export async function buildSiteInParts(options: BuildOptions, processes = os.availableParallelism()): Promise<AssembledParts> {
+  // The part processes work under this process's locks (see buildLock.ts).
+  return withFolderLocks([options.output, cacheDirOf(options)], options.lock, () => buildInPartsLocked(options, processes));
+}
+
+async function buildInPartsLocked(options: BuildOptions, processes: number): Promise<AssembledParts> {
   const partsDir = `${stagingDirFor(options.output)}-parts`;
   try {
     await rm(partsDir, { recursive: true, force: true });

@@ -14,6 +14,10 @@
  *   npm run build -- --list-parts --parts-dir DIR     reads the archive, lists it; prints the parts as JSON
  *   npm run build -- --part NAME --parts-dir DIR      builds one part (needs the story files of its years only)
  *   npm run build -- --assemble --parts-dir DIR       assembles the parts into --output and publishes it
+ *
+ * A build locks the folders it writes (the site, the cache, the parts folder; see
+ * src/build/buildLock.ts): another build writing one of them is waited for, up to 15 minutes or
+ * `--lock-wait SECONDS`; `--no-wait` stops at once instead.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -31,6 +35,8 @@ const { values } = parseArgs({
     part: { type: "string" },
     assemble: { type: "boolean", default: false },
     timings: { type: "string" },
+    "no-wait": { type: "boolean", default: false },
+    "lock-wait": { type: "string" },
   },
   allowPositionals: false,
 });
@@ -47,6 +53,14 @@ const storyFilesAhead = !values.parts && !step ? readStoryFilesAhead(values.inpu
 const { buildSite } = await import("../build/buildSite.ts");
 const { assembleParts, buildPart, buildSiteInParts, listParts } = await import("../build/buildSiteInParts.ts");
 const { buildErrorIn, explainBuildFailure } = await import("./explainBuildFailure.ts");
+const { BuildLockedError, DEFAULT_LOCK_WAIT_MS, withFolderLocks } = await import("../build/buildLock.ts");
+const { cacheDirOf } = await import("../build/buildSite.ts");
+const lockWait = values["lock-wait"] === undefined ? DEFAULT_LOCK_WAIT_MS : Number(values["lock-wait"]) * 1000;
+if (!Number.isFinite(lockWait) || lockWait < 0) {
+  console.error(`--lock-wait takes a number of seconds, not ${JSON.stringify(values["lock-wait"])}`);
+  process.exit(1);
+}
+const lock = { waitMs: values["no-wait"] ? 0 : lockWait };
 const { showsProgress, terminalProgress } = await import("../build/progress.ts");
 // A person watching a terminal sees the build go; CI logs and pipes get the result line alone.
 const progress = showsProgress(process.stderr, process.env) ? terminalProgress(process.stderr) : undefined;
@@ -61,13 +75,16 @@ try {
     cacheDir: values["cache-dir"],
     timingsFile: values.timings,
     storyFilesAhead,
+    lock,
   };
+  // A step of a build in parts writes the parts folder and the cache; assembling, the site too.
+  const stepWrites = step ? [partsDir!, cacheDirOf(options), ...(step === "assemble" ? [values.output] : [])] : [];
   if (step === "list") {
-    console.log(JSON.stringify((await listParts(options, partsDir!)).parts));
+    console.log(JSON.stringify((await withFolderLocks(stepWrites, lock, () => listParts(options, partsDir!))).parts));
     process.exit();
   }
   if (step === "part") {
-    await buildPart(values.part!, options, partsDir!);
+    await withFolderLocks(stepWrites, lock, () => buildPart(values.part!, options, partsDir!));
     console.log(
       `Built the part ${values.part} into ${path.join(partsDir!, values.part!)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
     );
@@ -76,7 +93,7 @@ try {
   const inParts = values.parts
     ? await buildSiteInParts(options)
     : step === "assemble"
-      ? await assembleParts(options, partsDir!)
+      ? await withFolderLocks(stepWrites, lock, () => assembleParts(options, partsDir!))
       : undefined;
   if (!inParts) await buildSite(options);
   progress?.end();
@@ -89,7 +106,9 @@ try {
 } catch (error) {
   progress?.end();
   console.error(explainBuildFailure(error));
-  if (buildErrorIn(error)?.siteUntouched !== false) console.error(`The build failed; ${values.output}/ was left as it was.`);
+  // A build that did not start (another holds the lock) has nothing to leave as it was.
+  if (buildErrorIn(error)?.siteUntouched !== false && !(error instanceof BuildLockedError))
+    console.error(`The build failed; ${values.output}/ was left as it was.`);
   process.exitCode = 1;
 }
 // Everything is written and awaited: the process ends now instead of taking Node's orderly

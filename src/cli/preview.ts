@@ -6,6 +6,7 @@
  *   npm start [-- --port 8080] [--input articles] [--output .preview] [--pathprefix /]
  */
 import { parseArgs } from "node:util";
+import { lockFolders } from "../build/buildLock.ts";
 import { eleventyFor } from "../build/runEleventy.ts";
 import { SiteBuild } from "../build/siteBuild.ts";
 import { SEARCH_SHARD_STORIES } from "../search/searchShards.ts";
@@ -45,6 +46,9 @@ const build = new SiteBuild({
 });
 const eleventy = eleventyFor(build, "serve");
 try {
+  // The preview rewrites its folder on every save for as long as it runs: it holds the folder's
+  // lock (see buildLock.ts) till it ends, so a second preview or a build told to write there stops, naming it.
+  await lockFolders([values.output], { waitMs: 0 });
   await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(port);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { entryIntact, sealEntry } from "../cacheIntegrity.ts";
 import { writeFileWhole } from "../writeWhole.ts";
 
 /** Below this, Zopfli saves a few hundred bytes and, on Pagefind's small metadata, can take a second. */
@@ -37,13 +38,17 @@ export async function compressFirstSearchFiles(
     const memo =
       options.memoDir &&
       path.join(options.memoDir, `${createHash("sha256").update(FIRST_SEARCH_COMPRESSION).update(gzipped).digest("hex").slice(0, 32)}.gz`);
-    if (memo && existsSync(memo)) {
+    // A memo damaged since (see cacheIntegrity.ts) is removed and made again.
+    if (memo && entryIntact(memo)) {
       writeFileSync(file, readFileSync(memo));
       continue;
     }
     const smaller = await recompress(gzipped);
     writeFileSync(file, smaller);
-    if (memo) writeFileWhole(memo, smaller);
+    if (memo) {
+      writeFileWhole(memo, smaller);
+      sealEntry(memo);
+    }
   }
 }
 

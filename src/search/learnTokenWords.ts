@@ -12,6 +12,7 @@ import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import * as pagefind from "pagefind";
+import { entryIntact, sealEntry } from "../cacheIntegrity.ts";
 import { writeFileWhole, writeFolderWhole } from "../writeWhole.ts";
 import { decodeCbor, unpackFile, type CborValue } from "./pagefindFormat.ts";
 
@@ -52,7 +53,8 @@ export async function learnTokenWords(
   memo?: WordsMemo,
 ): Promise<WordOfToken[][]> {
   const known =
-    memo && existsSync(memo.words) && existsSync(memo.bundle)
+    // A memo damaged since it was written (see cacheIntegrity.ts) is removed and learned again.
+    memo && entryIntact(memo.words) && entryIntact(memo.bundle)
       ? (deserialize(readFileSync(memo.words)) as Map<string, WordOfToken[]>)
       : new Map<string, WordOfToken[]>();
   const unknown = tokens.filter((token) => !known.has(token));
@@ -61,12 +63,17 @@ export async function learnTokenWords(
     const learned = await askPagefind(unknown, language, bundleDir);
     unknown.forEach((token, position) => known.set(token, learned[position]));
     if (memo && !existsSync(memo.bundle))
-      writeFolderWhole(memo.bundle, (partial) =>
-        cpSync(bundleDir, partial, { recursive: true, filter: (source) => !/\.pf_meta$|\/(index|fragment|filter)$/.test(source) }),
-      );
+      writeFolderWhole(memo.bundle, (partial) => {
+        cpSync(bundleDir, partial, { recursive: true, filter: (source) => !/\.pf_meta$|\/(index|fragment|filter)$/.test(source) });
+        // Sealed before it takes its name: another indexing process may look at it at once.
+        sealEntry(partial, memo.bundle);
+      });
   }
   const words = tokens.map((token) => known.get(token)!);
-  if (memo) writeFileWhole(memo.words, serialize(new Map(tokens.map((token, position) => [token, words[position]]))));
+  if (memo) {
+    writeFileWhole(memo.words, serialize(new Map(tokens.map((token, position) => [token, words[position]]))));
+    sealEntry(memo.words);
+  }
   return words;
 }
 

@@ -4,7 +4,8 @@ import { existsSync, readdirSync, rmSync } from "node:fs";
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { folderMaker, linkOrCopy } from "../linkOrCopy.ts";
+import { entryIntact, sealEntry } from "../cacheIntegrity.ts";
+import { copyUnshared, folderMaker } from "../linkOrCopy.ts";
 import { howToFork } from "../projectFiles.ts";
 import { FIRST_SEARCH_COMPRESSION } from "./compressFirstSearchFiles.ts";
 import { ShardQueue, type StartIndexing } from "./shardQueue.ts";
@@ -109,7 +110,8 @@ export async function writeSearchShards(
     }))
     .filter((job) => !options.only || options.only.has(job.shard.name));
   const cachedShards = new Set(
-    jobs.filter((job) => options.cacheDir !== undefined && existsSync(path.join(options.cacheDir, job.fingerprint))),
+    // A damaged entry (see cacheIntegrity.ts) is removed and its shard indexed again.
+    jobs.filter((job) => options.cacheDir !== undefined && entryIntact(path.join(options.cacheDir, job.fingerprint))),
   );
   const toIndex = jobs.filter((job) => !cachedShards.has(job)).sort((a, b) => b.urls.length - a.urls.length);
   const targetOf = (job: (typeof jobs)[number]) =>
@@ -184,6 +186,9 @@ export async function writeSearchShards(
     if (result.errors.length > 0) continue;
     const cached = cacheOf(job);
     if (cached) {
+      // Sealed before it takes its name: an entry is never there unsealed. What stood there was damaged (see entryIntact).
+      sealEntry(building.get(job.shard.name)!, cached);
+      rmSync(cached, { recursive: true, force: true });
       await rename(building.get(job.shard.name)!, cached);
       linkTree(cached, targetOf(job), job.position === 0);
     } else if (job.position !== 0) {
@@ -216,7 +221,12 @@ const STALE_AFTER_MS = 60 * 60 * 1000;
 async function pruneShardCache(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
   const now = Date.now();
   for (const entry of await readdir(cacheDir).catch(() => [] as string[])) {
-    if (used.has(entry) || entry.includes(".building-")) continue;
+    if (used.has(entry) || used.has(entry.replace(/\.sha256\.json$/, ""))) continue;
+    // Left by a build killed while indexing: the cache is locked (see buildLock.ts), so no build is writing it.
+    if (entry.includes(".building-")) {
+      await rm(path.join(cacheDir, entry), { recursive: true, force: true });
+      continue;
+    }
     const modified = (await stat(path.join(cacheDir, entry)).catch(() => undefined))?.mtimeMs ?? now;
     if (now - modified > STALE_AFTER_MS) await rm(path.join(cacheDir, entry), { recursive: true, force: true });
   }
@@ -313,7 +323,7 @@ function linkTree(from: string, to: string, wholeBundle: boolean): void {
   const makeFolderOf = folderMaker();
   for (const file of filesOfShard(from, wholeBundle)) {
     makeFolderOf(path.join(to, file));
-    linkOrCopy(path.join(from, file), path.join(to, file));
+    copyUnshared(path.join(from, file), path.join(to, file));
   }
 }
 
