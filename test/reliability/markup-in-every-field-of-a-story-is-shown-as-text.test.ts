@@ -266,7 +266,7 @@ for (const prefix of ["/", "/news/"]) {
     assert.not.ok(/alert\((3|6)\)/.test(text), `the scripts' text is left in the body: ${text}`);
     assert.equal(
       [...(body?.querySelectorAll("*") ?? [])].map((element) => element.outerHTML).filter((markup) => !markup.startsWith("<p>")),
-      ['<b>bold</b>', '<img src="x">'],
+      ["<b>bold</b>", '<img src="x">'],
     );
   });
 
