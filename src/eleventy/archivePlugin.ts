@@ -15,6 +15,7 @@ import type { WrittenPage } from "../build/verifyBuild.ts";
 import { buildFeeds } from "../pages/buildFeeds.ts";
 import { buildPages, NOT_FOUND_URL, storyLastModified, type IndexPage, type SitePages } from "../pages/buildPages.ts";
 import { buildSitemaps } from "../pages/buildSitemap.ts";
+import { buildNewsSitemap } from "../pages/buildNewsSitemap.ts";
 import type { LazyOutput, Output, Page } from "../pages/pageModels.ts";
 import { ArchiveProblemsError, formatProblem, sortProblems, type Warning } from "../problems.ts";
 import { planSearchShards, SEARCH_SHARD_STORIES, type SearchShard } from "../search/searchShards.ts";
@@ -115,6 +116,7 @@ export async function loadSite(
         ...indexPages,
         ...buildFeeds(archive, site),
         ...buildSitemaps(sitemapEntries(indexPages, archive)).map(madeAlready),
+        madeAlready(buildNewsSitemap(archive, site)),
       ]);
     },
     get pages() {
