@@ -3,7 +3,7 @@ import { shell } from "./base.ts";
 import { renderFeed } from "./feed.ts";
 import { directoryMain, homeMain, listMain, notFoundMain, searchMain } from "./indexPages.ts";
 import type { RenderContext } from "./renderContext.ts";
-import { renderRobots, renderSitemap, renderSitemapIndex } from "./sitemap.ts";
+import { renderNewsSitemap, renderRobots, renderSitemap, renderSitemapIndex } from "./sitemap.ts";
 import { storyMain } from "./story.ts";
 import { storyHead } from "./storyHead.ts";
 
@@ -30,5 +30,7 @@ export function renderOutput(output: Output, context: RenderContext): string | P
       return renderSitemapIndex(output, context);
     case "robots":
       return renderRobots(output, context);
+    case "newsSitemap":
+      return renderNewsSitemap(output, context);
   }
 }

@@ -1,3 +1,4 @@
+import { urls } from "../src/urls.ts";
 import type { StoryPage } from "../src/pages/pageModels.ts";
 import { dateText, storyList } from "./components.ts";
 import { html, trustedHtml, type Html } from "./html.ts";
@@ -23,7 +24,7 @@ ${
 <span hidden data-pagefind-meta="dated">${page.date.label}${page.date.inferred ? " (date inferred)" : ""}</span>
 ${
   page.updated
-    ? html`<p class="correction"><strong>Updated ${dateText(page.updated)}</strong>${page.correction ? html`: ${page.correction}` : ""}</p>`
+    ? html`<p class="correction"><strong>Updated ${dateText(page.updated)}</strong>${page.correction ? html`: ${page.correction} <a href="${urls.corrections}">All corrections</a>` : ""}</p>`
     : ""
 }
 ${

@@ -13,6 +13,8 @@ export const urls = {
   authors: "/authors/",
   topics: "/topics/",
   feed: "/feed.xml",
+  corrections: "/corrections/",
+  correctionsFeed: "/corrections/feed.xml",
   story: (date: StoryDate, slug: string) => `/${date.local.year}/${pad(date.local.month)}/${pad(date.local.day)}/${slug}/`,
   year: (year: number) => `/${year}/`,
   month: (year: number, month: number) => `/${year}/${pad(month)}/`,

@@ -1,8 +1,9 @@
 import { hash } from "node:crypto";
 import path from "node:path";
 import { parseListedStoryFile, parseStoryFile } from "../article/parse.ts";
-import { createStoryMarkdown, findCrossReferences } from "../markdown/storyMarkdown.ts";
-import type { Problem } from "../problems.ts";
+import { createStoryMarkdown, findCrossReferences, findRemovals, idsIn } from "../markdown/storyMarkdown.ts";
+import { safeHtml } from "../markdown/safeHtml.ts";
+import type { Problem, Warning } from "../problems.ts";
 import { slugify } from "../slug.ts";
 import { urls } from "../urls.ts";
 import { buildIndexes, type ArchiveIndexes } from "./indexes.ts";
@@ -68,8 +69,9 @@ export interface Archive extends ArchiveIndexes {
 export function buildArchive(
   sources: readonly (StorySource | ListedStorySource)[],
   options: ArchiveOptions,
-): { archive: Archive; problems: Problem[] } {
+): { archive: Archive; problems: Problem[]; warnings: Warning[] } {
   const problems: Problem[] = [];
+  const warnings: Warning[] = [];
   const stories: Story[] = [];
   const draftsLeftOut: string[] = [];
   const draftPaths = new Set<string>();
@@ -145,9 +147,20 @@ export function buildArchive(
 
   const bySourcePath = new Map(stories.map((story) => [story.sourcePath, story]));
   const markdown = createStoryMarkdown();
+  // Every body first: a link to `other.md#part` needs the other story's ids.
+  const renderedBodies = new Map<Story, RenderedBody>();
   for (const story of stories) {
     if (story.referenceOnly) continue;
     const rendered = renderBody(story, markdown, options.cache && { use: options.cache.usedFor(story.sourcePath), key: story.inputKey });
+    renderedBodies.set(story, rendered);
+    for (const removal of rendered.removals)
+      warnings.push({
+        file: story.file,
+        line: story.bodyStartLine + removal.bodyLine - 1,
+        message: `${removal.what} removed (${removal.why})`,
+      });
+  }
+  for (const [story, rendered] of renderedBodies) {
     const targets = new Set<string>();
     const addresses: string[] = [];
     for (const reference of rendered.references) {
@@ -164,6 +177,14 @@ export function buildArchive(
         });
         addresses.push(markdown.utils.escapeHtml(reference.href));
         continue;
+      }
+      if (reference.fragment !== undefined && !renderedBodies.get(target)?.ids.includes(reference.fragment)) {
+        problems.push({
+          file: story.file,
+          line: story.bodyStartLine + reference.bodyLine - 1,
+          message: `links to "${reference.href}", but ${target.file} has no heading or footnote with the id "${reference.fragment}"`,
+          hint: "link to a heading's id as the archive makes it (its text in lower case, words joined by hyphens), or remove the #part",
+        });
       }
       const fragment = reference.href.includes("#") ? "#" + reference.href.split("#")[1] : "";
       addresses.push(markdown.utils.escapeHtml(target.url + fragment));
@@ -200,6 +221,7 @@ export function buildArchive(
       ...indexes,
     },
     problems,
+    warnings,
   };
 }
 
@@ -223,10 +245,13 @@ function renderBody(story: Story, markdown: StoryMarkdown, cache: { use: ParseCa
 type StoryMarkdown = ReturnType<typeof createStoryMarkdown>;
 
 function renderWithPlaceholders(story: Story, markdown: StoryMarkdown): RenderedBody {
-  const tokens = markdown.parse(story.body, {});
+  // One env for parsing and rendering: footnotes are collected into it.
+  const env = {};
+  const tokens = markdown.parse(story.body, env);
   const references = [...findCrossReferences(tokens, story.sourcePath)];
   for (const [index, [token]] of references.entries()) token.attrSet("href", referencePlaceholder(index));
-  return { html: markdown.renderer.render(tokens, markdown.options, {}), references: references.map(([, reference]) => reference) };
+  const html = safeHtml(markdown.renderer.render(tokens, markdown.options, env));
+  return { html, references: references.map(([, reference]) => reference), ids: idsIn(html), removals: findRemovals(tokens) };
 }
 
 /** The body's HTML; rendered again should another build have replaced the cache's file meanwhile. */

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readSync, rmSync, type Sta
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { StoredStoryFile } from "../article/parse.ts";
-import type { CrossReference } from "../markdown/storyMarkdown.ts";
+import type { BodyRemoval, CrossReference } from "../markdown/storyMarkdown.ts";
 import { writeFileWhole } from "../writeWhole.ts";
 
 /**
@@ -29,6 +29,10 @@ export interface ParseCache {
 export interface RenderedBody {
   readonly html: string;
   references: CrossReference[];
+  /** The ids in the HTML, that `other.md#id` links may name. */
+  ids: string[];
+  /** What the allowlist took out of the body's HTML, reported as warnings. */
+  removals: BodyRemoval[];
 }
 
 export class ParseCacheChangedError extends Error {}
@@ -82,7 +86,7 @@ export class StoryParseCache {
         continue; // Unreadable: its stories are read again.
       }
       for (const [key, value] of stored.files) cache.read.files.set(key, value);
-      for (const [key, { references, html }] of stored.bodies) cache.read.bodies.set(key, new StoredBody(references, bodies, html));
+      for (const [key, { html, ...facts }] of stored.bodies) cache.read.bodies.set(key, new StoredBody(facts, bodies, html));
       cache.keysRead.set(name, new Set([...stored.files.keys(), ...stored.bodies.keys()]));
     }
     return cache;
@@ -111,7 +115,12 @@ export class StoryParseCache {
       const htmls: string[] = [];
       let bodies: CacheFile["bodies"];
       try {
-        bodies = new Map([...used.bodies].map(([key, body]) => [key, { references: body.references, html: htmls.push(body.html) - 1 }]));
+        bodies = new Map(
+          [...used.bodies].map(([key, body]) => [
+            key,
+            { references: body.references, ids: body.ids, removals: body.removals, html: htmls.push(body.html) - 1 },
+          ]),
+        );
       } catch (error) {
         // Another build replaced this file meanwhile, and keeps what it read.
         if (error instanceof ParseCacheChangedError) continue;
@@ -143,7 +152,7 @@ function segmentFile(sourcePath: string): string {
 interface CacheFile {
   code: string;
   files: Map<string, StoredStoryFile>;
-  bodies: Map<string, { references: CrossReference[]; html: number }>;
+  bodies: Map<string, Omit<RenderedBody, "html"> & { html: number }>;
 }
 
 /** Where a cache file's HTML is, and the file as it was when its first part was read. */
@@ -182,11 +191,17 @@ class BodiesSection {
 }
 
 class StoredBody implements RenderedBody {
+  readonly references: CrossReference[];
+  readonly ids: string[];
+  readonly removals: BodyRemoval[];
+
   constructor(
-    readonly references: CrossReference[],
+    facts: Omit<RenderedBody, "html">,
     private readonly section: BodiesSection,
     private readonly index: number,
-  ) {}
+  ) {
+    ({ references: this.references, ids: this.ids, removals: this.removals } = facts);
+  }
 
   get html(): string {
     return this.section.html(this.index);

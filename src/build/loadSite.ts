@@ -6,8 +6,9 @@ import { checkStoryFolder } from "../article/storyFolder.ts";
 import { buildFeeds } from "../pages/buildFeeds.ts";
 import { buildPages, NOT_FOUND_URL, storyLastModified, type IndexPage, type SitePages } from "../pages/buildPages.ts";
 import { buildSitemaps } from "../pages/buildSitemap.ts";
+import { buildNewsSitemap } from "../pages/buildNewsSitemap.ts";
 import type { LazyOutput, Output, Page } from "../pages/pageModels.ts";
-import { ArchiveProblemsError } from "../problems.ts";
+import { ArchiveProblemsError, formatProblem, sortProblems, type Warning } from "../problems.ts";
 import { planSearchShards, SEARCH_SHARD_STORIES, type SearchShard } from "../search/searchShards.ts";
 import type { SiteSettings } from "../site.ts";
 import { codeFingerprint } from "./pageCache.ts";
@@ -69,7 +70,9 @@ export async function loadSite(
   timings?.mark("readStoryFiles");
   options.storiesRead?.();
   const cache = cacheDir === undefined ? undefined : StoryParseCache.load(path.join(cacheDir, "parsed"), codeFingerprint("parse"));
-  const { archive, problems } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts, cache });
+  const { archive, problems, warnings } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts, cache });
+  // A part of a site built in parts reads some years only: there, `npm run check` reports them all.
+  if (!listed) reportWarnings(warnings);
   timings?.mark("buildArchive");
   let saved = false;
   const saveParseCache = () => {
@@ -107,12 +110,18 @@ export async function loadSite(
         ...indexPages,
         ...buildFeeds(archive, site),
         ...buildSitemaps(sitemapEntries(indexPages, archive)).map(madeAlready),
+        madeAlready(buildNewsSitemap(archive, site)),
       ]);
     },
     get pages() {
       return (pages ??= [...indexPages.map((page) => page.model()), ...archive.stories.map(storyPage)]);
     },
   };
+}
+
+/** Markup removed from bodies, as `npm run check` prints it: the build goes on. */
+function reportWarnings(warnings: readonly Warning[]): void {
+  for (const warning of sortProblems(warnings)) console.warn(`warning: ${formatProblem(warning)}`);
 }
 
 /** Every page but the 404 page, with the day it last changed. */

@@ -1,6 +1,7 @@
 /**
  * `npm run check`: validates every story without building. Prints every problem at once as
- * `path:line: what is wrong (hint)` and exits 1 when there is any.
+ * `path:line: what is wrong (hint)` and exits 1 when there is any; warnings (markup the allowlist
+ * removes from a body) are printed the same way, after "warning:", and do not fail.
  *
  *   npm run check [-- --input articles]
  */
@@ -36,6 +37,8 @@ try {
 // Checked as published (links to drafts are problems) and as previewed (drafts' own links count).
 const published = buildArchive(sources, { timeZone: site.timeZone, includeDrafts: false });
 const previewed = buildArchive(sources, { timeZone: site.timeZone, includeDrafts: true });
+const warnings = [...new Set(sortProblems([...published.warnings, ...previewed.warnings]).map(formatProblem))];
+if (warnings.length > 0) console.error(warnings.map((warning) => `warning: ${warning}`).join("\n"));
 const lines = [...new Set(sortProblems([...published.problems, ...previewed.problems]).map(formatProblem))];
 
 if (lines.length > 0) {

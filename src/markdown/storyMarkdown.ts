@@ -1,14 +1,51 @@
 import markdownIt from "markdown-it";
 import type { MarkdownIt } from "markdown-it";
 import type { Token } from "markdown-it";
+import markdownItAnchor from "markdown-it-anchor";
+import markdownItFootnote from "markdown-it-footnote";
 import path from "node:path";
+import { slugify } from "../slug.ts";
+import { removalsFrom } from "./safeHtml.ts";
 
 /**
- * Story bodies are Markdown from outside the newsroom's control, so raw HTML is off (it shows as
- * text), quotes are left as typed (no typographic rewriting of wire copy) and bare URLs stay text.
+ * Story bodies are Markdown from outside the newsroom's control: raw HTML is on, as real archives
+ * are full of it, and the rendered body goes through the allowlist of `safeHtml` (issue 20).
+ * Quotes are left as typed (no typographic rewriting of wire copy) and bare URLs stay text.
+ * Footnotes get links back; headings get ids made by the archive's own slug function.
  */
 export function createStoryMarkdown(): MarkdownIt {
-  return markdownIt({ html: false, linkify: false, typographer: false });
+  return markdownIt({ html: true, linkify: false, typographer: false })
+    .use(markdownItFootnote)
+    .use(markdownItAnchor, { slugify, tabIndex: false });
+}
+
+/** Markup the allowlist removed from a body, where it was. */
+export interface BodyRemoval {
+  /** 1-based line in the body. */
+  bodyLine: number;
+  what: string;
+  why: string;
+}
+
+/** Every piece of raw HTML in a parsed body that the allowlist takes something out of, with its line. */
+export function findRemovals(tokens: Token[]): BodyRemoval[] {
+  const found: BodyRemoval[] = [];
+  const collect = (rawHtml: string, firstLine: number) => {
+    for (const removal of removalsFrom(rawHtml)) {
+      const bodyLine = firstLine + (rawHtml.slice(0, removal.index).match(/\n/g)?.length ?? 0);
+      found.push({ bodyLine, what: removal.what, why: removal.why });
+    }
+  };
+  for (const block of tokens) {
+    if (block.type === "html_block") collect(block.content, (block.map?.[0] ?? 0) + 1);
+    if (block.type !== "inline" || !block.children) continue;
+    let lineOffset = 0;
+    for (const token of block.children) {
+      if (token.type === "softbreak" || token.type === "hardbreak") lineOffset++;
+      if (token.type === "html_inline") collect(token.content, (block.map?.[0] ?? 0) + 1 + lineOffset);
+    }
+  }
+  return found;
 }
 
 /** A link in a body that points to another story's source file. */
@@ -19,6 +56,8 @@ export interface CrossReference {
   href: string;
   /** 1-based line in the body. */
   bodyLine: number;
+  /** The `#part` of the href, decoded, if it has one: an id the story linked to must have. */
+  fragment?: string;
 }
 
 /**
@@ -36,7 +75,9 @@ export function findCrossReferences(tokens: Token[], sourcePath: string): Map<To
       const href = String(token.attrGet("href") ?? "");
       const target = markdownFileTarget(href, sourcePath);
       if (target === undefined) continue;
-      found.set(token, { targetSourcePath: target, href, bodyLine: (block.map?.[0] ?? 0) + 1 + lineOffset });
+      const hash = href.indexOf("#");
+      const fragment = hash === -1 || hash === href.length - 1 ? undefined : decodedFragment(href.slice(hash + 1));
+      found.set(token, { targetSourcePath: target, href, bodyLine: (block.map?.[0] ?? 0) + 1 + lineOffset, fragment });
     }
   }
   return found;
@@ -50,4 +91,17 @@ function markdownFileTarget(href: string, sourcePath: string): string | undefine
     ? withoutFragment.slice(1)
     : path.posix.join(path.posix.dirname(sourcePath), withoutFragment);
   return path.posix.normalize(fromRoot);
+}
+
+function decodedFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/** Every id in a rendered body: the anchors a `story.md#part` link to it may name (headings, footnotes, raw HTML's). */
+export function idsIn(html: string): string[] {
+  return [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1].replace(/&amp;/g, "&").replace(/&quot;/g, '"'));
 }

@@ -5,6 +5,7 @@ import type { SiteSettings } from "../site.ts";
 import { urls } from "../urls.ts";
 import { lazyOutput, type FeedEntry, type FeedModel, type LazyOutput } from "./pageModels.ts";
 import { describeStory } from "./buildPages.ts";
+import { correctedStories } from "./buildCorrections.ts";
 
 /** Entries in each feed: a reader wants the latest stories, not the archive. */
 export const FEED_LIMIT = 20;
@@ -24,6 +25,13 @@ export function buildFeeds(archive: Archive, site: SiteSettings): LazyFeed[] {
     );
   return [
     lazyFeed(urls.feed, site.title, site.description, urls.home, archive.stories),
+    lazyFeed(
+      urls.correctionsFeed,
+      `${site.title}: corrections`,
+      "Stories corrected after they were published, the latest correction first.",
+      urls.corrections,
+      correctedStories(archive),
+    ),
     ...archive.authors.map((author) =>
       lazyFeed(
         urls.authorFeed(author.slug),

@@ -17,6 +17,7 @@ import {
   type StoryPage,
 } from "./pageModels.ts";
 import { countLabel, dateView, storyListItem } from "./views.ts";
+import { correctionsPage } from "./buildCorrections.ts";
 
 const home: NamedLink = { name: "Home", url: urls.home };
 const siteFeed: NamedLink = { name: "Latest stories", url: urls.feed };
@@ -64,6 +65,7 @@ export function buildPages(archive: Archive, site: SiteSettings, searchShards: r
       indexPage(urls.home, newestDay(archive.stories), (show) => homePage(archive, site, show), site),
       indexPage(urls.search, undefined, () => searchPage(archive, searchShards), site),
       indexPage(NOT_FOUND_URL, undefined, (show) => notFoundPage(archive, show), site),
+      indexPage(urls.corrections, newestDay(archive.stories), (show) => correctionsPage(archive, site, show), site),
       ...datePages(archive, site),
       ...entryPages(archive.authors, "author", site),
       ...entryPages(archive.topics, "topic", site),

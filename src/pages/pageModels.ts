@@ -180,11 +180,19 @@ export interface SitemapIndexModel {
 export interface RobotsModel {
   kind: "robots";
   url: string;
-  sitemapUrl: string;
+  /** Every sitemap crawlers are told of: the sitemap (or its index) and the news sitemap. */
+  sitemapUrls: string[];
+}
+
+/** The Google News sitemap: the newest stories, each with its `news:news` facts. */
+export interface NewsSitemapModel {
+  kind: "newsSitemap";
+  url: string;
+  entries: { url: string; publicationName: string; language: string; published: string; title: string }[];
 }
 
 /** Every file the archive writes through its layouts. */
-export type Output = Page | FeedModel | SitemapModel | SitemapIndexModel | RobotsModel;
+export type Output = Page | FeedModel | SitemapModel | SitemapIndexModel | RobotsModel | NewsSitemapModel;
 
 /**
  * An output made when first asked for, and what it is made of: `inputs` is plain data, equal in

@@ -17,8 +17,8 @@ complete("the build wrote the pages of the archive", async () => {
   const { pages } = await everyPage();
   // 12 stories; 2 years, 7 months, 11 days and /archive/; 4 authors, 5 author-years and /authors/;
   // 29 topics, 33 topic-years (Huawei, ZTE, security and US government span 2012 and 2018) and
-  // /topics/; home, search and the 404 page.
-  assert.is(pages.length, 12 + (2 + 7 + 11 + 1) + (4 + 5 + 1) + (29 + 33 + 1) + 3);
+  // /topics/; home, search, the 404 page and /corrections/.
+  assert.is(pages.length, 12 + (2 + 7 + 11 + 1) + (4 + 5 + 1) + (29 + 33 + 1) + 4);
 });
 
 complete("no page prints undefined, NaN, null or Invalid DateTime, in its text or its attributes", async () => {

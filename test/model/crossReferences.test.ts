@@ -54,7 +54,7 @@ resolution("links in the same folder and in another year's folder resolve too", 
 resolution("a fragment after the file name is kept", () => {
   const archive = archiveOf([
     withBody("2018/11/seed.md", "Seed", "2018-11-23", "See [the verdict](../../2012/10/far.md#the-verdict).\n"),
-    referenceOnly("2012/10/far.md", "Far", "2012-10-08"),
+    withBody("2012/10/far.md", "Far", "2012-10-08", "## The verdict\n\nGuilty.\n"),
   ]);
   assert.is(bodyOf(archive, "2018/11/seed.md"), '<p>See <a href="/2012/10/08/far/#the-verdict">the verdict</a>.</p>\n');
 });
@@ -158,7 +158,7 @@ backlinks("a story linked from two others is referenced by both, newest first", 
   const archive = archiveOf([
     withBody("2018/11/seed.md", "Seed", "2018-11-23", "See [Target](../08/target.md).\n"),
     withBody("2018/09/middle.md", "Middle", "2018-09-17", "See [Target](../08/target.md) and [Target again](../08/target.md#end).\n"),
-    referenceOnly("2018/08/target.md", "Target", "2018-08-23"),
+    withBody("2018/08/target.md", "Target", "2018-08-23", "Text.\n\n## End\n"),
   ]);
   assert.equal(titles(archive.referencedBy.get("2018/08/target.md")), ["Seed", "Middle"]);
 });
@@ -181,8 +181,8 @@ backlinks("a story that no one links to is referenced by nothing", () => {
 });
 
 backlinks("a story that links to itself is not its own backlink", () => {
-  const archive = archiveOf([withBody("2018/11/seed.md", "Seed", "2018-11-23", "See [this story](seed.md#top).\n")]);
-  assert.is(bodyOf(archive, "2018/11/seed.md"), '<p>See <a href="/2018/11/23/seed/#top">this story</a>.</p>\n');
+  const archive = archiveOf([withBody("2018/11/seed.md", "Seed", "2018-11-23", "## Top\n\nSee [this story](seed.md#top).\n")]);
+  assert.is(bodyOf(archive, "2018/11/seed.md"), '<h2 id="top">Top</h2>\n<p>See <a href="/2018/11/23/seed/#top">this story</a>.</p>\n');
   assert.equal(titles(archive.referencedBy.get("2018/11/seed.md")), []);
 });
 

@@ -93,6 +93,8 @@ test("a story whose cached body can no longer be read is rendered again, to the 
         key,
         {
           references: body.references,
+          ids: body.ids,
+          removals: body.removals,
           get html(): string {
             throw new ParseCacheChangedError("replaced");
           },

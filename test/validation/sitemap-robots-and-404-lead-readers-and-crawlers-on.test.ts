@@ -81,7 +81,7 @@ function crawlersSuite(prefix: string) {
     assert.not.ok(lines.includes("Disallow: /"), "robots.txt shuts crawlers out");
     assert.equal(
       lines.filter((line) => /^sitemap:/i.test(line)),
-      [`Sitemap: ${context.site.root}sitemap.xml`],
+      [`Sitemap: ${context.site.root}sitemap.xml`, `Sitemap: ${context.site.root}sitemap-news.xml`],
     );
   });
 
