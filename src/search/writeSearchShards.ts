@@ -222,13 +222,16 @@ async function pruneShardCache(cacheDir: string, used: ReadonlySet<string>): Pro
   const now = Date.now();
   for (const entry of await readdir(cacheDir).catch(() => [] as string[])) {
     if (used.has(entry) || used.has(entry.replace(/\.sha256\.json$/, ""))) continue;
-    // Left by a build killed while indexing: the cache is locked (see buildLock.ts), so no build is writing it.
+    // Left by a build killed while indexing: the cache is locked (see buildLock.ts), so no build
+    // is writing it, though a Pagefind process the killed build started may still be finishing
+    // (it is not killed with it): what cannot be removed now is removed by a later build.
+    const remove = () => rm(path.join(cacheDir, entry), { recursive: true, force: true }).catch(() => undefined);
     if (entry.includes(".building-")) {
-      await rm(path.join(cacheDir, entry), { recursive: true, force: true });
+      await remove();
       continue;
     }
     const modified = (await stat(path.join(cacheDir, entry)).catch(() => undefined))?.mtimeMs ?? now;
-    if (now - modified > STALE_AFTER_MS) await rm(path.join(cacheDir, entry), { recursive: true, force: true });
+    if (now - modified > STALE_AFTER_MS) await remove();
   }
 }
 

@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -54,12 +54,12 @@ const cleanBuild = buildSite({ input: clean.articles, output: clean.site, cacheD
 for (const [damage, { inflict, memo }] of Object.entries(damages)) {
   test(`${damage}: the next build equals a clean build`, async () => {
     await cleanBuild;
+    // A copy of the clean build's cache: the same as building it again, without a cold build's time.
     const project = archiveOnDisk(threeStories);
     const cacheDir = path.join(project.root, ".cache");
-    await buildSite({ input: project.articles, output: project.site, cacheDir });
+    cpSync(path.join(clean.root, ".cache"), cacheDir, { recursive: true });
     inflict(cacheDir);
     if (memo) rmSync(path.join(cacheDir, "search"), { recursive: true, force: true });
-    rmSync(project.site, { recursive: true, force: true });
     await buildSite({ input: project.articles, output: project.site, cacheDir });
     assert.equal(differences(fingerprint(project.site), fingerprint(clean.site)), []);
     if (memo) return;

@@ -233,7 +233,8 @@ for (const prefix of ["/", "/news/"]) {
     assert.is(textOf(document, ".publication"), PUBLICATION);
     assert.is(textOf(document, ".byline a[rel=author]"), NAME);
     assert.is(textOf(document, ".byline .role"), ROLE);
-    assert.ok(textOf(document, ".correction")?.endsWith(`: ${CORRECTION}`), textOf(document, ".correction"));
+    // The notice ends with its link to every correction (issue 20).
+    assert.ok(textOf(document, ".correction")?.endsWith(`: ${CORRECTION} All corrections`), textOf(document, ".correction"));
     assert.equal(
       [...document.querySelectorAll(".topics a")].map((link) => link.textContent),
       [TOPIC, "Huawei"],

@@ -16,7 +16,8 @@ test("markup, escapes and white space of the body become the text a reader sees"
   const body = [
     "The *regulator*  said [the review](https://example.com/review) would\tfinish.",
     "",
-    "- 5G & Wi-Fi <standards>",
+    // Escaped, as raw HTML is rendered through the allowlist (issue 20), which has no <standards>.
+    "- 5G & Wi-Fi &lt;standards&gt;",
     '- "Open" RAN\'s future',
     "",
     "Use `a < b` here.\u00a0End,\u2003really.",
