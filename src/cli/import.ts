@@ -3,25 +3,28 @@
  * export (WXR) or an RSS/Atom feed, read offline.
  *
  *   node --import tsx src/cli/import.ts --from jekyll SITE [--site-url URL] [--articles DIR] [--dry-run] [--force] [--strict]
+ *   node --import tsx src/cli/import.ts --from wordpress EXPORT.xml [--uploads DIR] …
  */
 import { parseArgs } from "node:util";
 import { site } from "../site.ts";
 import { readJekyllSite } from "../import/jekyll.ts";
+import { readWordPressExport } from "../import/wordpress.ts";
 import type { ImportedSite } from "../import/importedPost.ts";
 import { formatReport, writeImport } from "../import/writeImport.ts";
 import { articlesFolderProblem } from "./storyFile.ts";
 
-const USAGE = `usage: npm run import -- --from jekyll SOURCE [--site-url URL] [--articles DIR] [--dry-run] [--force] [--strict]
+const USAGE = `usage: npm run import -- --from jekyll|wordpress SOURCE [--site-url URL] [--articles DIR] [--dry-run] [--force] [--strict]
 
 Imports the posts of an old site into articles/YYYY/MM/<slug>.md and prints a report.
-  --from       jekyll (a site folder)
+  --from       jekyll (a site folder) or wordpress (a WXR export file; --uploads DIR: its wp-content/uploads)
   --site-url   the old site's address, when its configuration does not say it
   --dry-run    report what would be imported, write nothing
   --force      replace stories that already exist with different text
   --strict     exit 1 when there is any warning`;
 
-const READERS: Record<string, (source: string, siteUrl: string | undefined) => ImportedSite> = {
+const READERS: Record<string, (source: string, siteUrl: string | undefined, uploads: string | undefined) => ImportedSite> = {
   jekyll: (source, siteUrl) => readJekyllSite(source, siteUrl, site.timeZone),
+  wordpress: (source, siteUrl, uploads) => readWordPressExport(source, siteUrl, uploads),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -55,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
   const folderProblem = await articlesFolderProblem(values.articles);
   if (folderProblem) return fail(folderProblem);
 
-  const imported = reader(positionals[0], values["site-url"]);
+  const imported = reader(positionals[0], values["site-url"], values.uploads);
   const report = await writeImport(imported, { articles: values.articles, dryRun: values["dry-run"], force: values.force });
   console.log(formatReport(report, values["dry-run"]));
   if (report.imported.length === 0) return 1;
