@@ -10,14 +10,15 @@ import { site } from "../site.ts";
 import { readJekyllSite } from "../import/jekyll.ts";
 import { readWordPressExport } from "../import/wordpress.ts";
 import { readFeed } from "../import/feed.ts";
+import { readHugoSite } from "../import/hugo.ts";
 import type { ImportedSite } from "../import/importedPost.ts";
 import { formatReport, writeImport } from "../import/writeImport.ts";
 import { articlesFolderProblem } from "./storyFile.ts";
 
-const USAGE = `usage: npm run import -- --from jekyll|wordpress|feed SOURCE [--site-url URL] [--articles DIR] [--dry-run] [--force] [--strict]
+const USAGE = `usage: npm run import -- --from jekyll|hugo|wordpress|feed SOURCE [--site-url URL] [--articles DIR] [--dry-run] [--force] [--strict]
 
 Imports the posts of an old site into articles/YYYY/MM/<slug>.md and prints a report.
-  --from       jekyll (a site folder) or wordpress (a WXR export file; --uploads DIR: its wp-content/uploads)
+  --from       jekyll or hugo (a site folder), or wordpress (a WXR export file; --uploads DIR: its wp-content/uploads)
                or feed (an RSS 2.0 or Atom file)
   --site-url   the old site's address, when its configuration does not say it
   --dry-run    report what would be imported, write nothing
@@ -27,6 +28,7 @@ Imports the posts of an old site into articles/YYYY/MM/<slug>.md and prints a re
 const READERS: Record<string, (source: string, siteUrl: string | undefined, uploads: string | undefined) => ImportedSite> = {
   jekyll: (source, siteUrl) => readJekyllSite(source, siteUrl, site.timeZone),
   wordpress: (source, siteUrl, uploads) => readWordPressExport(source, siteUrl, uploads),
+  hugo: (source, siteUrl) => readHugoSite(source, siteUrl, site.timeZone),
   feed: (source, siteUrl) => readFeed(source, siteUrl, site.timeZone),
 };
 
