@@ -11,6 +11,10 @@ export interface StoryFields {
   publication?: string;
   topics?: string[];
   source?: string;
+  /** Replaces the slug made from the title (an imported story keeps its old address so). */
+  slug?: string;
+  summary?: string;
+  draft?: boolean;
 }
 
 /**
@@ -46,6 +50,9 @@ export function serializeStory(fields: StoryFields, body: string): string {
   if (fields.publication !== undefined) lines.push(`publication: ${scalar(fields.publication)}`);
   if (fields.topics && fields.topics.length > 0) lines.push(`topics: [${fields.topics.map(quoted).join(", ")}]`);
   if (fields.source !== undefined) lines.push(`source: ${scalar(fields.source)}`);
+  if (fields.slug !== undefined) lines.push(`slug: ${scalar(fields.slug)}`);
+  if (fields.summary !== undefined) lines.push(`summary: ${quoted(fields.summary)}`);
+  if (fields.draft) lines.push("draft: true");
   lines.push("---");
   const text = body.replace(/\s+$/, "");
   return lines.join("\n") + "\n" + (text === "" ? "" : text + "\n");

@@ -1,0 +1,37 @@
+import { parse as parseToml } from "smol-toml";
+import { parse as parseYaml } from "yaml";
+
+/** A content file of Jekyll or Hugo split into its front matter (YAML `---` or TOML `+++`) and body. */
+export interface SourceFile {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line of the file on which the body starts. */
+  bodyStartLine: number;
+}
+
+/**
+ * Reads front matter as Jekyll and Hugo do: YAML between `---` lines (any YAML, multi-line quoted
+ * scalars included, as the `yaml` package reads it), or TOML between `+++` lines (Hugo).
+ * Throws with the reader's message when the front matter is not valid.
+ */
+export function readSourceFile(text: string): SourceFile {
+  const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const lines = source.split("\n");
+  const fence = lines[0].trim();
+  if (fence !== "---" && fence !== "+++") return { data: {}, body: source, bodyStartLine: 1 };
+  const closing = lines.findIndex((line, index) => index > 0 && line.trim() === fence);
+  if (closing === -1) throw new Error(`the front matter opened by ${fence} on line 1 is never closed`);
+  const inner = lines.slice(1, closing).join("\n");
+  const data = (fence === "+++" ? parseToml(inner) : (parseYaml(inner) ?? {})) as Record<string, unknown>;
+  return { data, body: lines.slice(closing + 1).join("\n"), bodyStartLine: closing + 2 };
+}
+
+/** A front-matter value as a list of strings: "a b" stays one, ["a", "b"] is two. */
+export function stringList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  return list
+    .filter((entry) => typeof entry === "string" || typeof entry === "number")
+    .map((entry) => String(entry).trim())
+    .filter(Boolean);
+}

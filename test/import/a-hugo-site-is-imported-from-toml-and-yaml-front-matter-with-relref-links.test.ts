@@ -1,0 +1,48 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { buildInto, fixturePath, snapshot, temporaryFolder } from "../support/builtSite.ts";
+import { links, mainOf, sectionHeaded, textContent } from "../support/html.ts";
+import { runCli } from "../support/runCli.ts";
+
+const source = path.resolve(fixturePath("import-hugo-site"));
+const project = temporaryFolder();
+const articles = path.join(project, "articles");
+await mkdir(articles);
+const first = await runCli("import", ["--from", "hugo", source], project);
+const afterFirst = snapshot(articles);
+const second = await runCli("import", ["--from", "hugo", source], project);
+const site = await buildInto(articles);
+
+const DUCTS = "/2023/04/18/ducts-under-george-street/";
+const CLOSES = "/2023/05/02/george-street-trench-closes/";
+
+test("both posts are imported once, the unknown shortcode reported with its line, and a second import changes nothing", () => {
+  assert.match(first.stdout, "2 new, 0 replaced, 0 unchanged, 0 skipped, 1 warnings");
+  assert.match(first.stdout, /george-street-trench-closes\.md:10: the shortcode "\{\{< tweet/);
+  assert.match(second.stdout, "0 new, 0 replaced, 2 unchanged");
+  assert.equal(snapshot(articles), afterFirst);
+});
+
+test("TOML and YAML front matter give the title, day in the site's zone, authors, topics and description", () => {
+  const ducts = textContent(mainOf(site.page(DUCTS)));
+  for (const fact of ["Ducts Under George Street", "Priya Nand", "fibre", "trenching"]) assert.match(ducts, fact);
+  assert.match(site.page(CLOSES), "Resurfacing finished two days early.");
+});
+
+test("a relref link is a cross-reference both ways", () => {
+  assert.is(links(mainOf(site.page(CLOSES))).find((link) => link.text === "opened in April")?.href, DUCTS);
+  assert.ok(links(sectionHeaded(site.page(DUCTS), "Referenced by") ?? "").some((link) => link.href === CLOSES));
+});
+
+test("Hugo's old addresses and aliases that do not fit the archive's scheme are reported for redirects", () => {
+  assert.match(first.stdout, "old address /2023/04/ducts-george-st/ of 2023/04/ducts-under-george-street.md");
+  assert.match(first.stdout, "old address /posts/ducts-under-george-street/ of 2023/04/ducts-under-george-street.md");
+});
+
+test("no page shows Hugo's shortcode syntax", () => {
+  for (const url of site.pageUrls()) assert.not.ok(/\{\{[<%]/.test(site.page(url)), url);
+});
+
+test.run();
