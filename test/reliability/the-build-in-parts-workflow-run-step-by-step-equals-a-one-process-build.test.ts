@@ -132,7 +132,7 @@ test("has a job listing the parts, a job a part and a job assembling, and its si
   assert.is(part.needs, "list");
 
   const articles = mkdtempSync(path.join(tmpdir(), "news-archive-workflow-articles-"));
-  generateArchive({ articles: 300, out: articles, seed: 24, clean: true });
+  generateArchive({ articles: 100, out: articles, seed: 24, clean: true });
   const artifacts = mkdtempSync(path.join(tmpdir(), "news-archive-artifacts-"));
 
   const listed = runJob("list", list, { matrix: {}, needs: {} }, articles, artifacts);
