@@ -1,20 +1,22 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { StorySource } from "../archive/buildArchive.ts";
+import type { StorySource, UnlistedStorySource } from "../archive/buildArchive.ts";
 import { startThread } from "../startThread.ts";
-import { storySourcePaths, unpackFiles, type FilesPacked, type ReadAhead } from "./storyFilesPacked.ts";
+import { listStoryFiles, type UnlistedFile } from "./storyFileListing.ts";
+import { unpackFiles, type FilesPacked, type ReadAhead } from "./storyFilesPacked.ts";
 
-/** The `.md` files under a folder, relative to it, "/"-separated, in a stable order; and their bytes. */
+/** The story files under a folder (see storyFileListing.ts) and their bytes; and the files not read, with why. */
 export interface FilesRead {
   sourcePaths: string[];
   contents: Uint8Array[];
+  unlisted: UnlistedFile[];
 }
 
 function readFilesHere(dir: string): FilesRead {
-  const sourcePaths = storySourcePaths(dir);
+  const { sourcePaths, unlisted } = listStoryFiles(dir);
   // Synchronous on purpose: small files read one after another from the page cache take an
   // eighth of the time of the same reads through libuv's pool, and never hit the open-file limit.
-  return { sourcePaths, contents: sourcePaths.map((sourcePath) => readFileSync(path.join(dir, sourcePath))) };
+  return { sourcePaths, contents: sourcePaths.map((sourcePath) => readFileSync(path.join(dir, sourcePath))), unlisted };
 }
 
 /** Story files being read in another thread: handed to `readStoryFiles` of the same folder. */
@@ -32,7 +34,9 @@ export function readStoryFilesAhead(articlesDir: string): StoryFilesReadAhead {
   const dir = path.resolve(articlesDir);
   const reading = new Promise<FilesRead>((resolve, reject) => {
     const worker = startThread<ReadAhead>("article/storyFilesThread", { dir });
-    worker.once("message", (files: FilesPacked) => resolve({ sourcePaths: files.sourcePaths, contents: unpackFiles(files) }));
+    worker.once("message", (files: FilesPacked) =>
+      resolve({ sourcePaths: files.sourcePaths, contents: unpackFiles(files), unlisted: files.unlisted }),
+    );
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`reading ${dir} ahead stopped (exit code ${code})`)));
   });
@@ -56,12 +60,18 @@ export function readStoryFilesNamed(articlesDir: string, sourcePaths: readonly s
   return sourcePaths.map((sourcePath) => ({ sourcePath, file: fileOf(sourcePath), bytes: readFileSync(path.join(dir, sourcePath)) }));
 }
 
-/** Reads every `.md` file under the articles folder, in a stable order (`file`: see storyFileNames). */
-export async function readStoryFiles(articlesDir: string, readAhead?: StoryFilesReadAhead): Promise<StorySource[]> {
+/**
+ * Reads every story file under the articles folder, in a stable order (`file`: see
+ * storyFileNames), followed by the files found but not read, each with its problem.
+ */
+export async function readStoryFiles(articlesDir: string, readAhead?: StoryFilesReadAhead): Promise<(StorySource | UnlistedStorySource)[]> {
   const dir = path.resolve(articlesDir);
   const ahead = readAhead?.dir === dir ? readAhead.reading : undefined;
   // Should reading ahead have failed (say, no folder), reading here reports why.
-  const { sourcePaths, contents } = (ahead && (await ahead.catch(() => undefined))) ?? readFilesHere(dir);
+  const { sourcePaths, contents, unlisted } = (ahead && (await ahead.catch(() => undefined))) ?? readFilesHere(dir);
   const fileOf = storyFileNames(dir);
-  return sourcePaths.map((sourcePath, index) => ({ sourcePath, file: fileOf(sourcePath), bytes: contents[index] }));
+  return [
+    ...sourcePaths.map((sourcePath, index) => ({ sourcePath, file: fileOf(sourcePath), bytes: contents[index] })),
+    ...unlisted.map(({ sourcePath, message, hint }) => ({ sourcePath, file: fileOf(sourcePath), unlisted: { message, hint } })),
+  ];
 }
