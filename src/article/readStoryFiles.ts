@@ -13,10 +13,27 @@ export interface FilesRead {
 }
 
 function readFilesHere(dir: string): FilesRead {
-  const { sourcePaths, unlisted } = listStoryFiles(dir);
-  // Synchronous on purpose: small files read one after another from the page cache take an
-  // eighth of the time of the same reads through libuv's pool, and never hit the open-file limit.
-  return { sourcePaths, contents: sourcePaths.map((sourcePath) => readFileSync(path.join(dir, sourcePath))), unlisted };
+  const listed = listStoryFiles(dir);
+  const read: FilesRead = { sourcePaths: [], contents: [], unlisted: [...listed.unlisted] };
+  for (const sourcePath of listed.sourcePaths) {
+    // Synchronous on purpose: small files read one after another from the page cache take an
+    // eighth of the time of the same reads through libuv's pool, and never hit the open-file limit.
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path.join(dir, sourcePath));
+    } catch (error) {
+      // No permission, or gone since it was listed: that file's problem, not the end of the run (issue 22).
+      read.unlisted.push({
+        sourcePath,
+        message: `cannot be read: ${(error as Error).message}`,
+        hint: "check that the file exists and that you may read it",
+      });
+      continue;
+    }
+    read.sourcePaths.push(sourcePath);
+    read.contents.push(bytes);
+  }
+  return read;
 }
 
 /** Story files being read in another thread: handed to `readStoryFiles` of the same folder. */
