@@ -57,9 +57,11 @@ export function restoreStoryDate(stored: StoredStoryDate, timeZone: string): Sto
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-
-const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
+/**
+ * ISO 8601, and YAML's timestamp as written (`2018-11-23 23:30:00 -5`, yaml.org/type/timestamp):
+ * spaces before the offset, and an offset of whole hours with one digit.
+ */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T| +)(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?: *(Z)| *([+-])(\d{1,2})(?::?(\d{2}))?)?$/;
 
 /** Years an archive can hold: four digits, and the Gregorian calendar's first year on (issue 22). */
 function outOfRange(year: number, written: string): { ok: false; reason: string } | undefined {
@@ -81,15 +83,18 @@ export function parseStoryDate(text: string, timeZone: string): DateParseResult 
     if (yearProblem) return yearProblem;
     return { ok: true, date: { local, hasTime: false } };
   }
-  if (DATE_TIME.test(trimmed)) {
-    const written = trimmed.replace(" ", "T");
+  const dateTime = DATE_TIME.exec(trimmed);
+  if (dateTime) {
+    const [, day, time, utc, sign, hours, minutes] = dateTime;
+    const offset = utc ? "Z" : sign ? `${sign}${hours.padStart(2, "0")}:${minutes ?? "00"}` : "";
+    const written = `${day}T${time}${offset}`;
     const parsed = DateTime.fromISO(written, { zone: timeZone, setZone: false });
     if (!parsed.isValid) return { ok: false, reason: `"${trimmed}" is not a real date and time` };
     const yearProblem = outOfRange(parsed.year, trimmed);
     if (yearProblem) return yearProblem;
     // Luxon moves a local time in a daylight-saving gap forward by the gap; a story's time is
     // read exactly as written or refused (issue 22).
-    if (!OFFSET.test(written) && parsed.toFormat("HH:mm") !== written.slice(11, 16))
+    if (offset === "" && parsed.toFormat("HH:mm") !== written.slice(11, 16))
       return {
         ok: false,
         reason: `"${trimmed}" does not exist in ${timeZone}: the clocks went forward over it (write the time with its offset, e.g. ${parsed.toISO({ suppressMilliseconds: true })})`,

@@ -35,6 +35,16 @@ export interface ListedStorySource {
   fileKey: string;
 }
 
+/**
+ * A file in the articles folder that the listing found but cannot read as a story (a link that
+ * points nowhere or outside the folder, a `.markdown` file), with what to do (issue 22).
+ */
+export interface UnlistedStorySource {
+  sourcePath: string;
+  file: string;
+  unlisted: Omit<Problem, "file">;
+}
+
 export interface ArchiveOptions {
   timeZone: string;
   /** Drafts are shown by the dev server and left out of a production build. */
@@ -67,7 +77,7 @@ export interface Archive extends ArchiveIndexes {
  * topic. Returns every problem found; the archive is only usable when there are none.
  */
 export function buildArchive(
-  sources: readonly (StorySource | ListedStorySource)[],
+  sources: readonly (StorySource | ListedStorySource | UnlistedStorySource)[],
   options: ArchiveOptions,
 ): { archive: Archive; problems: Problem[]; warnings: Warning[] } {
   const problems: Problem[] = [];
@@ -79,10 +89,15 @@ export function buildArchive(
 
   for (const source of sources) {
     const cache = options.cache?.usedFor(source.sourcePath);
-    const parsed =
+    if ("unlisted" in source) {
+      problems.push({ file: source.file, ...source.unlisted });
+      continue;
+    }
+    const parsed = readingOneStory(source.file, () =>
       "bytes" in source
         ? parseStoryFile(source.bytes, source.file, options.timeZone, cache, fields)
-        : parseListedStoryFile(source.fileKey, source.file, options.timeZone, cache, fields);
+        : parseListedStoryFile(source.fileKey, source.file, options.timeZone, cache, fields),
+    );
     if (!parsed.ok) {
       problems.push(...parsed.problems);
       continue;
@@ -151,7 +166,15 @@ export function buildArchive(
   const renderedBodies = new Map<Story, RenderedBody>();
   for (const story of stories) {
     if (story.referenceOnly) continue;
-    const rendered = renderBody(story, markdown, options.cache && { use: options.cache.usedFor(story.sourcePath), key: story.inputKey });
+    const rendering = readingOneStory(story.file, () => ({
+      ok: true as const,
+      rendered: renderBody(story, markdown, options.cache && { use: options.cache.usedFor(story.sourcePath), key: story.inputKey }),
+    }));
+    if (!rendering.ok) {
+      problems.push(...rendering.problems);
+      continue;
+    }
+    const { rendered } = rendering;
     renderedBodies.set(story, rendered);
     for (const removal of rendered.removals)
       warnings.push({
@@ -164,7 +187,18 @@ export function buildArchive(
     const targets = new Set<string>();
     const addresses: string[] = [];
     for (const reference of rendered.references) {
-      const target = bySourcePath.get(reference.targetSourcePath);
+      const target = reference.undecodable ? undefined : bySourcePath.get(reference.targetSourcePath);
+      if (reference.undecodable) {
+        problems.push({
+          file: story.file,
+          line: story.bodyStartLine + reference.bodyLine - 1,
+          // The href as written: markdown-it wrote the stray "%" of `%A.md` as "%25".
+          message: `links to "${reference.href.replaceAll("%25", "%")}", whose %-escapes are not UTF-8, so it names no file`,
+          hint: "write the story's file name as it is, e.g. [text](../10/a-story.md)",
+        });
+        addresses.push(markdown.utils.escapeHtml(reference.href));
+        continue;
+      }
       if (!target) {
         const isDraft = draftPaths.has(reference.targetSourcePath);
         problems.push({
@@ -223,6 +257,31 @@ export function buildArchive(
     problems,
     warnings,
   };
+}
+
+/**
+ * Runs one story's reading or rendering so that an exception nobody foresaw becomes that file's
+ * problem, naming it, while every other file is still read and reported (issue 22).
+ */
+function readingOneStory<T extends { ok: true } | { ok: false; problems: Problem[] }>(
+  file: string,
+  read: () => T,
+): T | { ok: false; problems: Problem[] } {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ParseCacheChangedError) throw error;
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          message: `could not be read: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+          hint: "this is a fault in news-archive, not in the story: please report it with this file",
+        },
+      ],
+    };
+  }
 }
 
 /** The articles folder as the editor sees it ("articles/"), from a story's file and source path. */

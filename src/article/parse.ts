@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { ParseCache } from "../archive/parseCache.ts";
 import type { Problem } from "../problems.ts";
 import { readPlainFrontMatter } from "./plainFrontMatter.ts";
@@ -189,7 +189,7 @@ function readStoryFile(
       ok: false,
       problems: problems.map((problem) => ({
         file,
-        line: fieldLines[problem.field] ?? 1,
+        line: (Object.hasOwn(fieldLines, problem.field) ? fieldLines[problem.field] : undefined) ?? 1,
         message: problem.message,
         hint: problem.hint,
       })),
@@ -255,11 +255,82 @@ function parseYaml(
       problems: [{ file, line: 2, message: "front matter is not a list of fields", hint: "write one field a line, as title: …" }],
     };
 
-  const fieldLines: Record<string, number> = {};
+  // No prototype: a field named `__proto__` or `constructor` has a line like any other (issue 22).
+  const fieldLines: Record<string, number> = Object.create(null);
+  const keyProblems: Problem[] = [];
   if (isMap(contents)) {
     for (const pair of contents.items) {
-      if (isScalar(pair.key) && pair.key.range) fieldLines[String(pair.key.value)] = lineCounter.linePos(pair.key.range[0]).line + 1;
+      const line = (node: unknown) => {
+        const range = (node as { range?: [number, number, number] } | null)?.range;
+        return range ? lineCounter.linePos(range[0]).line + 1 : 2;
+      };
+      if (
+        isScalar(pair.key) &&
+        (typeof pair.key.value === "string" || typeof pair.key.value === "number" || typeof pair.key.value === "boolean")
+      )
+        fieldLines[String(pair.key.value)] = line(pair.key);
+      else
+        keyProblems.push({
+          file,
+          line: line(pair.key ?? pair.value),
+          message: `a field's name must be a word, not ${keyKind(pair.key)}`,
+          hint: "write one field a line, as title: …",
+        });
     }
   }
-  return { ok: true, data: (document.toJS() ?? {}) as Record<string, unknown>, fieldLines };
+  if (keyProblems.length > 0) return { ok: false, problems: keyProblems };
+  keepTimestampsAsWritten(document);
+  let data: Record<string, unknown>;
+  try {
+    data = (document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    // `yaml` refuses a document whose aliases expand past the count ("billion laughs").
+    if (!(error instanceof ReferenceError)) throw error;
+    let aliasLine = 2;
+    visit(document, {
+      Alias(_key, node) {
+        if (node.range) aliasLine = lineCounter.linePos(node.range[0]).line + 1;
+        return visit.BREAK;
+      },
+    });
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: aliasLine,
+          message: "front matter's aliases (*name) expand to too much data",
+          hint: "write the values out instead of using anchors (&name) and aliases (*name)",
+        },
+      ],
+    };
+  }
+  return { ok: true, data, fieldLines };
+}
+
+function keyKind(key: unknown): string {
+  if (key === null || (isScalar(key) && key.value === null)) return "nothing";
+  if (isSeq(key)) return "a list";
+  if (isMap(key)) return "a map";
+  if (isAlias(key)) return "an alias (*name)";
+  return "a value of another kind";
+}
+
+/** More alias uses than any front matter needs, few enough that expanding them is cheap. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * A YAML timestamp (`!!timestamp 2018-11-23 23:30:00 -5`) becomes its text as written: `yaml`
+ * makes it a Date in UTC, losing the written local time and offset, and a bare day would become
+ * midnight UTC, the evening before in the Americas (issue 22). The date fields read the text.
+ */
+function keepTimestampsAsWritten(document: Document): void {
+  visit(document, {
+    Scalar(_key, node) {
+      if (node.value instanceof Date && typeof node.source === "string") {
+        node.value = node.source;
+        node.tag = undefined;
+      }
+    },
+  });
 }

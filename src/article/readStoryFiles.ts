@@ -1,20 +1,39 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { StorySource } from "../archive/buildArchive.ts";
+import type { StorySource, UnlistedStorySource } from "../archive/buildArchive.ts";
 import { startThread } from "../startThread.ts";
-import { storySourcePaths, unpackFiles, type FilesPacked, type ReadAhead } from "./storyFilesPacked.ts";
+import { listStoryFiles, type UnlistedFile } from "./storyFileListing.ts";
+import { unpackFiles, type FilesPacked, type ReadAhead } from "./storyFilesPacked.ts";
 
-/** The `.md` files under a folder, relative to it, "/"-separated, in a stable order; and their bytes. */
+/** The story files under a folder (see storyFileListing.ts) and their bytes; and the files not read, with why. */
 export interface FilesRead {
   sourcePaths: string[];
   contents: Uint8Array[];
+  unlisted: UnlistedFile[];
 }
 
 function readFilesHere(dir: string): FilesRead {
-  const sourcePaths = storySourcePaths(dir);
-  // Synchronous on purpose: small files read one after another from the page cache take an
-  // eighth of the time of the same reads through libuv's pool, and never hit the open-file limit.
-  return { sourcePaths, contents: sourcePaths.map((sourcePath) => readFileSync(path.join(dir, sourcePath))) };
+  const listed = listStoryFiles(dir);
+  const read: FilesRead = { sourcePaths: [], contents: [], unlisted: [...listed.unlisted] };
+  for (const sourcePath of listed.sourcePaths) {
+    // Synchronous on purpose: small files read one after another from the page cache take an
+    // eighth of the time of the same reads through libuv's pool, and never hit the open-file limit.
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path.join(dir, sourcePath));
+    } catch (error) {
+      // No permission, or gone since it was listed: that file's problem, not the end of the run (issue 22).
+      read.unlisted.push({
+        sourcePath,
+        message: `cannot be read: ${(error as Error).message}`,
+        hint: "check that the file exists and that you may read it",
+      });
+      continue;
+    }
+    read.sourcePaths.push(sourcePath);
+    read.contents.push(bytes);
+  }
+  return read;
 }
 
 /** Story files being read in another thread: handed to `readStoryFiles` of the same folder. */
@@ -32,7 +51,9 @@ export function readStoryFilesAhead(articlesDir: string): StoryFilesReadAhead {
   const dir = path.resolve(articlesDir);
   const reading = new Promise<FilesRead>((resolve, reject) => {
     const worker = startThread<ReadAhead>("article/storyFilesThread", { dir });
-    worker.once("message", (files: FilesPacked) => resolve({ sourcePaths: files.sourcePaths, contents: unpackFiles(files) }));
+    worker.once("message", (files: FilesPacked) =>
+      resolve({ sourcePaths: files.sourcePaths, contents: unpackFiles(files), unlisted: files.unlisted }),
+    );
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`reading ${dir} ahead stopped (exit code ${code})`)));
   });
@@ -56,12 +77,18 @@ export function readStoryFilesNamed(articlesDir: string, sourcePaths: readonly s
   return sourcePaths.map((sourcePath) => ({ sourcePath, file: fileOf(sourcePath), bytes: readFileSync(path.join(dir, sourcePath)) }));
 }
 
-/** Reads every `.md` file under the articles folder, in a stable order (`file`: see storyFileNames). */
-export async function readStoryFiles(articlesDir: string, readAhead?: StoryFilesReadAhead): Promise<StorySource[]> {
+/**
+ * Reads every story file under the articles folder, in a stable order (`file`: see
+ * storyFileNames), followed by the files found but not read, each with its problem.
+ */
+export async function readStoryFiles(articlesDir: string, readAhead?: StoryFilesReadAhead): Promise<(StorySource | UnlistedStorySource)[]> {
   const dir = path.resolve(articlesDir);
   const ahead = readAhead?.dir === dir ? readAhead.reading : undefined;
   // Should reading ahead have failed (say, no folder), reading here reports why.
-  const { sourcePaths, contents } = (ahead && (await ahead.catch(() => undefined))) ?? readFilesHere(dir);
+  const { sourcePaths, contents, unlisted } = (ahead && (await ahead.catch(() => undefined))) ?? readFilesHere(dir);
   const fileOf = storyFileNames(dir);
-  return sourcePaths.map((sourcePath, index) => ({ sourcePath, file: fileOf(sourcePath), bytes: contents[index] }));
+  return [
+    ...sourcePaths.map((sourcePath, index) => ({ sourcePath, file: fileOf(sourcePath), bytes: contents[index] })),
+    ...unlisted.map(({ sourcePath, message, hint }) => ({ sourcePath, file: fileOf(sourcePath), unlisted: { message, hint } })),
+  ];
 }

@@ -90,7 +90,7 @@ function date(name: string, example: string, note: string): FieldSpec<StoryDate,
     store: storeStoryDate,
     restore: (stored, { timeZone }) => restoreStoryDate(stored, timeZone),
     read(raw, { timeZone }) {
-      if (raw instanceof Date) raw = raw.toISOString();
+      // A YAML timestamp comes as its text (see parse.ts): a Date would have lost the written time.
       if (typeof raw !== "string")
         return wrong(`${name}: expected a date, received ${describeValue(raw)}`, `write it as ${name}: 2018-11-23`);
       const parsed = parseStoryDate(raw, timeZone);

@@ -4,8 +4,9 @@
  * then copied, kept the thread busy (a page of memory touched for the first time is slow on a
  * virtual machine), and receiving ten thousand buffers would take the other thread half a second.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import path from "node:path";
+import { listStoryFiles, type UnlistedFile } from "./storyFileListing.ts";
 
 /** What the thread is given. */
 export interface ReadAhead {
@@ -18,27 +19,16 @@ export interface ReadAhead {
  */
 export interface FilesPacked {
   sourcePaths: string[];
+  /** Files that are not read, and why (see storyFileListing.ts). */
+  unlisted: UnlistedFile[];
   chunks: Uint8Array<ArrayBuffer>[];
   files: Float64Array<ArrayBuffer>;
-}
-
-/** The `.md` files under a folder, relative to it, "/"-separated, in a stable order. */
-export function storySourcePaths(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".md"))
-    .map((entry) =>
-      path
-        .relative(dir, path.join(entry.parentPath ?? entry.path, entry.name))
-        .split(path.sep)
-        .join("/"),
-    )
-    .sort();
 }
 
 const CHUNK = 4 << 20;
 
 export function readFilesPacked(dir: string): FilesPacked {
-  const sourcePaths = storySourcePaths(dir);
+  const { sourcePaths, unlisted } = listStoryFiles(dir);
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let chunk = new Uint8Array(0);
   let end = 0;
@@ -70,7 +60,7 @@ export function readFilesPacked(dir: string): FilesPacked {
     }
   });
   chunks.push(chunk.subarray(0, end));
-  return { sourcePaths, chunks, files };
+  return { sourcePaths, unlisted, chunks, files };
 }
 
 /** Each file's bytes, by its source path's place. */

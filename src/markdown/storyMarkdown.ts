@@ -58,6 +58,8 @@ export interface CrossReference {
   bodyLine: number;
   /** The `#part` of the href, decoded, if it has one: an id the story linked to must have. */
   fragment?: string;
+  /** Set when the path's percent-encoding is not UTF-8 (`%E0%A4%A.md`): no file can be named by it. */
+  undecodable?: true;
 }
 
 /**
@@ -77,20 +79,30 @@ export function findCrossReferences(tokens: Token[], sourcePath: string): Map<To
       if (target === undefined) continue;
       const hash = href.indexOf("#");
       const fragment = hash === -1 || hash === href.length - 1 ? undefined : decodedFragment(href.slice(hash + 1));
-      found.set(token, { targetSourcePath: target, href, bodyLine: (block.map?.[0] ?? 0) + 1 + lineOffset, fragment });
+      const bodyLine = (block.map?.[0] ?? 0) + 1 + lineOffset;
+      found.set(token, { targetSourcePath: target.path, href, bodyLine, fragment, ...(target.undecodable && { undecodable: true }) });
     }
   }
   return found;
 }
 
-function markdownFileTarget(href: string, sourcePath: string): string | undefined {
+function markdownFileTarget(href: string, sourcePath: string): { path: string; undecodable: boolean } | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//") || href.startsWith("#")) return undefined;
-  const withoutFragment = decodeURI(href.split("#")[0].split("?")[0]);
+  const written = href.split("#")[0].split("?")[0];
+  let withoutFragment: string;
+  let undecodable = false;
+  try {
+    withoutFragment = decodeURI(written);
+  } catch {
+    // URIError: a "%" escape that is not UTF-8; reported on the link's line (issue 22).
+    withoutFragment = written;
+    undecodable = true;
+  }
   if (!withoutFragment.toLowerCase().endsWith(".md")) return undefined;
   const fromRoot = withoutFragment.startsWith("/")
     ? withoutFragment.slice(1)
     : path.posix.join(path.posix.dirname(sourcePath), withoutFragment);
-  return path.posix.normalize(fromRoot);
+  return { path: path.posix.normalize(fromRoot), undecodable };
 }
 
 function decodedFragment(fragment: string): string {

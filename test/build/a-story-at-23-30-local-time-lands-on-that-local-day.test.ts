@@ -31,9 +31,26 @@ localDay("its page shows the local day and time, with the moment in <time dateti
   assert.is(textAround(utc, /<time datetime="2018-11-23T23:30:00-05:00"/), "23 November 2018, 23:30");
 });
 
+localDay("a time written as a YAML !!timestamp without an offset is the local time written, not UTC (issue 22)", async () => {
+  const article = elements(mainOf((await built()).page("/2018/11/23/filed-with-a-yaml-timestamp/")), "article")[0] ?? "";
+  assert.is(textAround(article, /<time datetime="2018-11-23T22:15:00-05:00"/), "23 November 2018, 22:15");
+});
+
+localDay("a day written as a YAML !!timestamp is that local day, shown without a time (issue 22)", async () => {
+  const site = await built();
+  assert.not.ok(site.has("/2018/11/22/dated-by-day-with-a-yaml-timestamp/"), "the day was read as midnight in UTC");
+  const article = elements(mainOf(site.page("/2018/11/23/dated-by-day-with-a-yaml-timestamp/")), "article")[0] ?? "";
+  assert.is(textAround(article, /<time datetime="2018-11-23"/), "23 November 2018");
+});
+
 localDay("the day pages list the stories of each local day", async () => {
   const site = await built();
-  assert.equal(listedTitles(site.page("/2018/11/23/")), ["Late in New York", "The Same Moment Written in UTC"]);
+  assert.equal(listedTitles(site.page("/2018/11/23/")), [
+    "Late in New York",
+    "The Same Moment Written in UTC",
+    "Filed With a YAML Timestamp",
+    "Dated by Day With a YAML Timestamp",
+  ]);
   assert.equal(listedTitles(site.page("/2018/11/24/")), ["Just After Midnight"]);
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -23,13 +23,21 @@ process.on("exit", () => {
   for (const folder of created) rmSync(folder, { recursive: true, force: true });
 });
 
-/** A project folder whose `articles/` holds these files (paths under `articles/`, text or bytes). */
-export function archiveOnDisk(files: Record<string, string | Uint8Array> = {}): ArchiveOnDisk {
+/**
+ * A project folder whose `articles/` holds these files (paths under `articles/`, text or bytes)
+ * and these symbolic links (path under `articles/` to the target as written).
+ */
+export function archiveOnDisk(files: Record<string, string | Uint8Array> = {}, links: Record<string, string> = {}): ArchiveOnDisk {
   const root = mkdtempSync(path.join(tmpdir(), "news-archive-reliability-"));
   created.push(root);
   const articles = path.join(root, "articles");
   mkdirSync(articles);
   writeStoryFiles(articles, files);
+  for (const [sourcePath, target] of Object.entries(links)) {
+    const link = path.join(articles, sourcePath);
+    mkdirSync(path.dirname(link), { recursive: true });
+    symlinkSync(target, link);
+  }
   return { root, articles, site: path.join(root, "site"), remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 

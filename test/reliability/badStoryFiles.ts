@@ -7,11 +7,15 @@
  * can be counted by eye: line 1 is the opening `---`.
  */
 
+import { storyFields } from "../../src/article/schema.ts";
+
 export interface BadStoryKind {
   /** What is wrong, as a sentence: the test's name. */
   behaviour: string;
   /** Story files by path under `articles/`, as their bytes (text is written as UTF-8). */
   files: Record<string, string | Uint8Array>;
+  /** Symbolic links by path under `articles/`, to their target as written (relative to the link's folder, or absolute). */
+  links?: Record<string, string>;
   /** Every line reported for these files, with `articles/` as the folder. */
   expected: string[];
 }
@@ -21,6 +25,7 @@ const YAML_HINT = 'check the quotes and colons on this line; a title with ": " i
 const BYLINE_HINT =
   "write a list of names, or of { name, role }: byline: [Ray Le Maistre] or byline:\\n  - name: Ray Le Maistre\\n    role: Editor-in-Chief";
 const TOPICS_HINT = "write a list of topics: topics: [Huawei, 5G, Security]";
+const KNOWN_FIELDS = `known fields: ${Object.keys(storyFields).join(", ")}`;
 
 export const badStoryKinds: BadStoryKind[] = [
   {
@@ -162,7 +167,76 @@ export const badStoryKinds: BadStoryKind[] = [
       "articles/2018/11/empty.md: the file is empty (a story starts with front matter between two --- lines; see README, The article format)",
     ],
   },
+  {
+    behaviour: "a link whose %-escapes are not UTF-8 is reported on its line, not thrown as a URIError",
+    files: {
+      "2018/11/broken-escape.md":
+        "---\ntitle: Broken Escape\ndate: 2018-11-14\n---\n\nThe minister's speech is in the [Hindi edition](%E0%A4%A.md).\n",
+    },
+    expected: [
+      `articles/2018/11/broken-escape.md:6: links to "%E0%A4%A.md", whose %-escapes are not UTF-8, so it names no file (write the story's file name as it is, e.g. [text](../10/a-story.md))`,
+    ],
+  },
+  {
+    behaviour: "front matter whose aliases expand without end (a billion laughs) is reported on the first alias",
+    files: {
+      "2018/11/billion-laughs.md": [
+        "---",
+        "title: Billion Laughs",
+        "date: 2018-11-15",
+        "lol1: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]",
+        "lol2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+        "lol3: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+        "lol4: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+        "lol5: [*d, *d, *d, *d, *d, *d, *d, *d, *d]",
+        "---",
+        "",
+      ].join("\n"),
+    },
+    expected: [
+      "articles/2018/11/billion-laughs.md:5: front matter's aliases (*name) expand to too much data (write the values out instead of using anchors (&name) and aliases (*name))",
+    ],
+  },
+  {
+    behaviour: "fields named __proto__ or constructor are reported as unknown on their lines",
+    files: { "2018/11/proto-key.md": "---\ntitle: Proto Key\ndate: 2018-11-16\n__proto__: polluted\nconstructor: also odd\n---\n" },
+    expected: [
+      `articles/2018/11/proto-key.md:4: unknown field "__proto__" (${KNOWN_FIELDS})`,
+      `articles/2018/11/proto-key.md:5: unknown field "constructor" (${KNOWN_FIELDS})`,
+    ],
+  },
+  {
+    behaviour: "a field whose name is a list is reported on its line",
+    files: { "2018/11/list-key.md": "---\ntitle: List Key\ndate: 2018-11-17\n? [Huawei, ZTE]\n: both\n---\n" },
+    expected: ["articles/2018/11/list-key.md:4: a field's name must be a word, not a list (write one field a line, as title: …)"],
+  },
+  {
+    behaviour: "a story saved as .markdown is reported, not left out",
+    files: { "2018/11/saved-by-another-editor.markdown": "---\ntitle: Saved by Another Editor\ndate: 2018-11-18\n---\n" },
+    expected: [
+      "articles/2018/11/saved-by-another-editor.markdown: is not read: the file ends in .markdown, and story files end in .md (rename it to saved-by-another-editor.md)",
+    ],
+  },
+  {
+    behaviour: "a story file that is a link to nothing, or to a file outside the articles folder, is reported, not left out or published",
+    files: {},
+    links: { "2018/11/moved-away.md": "../10/no-longer-here.md", "2018/11/from-outside.md": "/etc/passwd" },
+    expected: [
+      "articles/2018/11/from-outside.md: is not read: it is a link to /etc/passwd, outside the articles folder (copy the story into the articles folder instead of linking to it)",
+      "articles/2018/11/moved-away.md: is not read: it is a link to ../10/no-longer-here.md, which does not exist (point the link at a story file inside the articles folder, or remove it)",
+    ],
+  },
 ];
+
+/** Whether a kind is about which files are read (links, other extensions): it is tested on disk. */
+export function isAboutListing(kind: BadStoryKind): boolean {
+  return kind.links !== undefined || Object.keys(kind.files).some((sourcePath) => !sourcePath.endsWith(".md"));
+}
+
+/** Every bad link of every kind. */
+export function everyBadLink(): Record<string, string> {
+  return Object.assign({}, ...badStoryKinds.map((kind) => kind.links ?? {}));
+}
 
 /** Every bad file of every kind, for one archive that holds them all. */
 export function everyBadFile(): Record<string, string | Uint8Array> {

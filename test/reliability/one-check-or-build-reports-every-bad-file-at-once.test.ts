@@ -7,7 +7,7 @@ import { buildSite } from "../../src/build/buildSite.ts";
 import { explainBuildFailure } from "../../src/cli/explainBuildFailure.ts";
 import { runCli } from "../support/runCli.ts";
 import { archiveOnDisk } from "./archiveOnDisk.ts";
-import { everyBadFile, everyExpectedLine } from "./badStoryFiles.ts";
+import { everyBadFile, everyBadLink, everyExpectedLine } from "./badStoryFiles.ts";
 
 /**
  * An archive that holds every kind of bad story file at once, beside a sound story: a single
@@ -15,8 +15,11 @@ import { everyBadFile, everyExpectedLine } from "./badStoryFiles.ts";
  */
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
-const archive = archiveOnDisk({ ...everyBadFile(), "2018/11/a-sound-story.md": "---\ntitle: A Sound Story\ndate: 2018-11-20\n---\n" });
-const storyFileCount = Object.keys(everyBadFile()).length + 1;
+const archive = archiveOnDisk(
+  { ...everyBadFile(), "2018/11/a-sound-story.md": "---\ntitle: A Sound Story\ndate: 2018-11-20\n---\n" },
+  everyBadLink(),
+);
+const storyFileCount = Object.keys(everyBadFile()).length + Object.keys(everyBadLink()).length + 1;
 const expected = everyExpectedLine();
 
 /** The expected lines with every story file named as seen from `cwd`, as the commands name them. */
@@ -27,7 +30,7 @@ function expectedFrom(cwd: string): string[] {
 
 /** The report's lines that name a story file (the summary lines around them left out). */
 function problemLines(report: string): string[] {
-  return report.split("\n").filter((line) => /\.md(:\d+)?: /.test(line));
+  return report.split("\n").filter((line) => /\.(?:md|markdown)(:\d+)?: /.test(line));
 }
 
 const test = suite("one run reports every bad story file at once");
