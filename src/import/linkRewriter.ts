@@ -17,15 +17,18 @@ export interface UsedImage {
 
 const IMAGE = /\.(?:jpe?g|png|gif|webp|avif|svg)$/i;
 
+/** A path with its %-escapes decoded, or as written when they are not UTF-8 (a stray "%" is not an address any post had). */
+function decodedOrAsWritten(sitePath: string): string {
+  try {
+    return decodeURI(sitePath);
+  } catch {
+    return sitePath;
+  }
+}
+
 /** An old path in the one form lookups use: decoded, without "index.html", ".html" or the final "/". */
 export function normalisedPath(sitePath: string): string {
-  let normal = sitePath.split("#")[0];
-  try {
-    normal = decodeURI(normal);
-  } catch {
-    // Left as written: a stray "%" is not an address any post had.
-  }
-  normal = normal
+  const normal = decodedOrAsWritten(sitePath.split("#")[0])
     .replace(/\/index\.html?$/i, "/")
     .replace(/\.html?$/i, "")
     .replace(/\/+$/, "");
@@ -140,7 +143,7 @@ function imageTarget(href: string, context: Context, line: number | undefined): 
   const sitePath = oldSitePath(href, context);
   if (sitePath === undefined) return undefined;
   const { site, post, sourcePath, placed } = context;
-  const file = site.imageFile(decodeURI(sitePath.split("?")[0]), post);
+  const file = site.imageFile(decodedOrAsWritten(sitePath.split("?")[0]), post);
   if (!file) {
     context.warnings.push({
       file: post.file,
