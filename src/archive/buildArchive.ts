@@ -5,6 +5,7 @@ import { createStoryMarkdown, findCrossReferences, findRemovals, idsIn } from ".
 import { safeHtml } from "../markdown/safeHtml.ts";
 import type { Problem, Warning } from "../problems.ts";
 import { slugify } from "../slug.ts";
+import { slugProblem } from "../slugRules.ts";
 import { urls } from "../urls.ts";
 import { buildIndexes, type ArchiveIndexes } from "./indexes.ts";
 import { findRelatedStories } from "./related.ts";
@@ -110,13 +111,17 @@ export function buildArchive(
       continue;
     }
     const slug = frontMatter.slug ?? slugify(frontMatter.title);
-    if (slug === "" || /[/\\?#]/.test(slug)) {
+    // A `slug:` line was checked as it was read; one made from the title may still be a name Windows reserves ("Con").
+    const unservable = slugProblem(slug);
+    if (unservable !== undefined) {
       problems.push({
         file: source.file,
         line: fieldLines[frontMatter.slug ? "slug" : "title"],
         message: frontMatter.slug
-          ? `slug: "${frontMatter.slug}" cannot be part of an address`
-          : `the title gives no letters or digits for the story's address`,
+          ? `slug: ${JSON.stringify(frontMatter.slug)} ${unservable}`
+          : slug === ""
+            ? `the title gives no letters or digits for the story's address`
+            : `the title gives the address ${JSON.stringify(slug)}, which ${unservable}`,
         hint: "add a line slug: with a few words in lower case joined by hyphens, e.g. slug: my-story",
       });
       continue;

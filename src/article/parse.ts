@@ -3,6 +3,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, typ
 import type { ParseCache } from "../archive/parseCache.ts";
 import type { Problem } from "../problems.ts";
 import { readPlainFrontMatter } from "./plainFrontMatter.ts";
+import { MAX_BODY_BYTES } from "./storyLimits.ts";
 import {
   readFrontMatter,
   restoreFrontMatter,
@@ -204,6 +205,13 @@ function readStoryFile(
   // The text is its lines joined by "\n": the body starts after the lines before it and their ends.
   const bodyOffset = lines.slice(0, bodyLines).reduce((offset, line) => offset + line.length + 1, 0);
   const body = source.slice(bodyOffset).trimEnd();
+  const bodyBytes = Buffer.byteLength(body);
+  if (bodyBytes > MAX_BODY_BYTES)
+    return fail(
+      bodyLines + 1,
+      `the body is ${bodyBytes.toLocaleString("en")} bytes, more than the ${MAX_BODY_BYTES.toLocaleString("en")} (2 MB) a story may hold`,
+      "split it into stories that link to each other, or link to a large table or file instead of pasting it in",
+    );
   const storedFrontMatter = storeFrontMatter(frontMatter, fields);
   return {
     ok: true,

@@ -1,4 +1,7 @@
 import { parseStoryDate, restoreStoryDate, storeStoryDate, type StoredStoryDate, type StoryDate } from "../dates.ts";
+import { slugProblem } from "../slugRules.ts";
+import { findControlCharacter } from "./controlCharacters.ts";
+import { MAX_BYLINES_PER_STORY, MAX_TOPICS_PER_STORY } from "./storyLimits.ts";
 
 /**
  * The story front matter: every field is declared here once, with how it is read and what an
@@ -31,6 +34,8 @@ export interface FieldSpec<T, Stored = T> {
    */
   store?(value: T): Stored;
   restore?(stored: Stored, context: FieldContext): T;
+  /** Another field without which this one is never shown: a story with this field and not that one is a problem. */
+  needs?: string;
   /** Its row in the README's article format: a value as written after "name:" (also used in hints), and what it means. */
   doc: { example: string; note: string };
 }
@@ -62,6 +67,27 @@ function text(name: string, example: string, note: string): FieldSpec<string> {
     },
   };
 }
+
+/** A field shown only with `other` (see `FieldSpec.needs`). */
+function shownWith<T, Stored>(other: string, spec: FieldSpec<T, Stored>): FieldSpec<T, Stored> {
+  return { ...spec, needs: other };
+}
+
+/** `slug:` as written, if it can name a folder (see slugRules.ts). */
+const slugText = text("slug", "a-shorter-address", "replaces the slug made from the title; letters, digits and hyphens");
+const slugSpec: FieldSpec<string> = {
+  ...slugText,
+  read(raw, context) {
+    const result = slugText.read(raw, context);
+    if (!result.ok) return result;
+    const problem = slugProblem(result.value);
+    if (problem === undefined) return result;
+    return wrong(
+      `slug: ${JSON.stringify(result.value)} ${problem}`,
+      "write a few words in lower case joined by hyphens, e.g. slug: my-story (see README, The article format)",
+    );
+  },
+};
 
 function required<T, Stored>(spec: FieldSpec<T, Stored>): FieldSpec<T, Stored> & { required: true } {
   return { ...spec, required: true };
@@ -131,6 +157,11 @@ const bylineSpec: FieldSpec<Byline[]> = {
       "write a list of names, or of { name, role }: byline: [Ray Le Maistre] or byline:\\n  - name: Ray Le Maistre\\n    role: Editor-in-Chief";
     if (typeof raw === "string") raw = [raw];
     if (!Array.isArray(raw)) return wrong(`byline: expected a list of names, received ${describeValue(raw)}`, hint);
+    if (raw.length > MAX_BYLINES_PER_STORY)
+      return wrong(
+        `byline: ${raw.length} names, more than the ${MAX_BYLINES_PER_STORY} a story may have`,
+        "name the people who wrote the story; credit a larger team in its text",
+      );
     const bylines: Byline[] = [];
     for (const [index, entry] of raw.entries()) {
       if (typeof entry === "string" && entry.trim() !== "") {
@@ -164,6 +195,11 @@ const topicsSpec: FieldSpec<string[]> = {
     const hint = "write a list of topics: topics: [Huawei, 5G, Security]";
     if (typeof raw === "string") raw = [raw];
     if (!Array.isArray(raw)) return wrong(`topics: expected a list of topics, received ${describeValue(raw)}`, hint);
+    if (raw.length > MAX_TOPICS_PER_STORY)
+      return wrong(
+        `topics: ${raw.length} topics, more than the ${MAX_TOPICS_PER_STORY} a story may have`,
+        "keep the topics the story is about; every name it mentions is found by the search anyway",
+      );
     const topics: string[] = [];
     for (const [index, entry] of raw.entries()) {
       const value = typeof entry === "number" ? String(entry) : entry;
@@ -189,11 +225,11 @@ export const storyFields = {
   publication: text("publication", "Light Reading", ""),
   topics: absentMeans([], topicsSpec),
   source: url,
-  slug: text("slug", "a-shorter-address", "replaces the slug made from the title"),
+  slug: slugSpec,
   summary: text("summary", '"One sentence on the story."', "used as the page's description"),
   draft: absentMeans(false, flag("draft", "shown by npm start, left out of npm run build")),
   updated: date("updated", "2018-12-02", 'with correction, shown as "Updated 2 December 2018: ..."'),
-  correction: text("correction", '"An earlier version misspelled a name."', "shown with updated"),
+  correction: shownWith("updated", text("correction", '"An earlier version misspelled a name."', "shown with updated, which it needs")),
 } satisfies FieldDeclarations;
 
 export type FieldName = keyof typeof storyFields;
@@ -279,9 +315,28 @@ export function readFrontMatter(
       else if (spec.required) problems.push({ field: name, message: `${name}: is missing`, hint: `every story needs a ${name}` });
       continue;
     }
+    // Here, before any reader: no field, declared now or later, takes a control character in.
+    const control = findControlCharacter(raw);
+    if (control) {
+      problems.push({
+        field: name,
+        message: `${name}: holds ${control.name} (character ${control.index} of the value)`,
+        hint: "delete it: it is no text, most editors do not show it (it comes in with a paste), and it would make the feeds ill-formed XML",
+      });
+      continue;
+    }
     const result = spec.read(raw, context);
     if (result.ok) values[name] = result.value;
     else problems.push({ field: name, message: result.message, hint: result.hint });
+  }
+  for (const name of fieldNames) {
+    const other = fields[name].needs;
+    if (other === undefined || values[name] === undefined || (data[other] ?? null) !== null) continue;
+    problems.push({
+      field: name,
+      message: `${name}: is shown only with ${other}:, and this story has no ${other}: line`,
+      hint: `add ${other}: ${fields[other]?.doc.example.trim() ?? "…"} (the day of the ${name}), or remove the ${name}: line`,
+    });
   }
   if (problems.length > 0) return { problems };
   return { frontMatter: values as StoryFrontMatter, problems };

@@ -26,6 +26,11 @@ const BYLINE_HINT =
   "write a list of names, or of { name, role }: byline: [Ray Le Maistre] or byline:\\n  - name: Ray Le Maistre\\n    role: Editor-in-Chief";
 const TOPICS_HINT = "write a list of topics: topics: [Huawei, 5G, Security]";
 const KNOWN_FIELDS = `known fields: ${Object.keys(storyFields).join(", ")}`;
+const SLUG_HINT = "write a few words in lower case joined by hyphens, e.g. slug: my-story (see README, The article format)";
+const SLUG_SHAPE = "and a slug holds only letters, digits, and hyphens or underscores between words";
+const TITLE_SLUG_HINT = "add a line slug: with a few words in lower case joined by hyphens, e.g. slug: my-story";
+const CONTROL_HINT =
+  "delete it: it is no text, most editors do not show it (it comes in with a paste), and it would make the feeds ill-formed XML";
 
 export const badStoryKinds: BadStoryKind[] = [
   {
@@ -149,6 +154,87 @@ export const badStoryKinds: BadStoryKind[] = [
     expected: [
       "articles/2018/11/case-one.md:2: has the address /2018/11/13/rural-broadband-vote/, which differs only in letter case from /2018/11/13/Rural-Broadband-Vote/ (articles/2018/11/case-two.md): one address on case-insensitive disks and hosts (give one of them a different title or a slug: line)",
       "articles/2018/11/case-two.md:4: has the address /2018/11/13/Rural-Broadband-Vote/, which differs only in letter case from /2018/11/13/rural-broadband-vote/ (articles/2018/11/case-one.md): one address on case-insensitive disks and hosts (give one of them a different title or a slug: line)",
+    ],
+  },
+  {
+    behaviour:
+      "a slug: that cannot name a folder (., .., %2e%2e, a dot first, /, \\, a newline, a reserved name, a trailing dot, too long) is reported on its line",
+    files: {
+      "2018/11/slug-dot.md": "---\ntitle: Slug Dot\ndate: 2018-11-14\nslug: .\n---\n",
+      "2018/11/slug-dot-dot.md": "---\ntitle: Slug Dot Dot\ndate: 2018-11-14\nslug: ..\n---\n",
+      "2018/11/slug-percent.md": '---\ntitle: Slug Percent\ndate: 2018-11-14\nslug: "%2e%2e"\n---\n',
+      "2018/11/slug-hidden.md": "---\ntitle: Slug Hidden\ndate: 2018-11-14\nslug: .well-known\n---\n",
+      "2018/11/slug-slash.md": "---\ntitle: Slug Slash\ndate: 2018-11-14\nslug: rural/broadband\n---\n",
+      "2018/11/slug-backslash.md": "---\ntitle: Slug Backslash\ndate: 2018-11-14\nslug: 'rural\\broadband'\n---\n",
+      "2018/11/slug-newline.md": '---\ntitle: Slug Newline\ndate: 2018-11-14\nslug: "rural\\nbroadband"\n---\n',
+      "2018/11/slug-reserved.md": "---\ntitle: Slug Reserved\ndate: 2018-11-14\nslug: Lpt1.txt\n---\n",
+      "2018/11/slug-trailing-dot.md": "---\ntitle: Slug Trailing Dot\ndate: 2018-11-14\nslug: rural-broadband.\n---\n",
+      "2018/11/slug-too-long.md": `---\ntitle: Slug Too Long\ndate: 2018-11-14\nslug: ${"broadband-".repeat(10)}vote\n---\n`,
+      "2018/11/slug-punctuation.md": "---\ntitle: Slug Punctuation\ndate: 2018-11-14\nslug: rural-broadband?vote\n---\n",
+    },
+    expected: [
+      `articles/2018/11/slug-dot.md:4: slug: "." names this folder or the one above it, not a story's (${SLUG_HINT})`,
+      `articles/2018/11/slug-dot-dot.md:4: slug: ".." names this folder or the one above it, not a story's (${SLUG_HINT})`,
+      `articles/2018/11/slug-percent.md:4: slug: "%2e%2e" holds "%", which a browser decodes as an escape ("%2e%2e" is "..") (${SLUG_HINT})`,
+      `articles/2018/11/slug-hidden.md:4: slug: ".well-known" starts with a dot: a hidden file, which many hosts refuse to serve (${SLUG_HINT})`,
+      `articles/2018/11/slug-slash.md:4: slug: "rural/broadband" holds "/" or "\\", which separate folders (${SLUG_HINT})`,
+      `articles/2018/11/slug-backslash.md:4: slug: "rural\\\\broadband" holds "/" or "\\", which separate folders (${SLUG_HINT})`,
+      `articles/2018/11/slug-newline.md:4: slug: "rural\\nbroadband" holds U+000A, ${SLUG_SHAPE} (${SLUG_HINT})`,
+      `articles/2018/11/slug-reserved.md:4: slug: "Lpt1.txt" is a device name Windows reserves (LPT1): no folder can be called so (${SLUG_HINT})`,
+      `articles/2018/11/slug-trailing-dot.md:4: slug: "rural-broadband." ends with a dot or a space, which Windows drops from a folder name (${SLUG_HINT})`,
+      `articles/2018/11/slug-too-long.md:4: slug: "${"broadband-".repeat(10)}vote" is 104 bytes long, more than the 100 a folder name of the archive may have (${SLUG_HINT})`,
+      `articles/2018/11/slug-punctuation.md:4: slug: "rural-broadband?vote" holds "?" (U+003F), ${SLUG_SHAPE} (${SLUG_HINT})`,
+    ],
+  },
+  {
+    behaviour: "a title whose slug is a name Windows reserves (Con, Aux) is reported on the title's line",
+    files: {
+      "2018/11/con.md": "---\ntitle: Con\ndate: 2018-11-15\n---\nA column on the word.\n",
+      "2018/11/aux.md": '---\ndate: 2018-11-15\ntitle: "AUX."\n---\n',
+    },
+    expected: [
+      `articles/2018/11/aux.md:3: the title gives the address "aux", which is a device name Windows reserves (AUX): no folder can be called so (${TITLE_SLUG_HINT})`,
+      `articles/2018/11/con.md:2: the title gives the address "con", which is a device name Windows reserves (CON): no folder can be called so (${TITLE_SLUG_HINT})`,
+    ],
+  },
+  {
+    behaviour:
+      "a control character in any field (a bell in a title, a lone surrogate in a topic, an escape in a byline) is reported on its line",
+    files: {
+      "2018/11/bell-in-title.md": '---\ntitle: "Huawei Rings the Bell\\u0007"\ndate: 2018-11-16\n---\n',
+      "2018/11/raw-control-in-summary.md":
+        "---\ntitle: Raw Control\ndate: 2018-11-16\nsummary: Pasted from a terminal \u001b[0m here\n---\n",
+      "2018/11/surrogate-in-topic.md": '---\ntitle: Surrogate in Topic\ndate: 2018-11-16\ntopics: [Huawei, "5G\\uD800"]\n---\n',
+      "2018/11/delete-in-byline.md": '---\ntitle: Delete in Byline\ndate: 2018-11-16\nbyline:\n  - name: "Dan Jones\\x7f"\n---\n',
+    },
+    expected: [
+      `articles/2018/11/bell-in-title.md:2: title: holds the control character U+0007 (character 22 of the value) (${CONTROL_HINT})`,
+      `articles/2018/11/delete-in-byline.md:4: byline: holds the control character U+007F (character 10 of the value) (${CONTROL_HINT})`,
+      `articles/2018/11/raw-control-in-summary.md:4: summary: holds the control character U+001B (character 24 of the value) (${CONTROL_HINT})`,
+      `articles/2018/11/surrogate-in-topic.md:4: topics: holds a lone surrogate U+D800 (half of a character) (character 3 of the value) (${CONTROL_HINT})`,
+    ],
+  },
+  {
+    behaviour: "a correction: without updated: (never shown) is reported on its line",
+    files: {
+      "2018/11/correction-alone.md":
+        '---\ntitle: Correction Alone\ndate: 2018-11-17\ncorrection: "An earlier version gave the wrong date for the vote."\n---\n',
+    },
+    expected: [
+      "articles/2018/11/correction-alone.md:4: correction: is shown only with updated:, and this story has no updated: line (add updated: 2018-12-02 (the day of the correction), or remove the correction: line)",
+    ],
+  },
+  {
+    behaviour: "more topics or bylines than a story may have, or a body over 2 MB, is refused naming the limit and the count",
+    files: {
+      "2018/11/too-many-topics.md": `---\ntitle: Too Many Topics\ndate: 2018-11-18\ntopics: [${Array.from({ length: 101 }, (_, index) => `Topic ${index + 1}`).join(", ")}]\n---\n`,
+      "2018/11/too-many-bylines.md": `---\ntitle: Too Many Bylines\ndate: 2018-11-18\nbyline: [${Array.from({ length: 51 }, (_, index) => `Reporter ${index + 1}`).join(", ")}]\n---\n`,
+      "2018/11/body-too-large.md": `---\ntitle: Body Too Large\ndate: 2018-11-18\n---\n\n${"A paragraph of a council's minutes, pasted whole.\n\n".repeat(44_000)}`,
+    },
+    expected: [
+      "articles/2018/11/body-too-large.md:6: the body is 2,243,998 bytes, more than the 2,097,152 (2 MB) a story may hold (split it into stories that link to each other, or link to a large table or file instead of pasting it in)",
+      "articles/2018/11/too-many-bylines.md:4: byline: 51 names, more than the 50 a story may have (name the people who wrote the story; credit a larger team in its text)",
+      "articles/2018/11/too-many-topics.md:4: topics: 101 topics, more than the 100 a story may have (keep the topics the story is about; every name it mentions is found by the search anyway)",
     ],
   },
   {

@@ -5,13 +5,15 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { buildSite } from "../../src/build/buildSite.ts";
 import { MAX_SLUG_BYTES, slugify } from "../../src/slug.ts";
+import { MAX_BYLINES_PER_STORY, MAX_TOPICS_PER_STORY } from "../../src/article/storyLimits.ts";
 import { storyLinks } from "../support/pageListings.ts";
 import { archiveOnDisk } from "./archiveOnDisk.ts";
 
 /**
  * Story files that are unusual but right: saved by a Windows editor (byte-order mark, CRLF line
  * ends), headlines with quotes, ampersands, emoji, right-to-left scripts or 300 characters, a byline
- * with diacritics. All of them build together; each page shows its headline exactly as typed,
+ * with diacritics, slugs in Hebrew or with capitals, headlines starting with Windows's device names,
+ * and a story at the limits of topics and bylines. All of them build together; each page shows its headline exactly as typed,
  * and the lists link to it.
  */
 
@@ -25,6 +27,8 @@ interface OddStory {
   sourcePath: string;
   title: string;
   bytes: Buffer;
+  /** Its address, when the test says what it must be (decoded). */
+  address?: string;
 }
 
 const yaml = (text: string) => JSON.stringify(text);
@@ -86,6 +90,41 @@ const oddStories: OddStory[] = [
     title: LONG_TITLE,
     bytes: Buffer.from(story(LONG_TITLE, "2018-11-20", "byline: [Dan Jones]\n")),
   },
+  {
+    behaviour: "a slug: in Hebrew letters",
+    sourcePath: "2018/11/hebrew-slug.md",
+    title: "Israel's 5G Network Grows",
+    bytes: Buffer.from(story("Israel's 5G Network Grows", "2018-11-20", "slug: רשת-5G-בישראל\n")),
+    address: "/2018/11/20/רשת-5G-בישראל/",
+  },
+  {
+    behaviour: "a slug: with capitals, accents and an underscore, as an older site's address may have",
+    sourcePath: "2018/11/old-address.md",
+    title: "Telefónica Names Its Core Vendors",
+    bytes: Buffer.from(story("Telefónica Names Its Core Vendors", "2018-11-20", "slug: Telefónica_Core-Vendors\n")),
+    address: "/2018/11/20/Telefónica_Core-Vendors/",
+  },
+  {
+    behaviour: "headlines that begin with a name Windows reserves (Con, Aux, Nul)",
+    sourcePath: "2018/11/con-edison.md",
+    title: "Con Edison and Aux Cables: Nul Points for the Grid",
+    bytes: Buffer.from(story("Con Edison and Aux Cables: Nul Points for the Grid", "2018-11-20")),
+    address: "/2018/11/20/con-edison-and-aux-cables-nul-points-for-the-grid/",
+  },
+  {
+    behaviour: `a story at the limits: ${MAX_TOPICS_PER_STORY} topics and ${MAX_BYLINES_PER_STORY} bylines, a correction with its updated day`,
+    sourcePath: "2018/11/at-the-limits.md",
+    title: "The Whole Newsroom Files on Election Night",
+    bytes: Buffer.from(
+      story(
+        "The Whole Newsroom Files on Election Night",
+        "2018-11-20",
+        `byline: [${Array.from({ length: MAX_BYLINES_PER_STORY }, (_, index) => `Reporter ${index + 1}`).join(", ")}]\n` +
+          `topics: [${Array.from({ length: MAX_TOPICS_PER_STORY }, (_, index) => `District ${index + 1}`).join(", ")}]\n` +
+          'updated: 2018-11-21\ncorrection: "An earlier version gave the wrong count in District 7."\n',
+      ),
+    ),
+  },
 ];
 
 const archive = archiveOnDisk(Object.fromEntries(oddStories.map((odd) => [odd.sourcePath, odd.bytes])));
@@ -112,6 +151,7 @@ for (const odd of oddStories) {
   test(`${odd.behaviour}: its page shows the exact headline in <h1> and <title>, and the lists link to it`, async () => {
     await built();
     const url = addressOf(odd.title);
+    if (odd.address) assert.is(decodeURIComponent(url), odd.address);
     const document = documentAt(url);
     assert.is(document.querySelector("h1")?.textContent, odd.title);
     assert.is(document.querySelector("title")?.textContent, `${odd.title} · News Archive`);
