@@ -7,7 +7,7 @@ import type { Problem, Warning } from "../problems.ts";
 import { slugify } from "../slug.ts";
 import { slugProblem } from "../slugRules.ts";
 import { urls } from "../urls.ts";
-import { buildIndexes, type ArchiveIndexes } from "./indexes.ts";
+import { buildIndexes, sharedAddressSpellings, type ArchiveIndexes } from "./indexes.ts";
 import { findRelatedStories } from "./related.ts";
 import {
   ParseCacheChangedError,
@@ -248,6 +248,7 @@ export function buildArchive(
   }
 
   const indexes = buildIndexes(stories);
+  warnings.push(...sharedAddressSpellings(indexes));
   return {
     archive: {
       stories,

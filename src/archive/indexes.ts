@@ -1,4 +1,5 @@
 import { slugify } from "../slug.ts";
+import type { Warning } from "../problems.ts";
 import type { Story } from "./story.ts";
 
 /** A byline or a topic: one page of the archive, with every story filed under it. */
@@ -118,3 +119,38 @@ function groupByDate(stories: readonly Story[]): YearIndex[] {
   }
   return years;
 }
+
+/**
+ * Names that share an address (one author or topic page) though they differ beyond letter case
+ * and spacing ("Café" and "Cafe", "R&D" and "R and D"): nothing may change silently (issue 22),
+ * so each other spelling is a warning naming the first story that uses it and the spelling shown.
+ */
+export function sharedAddressSpellings(indexes: ArchiveIndexes): Warning[] {
+  const warnings: Warning[] = [];
+  const kinds = [
+    { kind: "byline", entries: indexes.authors, namesOf: (story: Story) => story.byline.map((byline) => byline.name) },
+    { kind: "topic", entries: indexes.topics, namesOf: (story: Story) => story.topics },
+  ];
+  for (const { kind, entries, namesOf } of kinds) {
+    for (const entry of entries) {
+      const shown = sameSpelling(entry.name);
+      const firstUse = new Map<string, { spelling: string; story: Story }>();
+      for (const story of entry.stories) {
+        for (const spelling of namesOf(story)) {
+          const key = sameSpelling(spelling);
+          if (key !== shown && !firstUse.has(key) && slugify(spelling) === entry.slug) firstUse.set(key, { spelling, story });
+        }
+      }
+      for (const { spelling, story } of firstUse.values())
+        warnings.push({
+          file: story.file,
+          message: `the ${kind} ${JSON.stringify(spelling)} shares one page with ${JSON.stringify(entry.name)}, as their addresses are the same (${entry.slug})`,
+          hint: `spell them the same if they are one ${kind}; if they are two, tell them apart in words (e.g. "${spelling} (…)")`,
+        });
+    }
+  }
+  return warnings;
+}
+
+/** Two spellings are the same one when they differ only in letter case and spacing. */
+const sameSpelling = (name: string) => name.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
