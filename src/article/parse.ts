@@ -3,6 +3,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, typ
 import type { ParseCache } from "../archive/parseCache.ts";
 import type { Problem } from "../problems.ts";
 import { readPlainFrontMatter } from "./plainFrontMatter.ts";
+import { findControlCharacter } from "./controlCharacters.ts";
 import { MAX_BODY_BYTES } from "./storyLimits.ts";
 import {
   readFrontMatter,
@@ -212,6 +213,16 @@ function readStoryFile(
       `the body is ${bodyBytes.toLocaleString("en")} bytes, more than the ${MAX_BODY_BYTES.toLocaleString("en")} (2 MB) a story may hold`,
       "split it into stories that link to each other, or link to a large table or file instead of pasting it in",
     );
+  // A carriage return ends lines written on Windows; any other control character is no text (issue 22).
+  const control = findControlCharacter(body.replaceAll("\r", ""));
+  if (control) {
+    const before = body.replaceAll("\r", "").slice(0, [...body.replaceAll("\r", "")].slice(0, control.index - 1).join("").length);
+    return fail(
+      bodyLines + 1 + (before.match(/\n/g)?.length ?? 0),
+      `the text holds ${control.name}, which is no text and would be written into the page and the feeds`,
+      "delete it: most editors do not show it (it comes in with a paste)",
+    );
+  }
   const storedFrontMatter = storeFrontMatter(frontMatter, fields);
   return {
     ok: true,

@@ -215,6 +215,16 @@ export const badStoryKinds: BadStoryKind[] = [
     ],
   },
   {
+    behaviour: "a control character in a story's text is reported on its line, and a Windows line ending is not one",
+    files: {
+      "2018/11/bell-in-text.md":
+        "---\r\ntitle: Bell in Text\r\ndate: 2018-11-16\r\n---\r\nThe first paragraph.\r\n\r\nA pasted \u0007 bell.\r\n",
+    },
+    expected: [
+      "articles/2018/11/bell-in-text.md:7: the text holds the control character U+0007, which is no text and would be written into the page and the feeds (delete it: most editors do not show it (it comes in with a paste))",
+    ],
+  },
+  {
     behaviour: "a correction: without updated: (never shown) is reported on its line",
     files: {
       "2018/11/correction-alone.md":
