@@ -1,4 +1,5 @@
 import { parseStoryDate, restoreStoryDate, storeStoryDate, type StoredStoryDate, type StoryDate } from "../dates.ts";
+import { readAliases } from "./aliasPaths.ts";
 
 /**
  * The story front matter: every field is declared here once, with how it is read and what an
@@ -194,6 +195,11 @@ export const storyFields = {
   draft: absentMeans(false, flag("draft", "shown by npm start, left out of npm run build")),
   updated: date("updated", "2018-12-02", 'with correction, shown as "Updated 2 December 2018: ..."'),
   correction: text("correction", '"An earlier version misspelled a name."', "shown with updated"),
+  aliases: absentMeans([], {
+    required: false,
+    read: readAliases,
+    doc: { example: "[/2018/11/old-address/, /blog/old-story.html]", note: "old addresses of this story, redirected here" },
+  }),
 } satisfies FieldDeclarations;
 
 export type FieldName = keyof typeof storyFields;
