@@ -6,8 +6,8 @@ import { checkStoryFolder } from "../article/storyFolder.ts";
 import { buildFeeds } from "../pages/buildFeeds.ts";
 import { buildPages, NOT_FOUND_URL, storyLastModified, type IndexPage, type SitePages } from "../pages/buildPages.ts";
 import { buildSitemaps } from "../pages/buildSitemap.ts";
-import { buildNewsSitemap, NEWS_SITEMAP_URL } from "../pages/buildNewsSitemap.ts";
-import { buildRedirects, type Redirects } from "../redirects/buildRedirects.ts";
+import { buildNewsSitemap } from "../pages/buildNewsSitemap.ts";
+import { archiveRedirects } from "../redirects/buildRedirects.ts";
 import type { LazyOutput, Output, Page } from "../pages/pageModels.ts";
 import { ArchiveProblemsError, formatProblem, sortProblems, type Warning } from "../problems.ts";
 import { planSearchShards, SEARCH_SHARD_STORIES, type SearchShard } from "../search/searchShards.ts";
@@ -97,7 +97,10 @@ export async function loadSite(
     searchShards.map((shard) => shard.name),
   );
   const feeds = buildFeeds(archive, site);
-  const redirects = redirectsOf(archive, [...indexPages, ...feeds]);
+  const redirects = archiveRedirects(
+    archive,
+    [...indexPages, ...feeds].map((output) => output.url),
+  );
   if (redirects.problems.length > 0) {
     saveParseCache();
     throw new ArchiveProblemsError(redirects.problems);
@@ -131,16 +134,6 @@ export async function loadSite(
 /** Markup removed from bodies, as `npm run check` prints it: the build goes on. */
 function reportWarnings(warnings: readonly Warning[]): void {
   for (const warning of sortProblems(warnings)) console.warn(`warning: ${formatProblem(warning)}`);
-}
-
-/**
- * The redirects of the stories' aliases, checked against every other output (see buildRedirects);
- * the sitemaps and robots.txt are at fixed addresses, known without making them.
- */
-function redirectsOf(archive: Archive, outputs: readonly LazyOutput[]): Redirects {
-  if (!archive.stories.some((story) => story.aliases.length > 0)) return buildRedirects([], []);
-  const fixed = ["/sitemap.xml", "/robots.txt", NEWS_SITEMAP_URL];
-  return buildRedirects(archive.stories, [...outputs.map((output) => output.url), ...fixed]);
 }
 
 /** Every page but the 404 page, with the day it last changed. */

@@ -210,14 +210,7 @@ export interface RedirectsFileModel {
 
 /** Every file the archive writes through its layouts. */
 export type Output =
-  | Page
-  | FeedModel
-  | SitemapModel
-  | SitemapIndexModel
-  | RobotsModel
-  | NewsSitemapModel
-  | RedirectPageModel
-  | RedirectsFileModel;
+  Page | FeedModel | SitemapModel | SitemapIndexModel | RobotsModel | NewsSitemapModel | RedirectPageModel | RedirectsFileModel;
 
 /**
  * An output made when first asked for, and what it is made of: `inputs` is plain data, equal in

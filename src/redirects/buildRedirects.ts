@@ -1,4 +1,6 @@
+import type { Archive } from "../archive/buildArchive.ts";
 import type { Story } from "../archive/story.ts";
+import { NEWS_SITEMAP_URL } from "../pages/buildNewsSitemap.ts";
 import type { RedirectPageModel, RedirectsFileModel } from "../pages/pageModels.ts";
 import { outputFileOf } from "../build/pageCache.ts";
 import type { Problem } from "../problems.ts";
@@ -80,6 +82,15 @@ export function buildRedirects(stories: readonly Story[], siteUrls: Iterable<str
   if (problems.length > 0) return { pages: [], file: { kind: "redirectsFile", url: REDIRECTS_FILE_URL, rules: [] }, problems };
   rules.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   return { pages, file: { kind: "redirectsFile", url: REDIRECTS_FILE_URL, rules }, problems };
+}
+
+/**
+ * The redirects of an archive's aliases, checked against its other outputs (`outputUrls`: the index
+ * pages' and feeds'); the sitemaps and robots.txt are at fixed addresses, known without making them.
+ */
+export function archiveRedirects(archive: Archive, outputUrls: readonly string[]): Redirects {
+  if (!archive.stories.some((story) => story.aliases.length > 0)) return buildRedirects([], []);
+  return buildRedirects(archive.stories, [...outputUrls, "/sitemap.xml", "/robots.txt", NEWS_SITEMAP_URL]);
 }
 
 /** The file an address is written to, in one case: "/old" and "/old/" and "/OLD/index.html" are one. */

@@ -6,6 +6,7 @@ import { buildArchive } from "../../src/archive/buildArchive.ts";
 import { buildSite } from "../../src/build/buildSite.ts";
 import { ArchiveProblemsError, formatProblem } from "../../src/problems.ts";
 import { temporaryFolder } from "../support/builtSite.ts";
+import { runCli } from "../support/runCli.ts";
 import { quoted, storyFile, storySource } from "../support/storyFile.ts";
 
 /** Two stories whose old addresses collide: with each other, with a story, with an index page and a feed. */
@@ -76,6 +77,12 @@ test("an alias that is an index page or a feed of the archive is a problem", () 
       lines.some((line) => line.includes(`mast-approved.md:5: aliases: ${alias} is a page of the archive itself`)),
       `${alias}:\n${lines.join("\n")}`,
     );
+});
+
+test("npm run check reports the same problems, without building", async () => {
+  const run = await runCli("check", ["--input", articles], process.cwd());
+  assert.is(run.code, 1, run.stdout);
+  for (const line of lines) assert.ok(run.stderr.includes(line), `${line}\n${run.stderr}`);
 });
 
 test("an alias that is not a path of the site is a problem on its line, saying why", () => {
