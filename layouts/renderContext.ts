@@ -5,4 +5,6 @@ export interface RenderContext {
   site: SiteSettings;
   /** An absolute URL (base URL and path prefix) for a site-relative path. */
   absolute(sitePath: string): string;
+  /** The path (path prefix included) for a site-relative path, where no HTML transform adds the prefix. */
+  prefixed(sitePath: string): string;
 }

@@ -4,6 +4,7 @@ import { renderFeed } from "./feed.ts";
 import { directoryMain, homeMain, listMain, notFoundMain, searchMain } from "./indexPages.ts";
 import type { RenderContext } from "./renderContext.ts";
 import { renderNewsSitemap, renderRobots, renderSitemap, renderSitemapIndex } from "./sitemap.ts";
+import { renderRedirectPage, renderRedirectsFile } from "./redirect.ts";
 import { storyMain } from "./story.ts";
 import { storyHead } from "./storyHead.ts";
 
@@ -32,5 +33,9 @@ export function renderOutput(output: Output, context: RenderContext): string | P
       return renderRobots(output, context);
     case "newsSitemap":
       return renderNewsSitemap(output, context);
+    case "redirect":
+      return renderRedirectPage(output, context);
+    case "redirectsFile":
+      return renderRedirectsFile(output, context);
   }
 }

@@ -29,6 +29,11 @@ export const urls = {
 
 /** An absolute URL for feeds, canonical links and sitemaps: base URL + path prefix + site path. */
 export function absoluteUrl(baseUrl: string, pathPrefix: string, sitePath: string): string {
+  return baseUrl.replace(/\/+$/, "") + prefixedPath(pathPrefix, sitePath);
+}
+
+/** The path a site path is served at under the path prefix: "/news/" and "/2018/" give "/news/2018/". */
+export function prefixedPath(pathPrefix: string, sitePath: string): string {
   const prefix = ("/" + pathPrefix.replace(/^\/+|\/+$/g, "") + "/").replace(/^\/\/$/, "/");
-  return baseUrl.replace(/\/+$/, "") + prefix + sitePath.replace(/^\/+/, "");
+  return prefix + sitePath.replace(/^\/+/, "");
 }

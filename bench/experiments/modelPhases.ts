@@ -11,7 +11,7 @@ import { buildPages } from "../../src/pages/buildPages.ts";
 import { site } from "../../src/site.ts";
 import { renderOutput } from "../../layouts/renderPage.ts";
 const renderPage = (page: Parameters<typeof renderOutput>[0], site: import("../../src/site.ts").SiteSettings) =>
-  renderOutput(page, { site, absolute: (sitePath) => sitePath }) as string;
+  renderOutput(page, { site, absolute: (sitePath) => sitePath, prefixed: (sitePath) => sitePath }) as string;
 const t0 = cpu();
 const sources = await readStoryFiles(process.argv[2] ?? "/tmp/gen10k");
 const t1 = cpu();

@@ -19,7 +19,7 @@ import type { StoryPage } from "../../src/pages/pageModels.ts";
 import { site } from "../../src/site.ts";
 import { renderOutput } from "../../layouts/renderPage.ts";
 const renderPage = (page: Parameters<typeof renderOutput>[0], site: import("../../src/site.ts").SiteSettings) =>
-  renderOutput(page, { site, absolute: (sitePath) => sitePath }) as string;
+  renderOutput(page, { site, absolute: (sitePath) => sitePath, prefixed: (sitePath) => sitePath }) as string;
 
 interface DumpedPage {
   url: string;

@@ -151,6 +151,7 @@ export function buildArchive(
       topics: dedupeCaseInsensitive(frontMatter.topics),
       slug,
       slugLine: fieldLines[frontMatter.slug ? "slug" : "title"] ?? 1,
+      fieldLines,
       url: urls.story(frontMatter.date, slug),
       get body() {
         return parsed.story.body;

@@ -23,6 +23,8 @@ export interface Story extends StoryFacts {
   file: string;
   /** The line that decides the address: the `slug:` line if there is one, else the title's. */
   slugLine: number;
+  /** The line of each front-matter field, for problems found once every story is read (an alias taken twice). */
+  fieldLines: Readonly<Record<string, number>>;
   url: string;
   /** The Markdown body; "" when we hold only the story's facts. */
   body: string;

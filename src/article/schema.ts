@@ -2,6 +2,7 @@ import { parseStoryDate, restoreStoryDate, storeStoryDate, type StoredStoryDate,
 import { slugProblem } from "../slugRules.ts";
 import { findControlCharacter } from "./controlCharacters.ts";
 import { MAX_BYLINES_PER_STORY, MAX_TOPICS_PER_STORY } from "./storyLimits.ts";
+import { readAliases } from "./aliasPaths.ts";
 
 /**
  * The story front matter: every field is declared here once, with how it is read and what an
@@ -230,6 +231,11 @@ export const storyFields = {
   draft: absentMeans(false, flag("draft", "shown by npm start, left out of npm run build")),
   updated: date("updated", "2018-12-02", 'with correction, shown as "Updated 2 December 2018: ..."'),
   correction: shownWith("updated", text("correction", '"An earlier version misspelled a name."', "shown with updated, which it needs")),
+  aliases: absentMeans([], {
+    required: false,
+    read: readAliases,
+    doc: { example: "[/2018/11/old-address/, /blog/old-story.html]", note: "old addresses of this story, redirected here" },
+  }),
 } satisfies FieldDeclarations;
 
 export type FieldName = keyof typeof storyFields;

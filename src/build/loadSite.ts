@@ -7,6 +7,7 @@ import { buildFeeds } from "../pages/buildFeeds.ts";
 import { buildPages, NOT_FOUND_URL, storyLastModified, type IndexPage, type SitePages } from "../pages/buildPages.ts";
 import { buildSitemaps } from "../pages/buildSitemap.ts";
 import { buildNewsSitemap } from "../pages/buildNewsSitemap.ts";
+import { archiveRedirects } from "../redirects/buildRedirects.ts";
 import type { LazyOutput, Output, Page } from "../pages/pageModels.ts";
 import { ArchiveProblemsError, formatProblem, sortProblems, type Warning } from "../problems.ts";
 import { planSearchShards, SEARCH_SHARD_STORIES, type SearchShard } from "../search/searchShards.ts";
@@ -95,6 +96,15 @@ export async function loadSite(
     site,
     searchShards.map((shard) => shard.name),
   );
+  const feeds = buildFeeds(archive, site);
+  const redirects = archiveRedirects(
+    archive,
+    [...indexPages, ...feeds].map((output) => output.url),
+  );
+  if (redirects.problems.length > 0) {
+    saveParseCache();
+    throw new ArchiveProblemsError(redirects.problems);
+  }
   timings?.mark("buildPages");
   let otherOutputs: LazyOutput[] | undefined;
   let pages: Page[] | undefined;
@@ -108,9 +118,11 @@ export async function loadSite(
     get otherOutputs() {
       return (otherOutputs ??= [
         ...indexPages,
-        ...buildFeeds(archive, site),
+        ...feeds,
         ...buildSitemaps(sitemapEntries(indexPages, archive)).map(madeAlready),
         madeAlready(buildNewsSitemap(archive, site)),
+        ...redirects.pages.map(madeAlready),
+        ...(redirects.file.rules.length > 0 ? [madeAlready(redirects.file)] : []),
       ]);
     },
     get pages() {

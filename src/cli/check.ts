@@ -6,10 +6,13 @@
  *   npm run check [-- --input articles]
  */
 import { parseArgs } from "node:util";
-import { buildArchive } from "../archive/buildArchive.ts";
+import { buildArchive, type Archive } from "../archive/buildArchive.ts";
 import { readStoryFiles } from "../article/readStoryFiles.ts";
 import { checkStoryFolder } from "../article/storyFolder.ts";
-import { BuildError, formatProblem, sortProblems } from "../problems.ts";
+import { buildFeeds } from "../pages/buildFeeds.ts";
+import { buildPages } from "../pages/buildPages.ts";
+import { BuildError, formatProblem, sortProblems, type Problem } from "../problems.ts";
+import { archiveRedirects } from "../redirects/buildRedirects.ts";
 import { readSiteSettings, SiteSettingsError, type SiteSettings } from "../site.ts";
 
 const { values } = parseArgs({ options: { input: { type: "string", default: "articles" } } });
@@ -39,7 +42,9 @@ const published = buildArchive(sources, { timeZone: site.timeZone, includeDrafts
 const previewed = buildArchive(sources, { timeZone: site.timeZone, includeDrafts: true });
 const warnings = [...new Set(sortProblems([...published.warnings, ...previewed.warnings]).map(formatProblem))];
 if (warnings.length > 0) console.error(warnings.map((warning) => `warning: ${warning}`).join("\n"));
-const lines = [...new Set(sortProblems([...published.problems, ...previewed.problems]).map(formatProblem))];
+// An alias colliding with a page or another alias is found once every story is read (issue 21).
+const aliasProblems = published.problems.length === 0 ? aliasCollisions(published.archive) : [];
+const lines = [...new Set(sortProblems([...published.problems, ...previewed.problems, ...aliasProblems]).map(formatProblem))];
 
 if (lines.length > 0) {
   console.error(lines.join("\n"));
@@ -50,4 +55,13 @@ if (lines.length > 0) {
   console.log(
     `All ${sources.length} story files are fine${drafts > 0 ? ` (${drafts} draft${drafts === 1 ? "" : "s"}, left out of the build)` : ""}.`,
   );
+}
+
+/** The problems of aliases that are a page of the site or another story's alias, as the build finds them. */
+function aliasCollisions(archive: Archive): Problem[] {
+  const outputs = [...buildPages(archive, site).indexPages, ...buildFeeds(archive, site)];
+  return archiveRedirects(
+    archive,
+    outputs.map((output) => output.url),
+  ).problems;
 }

@@ -4,7 +4,7 @@ import type { RenderContext } from "../../layouts/renderContext.ts";
 import type { SiteBuild } from "../build/siteBuild.ts";
 import type { WrittenPage } from "../build/verifyBuild.ts";
 import type { Output } from "../pages/pageModels.ts";
-import { absoluteUrl } from "../urls.ts";
+import { absoluteUrl, prefixedPath } from "../urls.ts";
 
 /**
  * Adapts a SiteBuild to Eleventy: its steps run on Eleventy's events, and one paginated template
@@ -16,7 +16,11 @@ export function archivePlugin(eleventyConfig: UserConfig, build: SiteBuild): voi
   eleventyConfig.addGlobalData("archiveOutputs", () => build.outputsToRender());
   eleventyConfig.on("eleventy.after", ({ results }: { results: WrittenPage[] }) => build.end(results));
 
-  const context: RenderContext = { site, absolute: (sitePath) => absoluteUrl(site.baseUrl, pathPrefix, sitePath) };
+  const context: RenderContext = {
+    site,
+    absolute: (sitePath) => absoluteUrl(site.baseUrl, pathPrefix, sitePath),
+    prefixed: (sitePath) => prefixedPath(pathPrefix, sitePath),
+  };
   eleventyConfig.addTemplate(
     "archive-pages.11ty.js",
     {

@@ -1,6 +1,8 @@
 import { copyFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { formatProblem, sortProblems, type Problem } from "../problems.ts";
+import { readAliases } from "../article/aliasPaths.ts";
+import { outputFileOf } from "../build/pageCache.ts";
 import { slugify } from "../slug.ts";
 import { writeStoryFile } from "../cli/storyFile.ts";
 import { serializeStory, type StoryFields } from "../wire/frontMatter.ts";
@@ -18,8 +20,11 @@ export interface ImportReport {
   imported: { sourcePath: string; from: string; outcome: "written" | "unchanged" | "replaced" }[];
   skipped: { file: string; line?: number; reason: string }[];
   warnings: Problem[];
-  /** Old addresses that do not fit the archive's scheme /YYYY/MM/DD/<slug>/: each with its story. */
-  oldAddresses: { sourcePath: string; oldPath: string }[];
+  /**
+   * Old addresses that do not fit the archive's scheme /YYYY/MM/DD/<slug>/, each with its story:
+   * written in its `aliases:` (a redirect to the story), or, if no redirect can answer it, why not.
+   */
+  oldAddresses: { sourcePath: string; oldPath: string; notAnAlias?: string }[];
 }
 
 interface PlannedStory {
@@ -61,7 +66,14 @@ export async function writeImport(site: ImportedSite, options: ImportOptions): P
     const { body, images, warnings } = rewriteLinks(post.body, post, sourcePath, site, addresses, placed);
     report.warnings.push(...warnings);
     const storyUrlPath = `/${post.date.slice(0, 4)}/${post.date.slice(5, 7)}/${post.date.slice(8, 10)}/${slug}`;
-    for (const oldPath of post.oldPaths) if (normalisedPath(oldPath) !== storyUrlPath) report.oldAddresses.push({ sourcePath, oldPath });
+    const aliases: string[] = [];
+    for (const oldPath of oldAddressesOf(post)) {
+      const read = readAliases(oldPath.replace(/ /g, "%20"));
+      // The story's own page, as written or as its index.html: no redirect ("/x.html" is another file, and needs one).
+      if (read.ok && outputFileOf(read.value[0]) === outputFileOf(`${storyUrlPath}/`)) continue;
+      if (read.ok && !aliases.includes(read.value[0])) aliases.push(read.value[0]);
+      report.oldAddresses.push({ sourcePath, oldPath, notAnAlias: read.ok ? undefined : read.message.replace(/^aliases 1: /, "") });
+    }
     const fields: StoryFields = {
       title: post.title,
       date: post.date,
@@ -71,6 +83,7 @@ export async function writeImport(site: ImportedSite, options: ImportOptions): P
       slug: slug === slugify(post.title) ? undefined : slug,
       summary: post.summary,
       draft: post.draft,
+      aliases,
     };
     const text = serializeStory(fields, body);
     const file = path.join(options.articles, sourcePath);
@@ -93,6 +106,14 @@ export async function writeImport(site: ImportedSite, options: ImportOptions): P
   return report;
 }
 
+/**
+ * The post's old addresses, and WordPress's `/?p=ID` of a published post: the address every
+ * WordPress site answers whatever its permalinks, and a redirect rule only (see readAliases).
+ */
+function oldAddressesOf(post: ImportedPost): string[] {
+  return post.postId && !post.draft ? [...post.oldPaths, `/?p=${post.postId}`] : post.oldPaths;
+}
+
 /** Copies an image unless the same bytes are there already (a second import writes nothing). */
 async function copyImage(from: string, to: string, { dryRun }: ImportOptions): Promise<void> {
   const [source, existing] = await Promise.all([readFile(from), readFile(to).catch(() => undefined)]);
@@ -110,8 +131,12 @@ export function formatReport(report: ImportReport, dryRun: boolean): string {
     );
   for (const { file, line, reason } of report.skipped) lines.push(`skipped ${line === undefined ? file : `${file}:${line}`}: ${reason}`);
   for (const warning of sortProblems(report.warnings)) lines.push(`warning: ${formatProblem(warning)}`);
-  for (const { sourcePath, oldPath } of report.oldAddresses)
-    lines.push(`old address ${oldPath} of ${sourcePath} does not fit /YYYY/MM/DD/<slug>/: it needs a redirect`);
+  for (const { sourcePath, oldPath, notAnAlias } of report.oldAddresses)
+    lines.push(
+      notAnAlias
+        ? `old address ${oldPath} of ${sourcePath} cannot redirect: ${notAnAlias}`
+        : `old address ${oldPath} of ${sourcePath} redirects to it (aliases:)`,
+    );
   const count = (outcome: string) => report.imported.filter((entry) => entry.outcome === outcome).length;
   lines.push(
     `${count("written")} new, ${count("replaced")} replaced, ${count("unchanged")} unchanged, ${report.skipped.length} skipped, ${report.warnings.length} warnings`,

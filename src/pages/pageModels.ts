@@ -191,8 +191,26 @@ export interface NewsSitemapModel {
   entries: { url: string; publicationName: string; language: string; published: string; title: string }[];
 }
 
+/** A page at a story's old address (`aliases:`) that sends the reader on to the story (issue 21). */
+export interface RedirectPageModel {
+  kind: "redirect";
+  url: string;
+  /** The story's address, site-relative. */
+  target: string;
+  /** The story's title, for the link a reader follows should the refresh not happen. */
+  title: string;
+}
+
+/** `/_redirects`, the rules Netlify and Cloudflare Pages read: every alias to its story, site-relative. */
+export interface RedirectsFileModel {
+  kind: "redirectsFile";
+  url: string;
+  rules: { from: string; to: string }[];
+}
+
 /** Every file the archive writes through its layouts. */
-export type Output = Page | FeedModel | SitemapModel | SitemapIndexModel | RobotsModel | NewsSitemapModel;
+export type Output =
+  Page | FeedModel | SitemapModel | SitemapIndexModel | RobotsModel | NewsSitemapModel | RedirectPageModel | RedirectsFileModel;
 
 /**
  * An output made when first asked for, and what it is made of: `inputs` is plain data, equal in

@@ -15,6 +15,8 @@ export interface StoryFields {
   slug?: string;
   summary?: string;
   draft?: boolean;
+  /** Old addresses that redirect to the story (an imported story's, where they do not fit its address). */
+  aliases?: string[];
 }
 
 /**
@@ -53,6 +55,10 @@ export function serializeStory(fields: StoryFields, body: string): string {
   if (fields.slug !== undefined) lines.push(`slug: ${scalar(fields.slug)}`);
   if (fields.summary !== undefined) lines.push(`summary: ${quoted(fields.summary)}`);
   if (fields.draft) lines.push("draft: true");
+  if (fields.aliases && fields.aliases.length > 0) {
+    lines.push("aliases:");
+    for (const alias of fields.aliases) lines.push(`  - ${scalar(alias)}`);
+  }
   lines.push("---");
   const text = body.replace(/\s+$/, "");
   return lines.join("\n") + "\n" + (text === "" ? "" : text + "\n");

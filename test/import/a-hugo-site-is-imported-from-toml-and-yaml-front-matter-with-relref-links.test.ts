@@ -1,9 +1,10 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { buildInto, fixturePath, snapshot, temporaryFolder } from "../support/builtSite.ts";
 import { links, mainOf, sectionHeaded, textContent } from "../support/html.ts";
+import { assertAnswersWithStory, followInBrowser } from "../support/oldAddresses.ts";
 import { runCli } from "../support/runCli.ts";
 
 const source = path.resolve(fixturePath("import-hugo-site"));
@@ -36,9 +37,29 @@ test("a relref link is a cross-reference both ways", () => {
   assert.ok(links(sectionHeaded(site.page(DUCTS), "Referenced by") ?? "").some((link) => link.href === CLOSES));
 });
 
-test("Hugo's old addresses and aliases that do not fit the archive's scheme are reported for redirects", () => {
-  assert.match(first.stdout, "old address /2023/04/ducts-george-st/ of 2023/04/ducts-under-george-street.md");
-  assert.match(first.stdout, "old address /posts/ducts-under-george-street/ of 2023/04/ducts-under-george-street.md");
+test("Hugo's url and aliases that do not fit the archive's scheme become the story's aliases, and are reported", async () => {
+  assert.match(first.stdout, "old address /2023/04/ducts-george-st/ of 2023/04/ducts-under-george-street.md redirects to it");
+  assert.match(first.stdout, "old address /posts/ducts-under-george-street/ of 2023/04/ducts-under-george-street.md redirects to it");
+  const text = await readFile(path.join(articles, "2023/04/ducts-under-george-street.md"), "utf8");
+  assert.match(text, "\naliases:\n  - /posts/ducts-under-george-street/\n  - /2023/04/ducts-george-st/\n---\n");
+});
+
+test("every old address answers in the built site with the story, or a redirect page to it that Chromium follows", async () => {
+  const oldAddresses: [string, string][] = [
+    ["/posts/ducts-under-george-street/", DUCTS],
+    ["/2023/04/ducts-george-st/", DUCTS],
+    ["/posts/george-street-trench-closes/", CLOSES],
+  ];
+  for (const [oldAddress, storyUrl] of oldAddresses) assertAnswersWithStory(site, oldAddress, storyUrl);
+  const landings = await followInBrowser(
+    site.output,
+    oldAddresses.map(([oldAddress]) => oldAddress),
+  );
+  assert.equal(landings, [
+    { landedOn: DUCTS, heading: "Ducts Under George Street" },
+    { landedOn: DUCTS, heading: "Ducts Under George Street" },
+    { landedOn: CLOSES, heading: "George Street Trench Closes" },
+  ]);
 });
 
 test("no page shows Hugo's shortcode syntax", () => {

@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { buildInto, fixturePath, snapshot, temporaryFolder } from "../support/builtSite.ts";
 import { links, mainOf, sectionHeaded, textContent } from "../support/html.ts";
+import { assertAnswersWithStory, followInBrowser } from "../support/oldAddresses.ts";
 import { runCli } from "../support/runCli.ts";
 
 const source = path.resolve(fixturePath("import-jekyll-site"));
@@ -63,6 +64,18 @@ test("the old permalink is the story's address, and no page shows template synta
     const text = textContent(site.page(url));
     for (const syntax of ["{%", "{{", "[caption", "<!-- wp:"]) assert.not.match(text, syntax, `${url} shows ${syntax}`);
   }
+});
+
+test("every old address answers: the permalink is the story's page, redirect_from a redirect page that Chromium follows", async () => {
+  assert.match(first.stdout, "old address /news/spectrum-auction-opens.html of 2019/03/spectrum-auction-opens.md redirects to it");
+  const text = await readFile(path.join(articles, "2019/03/spectrum-auction-opens.md"), "utf8");
+  assert.match(text, "\naliases:\n  - /news/spectrum-auction-opens.html\n---\n");
+  assertAnswersWithStory(site, OPENS, OPENS);
+  assertAnswersWithStory(site, ROUND_TWO, ROUND_TWO);
+  assertAnswersWithStory(site, "/news/spectrum-auction-opens.html", OPENS);
+  assert.equal(await followInBrowser(site.output, ["/news/spectrum-auction-opens.html"]), [
+    { landedOn: OPENS, heading: "Spectrum Auction Opens: Three Bidders Qualify" },
+  ]);
 });
 
 test.run();

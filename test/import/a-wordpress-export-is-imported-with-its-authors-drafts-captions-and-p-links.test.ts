@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { buildInto, fixturePath, snapshot, temporaryFolder } from "../support/builtSite.ts";
 import { links, mainOf, sectionHeaded, textContent } from "../support/html.ts";
+import { assertAnswersWithStory, followInBrowser, redirectRules } from "../support/oldAddresses.ts";
 import { runCli } from "../support/runCli.ts";
 
 const fixture = path.resolve(fixturePath("import-wordpress-export"));
@@ -68,6 +69,24 @@ test("no page shows WordPress's shortcodes or block comments", () => {
     for (const syntax of ["[caption", "[gallery", "<!-- wp:", "{{", "{%"])
       assert.not.ok(html.includes(syntax) || textContent(html).includes(syntax), `${url} shows ${syntax}`);
   }
+});
+
+test("a <link> that does not fit the archive's scheme becomes an alias whose redirect page Chromium follows", async () => {
+  assert.match(first.stdout, "old address /archives/40 of 2020/05/ridge-mast-carries-its-first-calls.md redirects to it");
+  const text = await readFile(path.join(articles, "2020/05/ridge-mast-carries-its-first-calls.md"), "utf8");
+  assert.match(text, "\naliases:\n  - /archives/40/\n  - /?p=40\n---\n");
+  assertAnswersWithStory(site, RAISED, RAISED);
+  assertAnswersWithStory(site, "/archives/40/", FIRST_CALLS);
+  assert.equal(await followInBrowser(site.output, ["/archives/40/"]), [
+    { landedOn: FIRST_CALLS, heading: "Ridge Mast Carries Its First Calls" },
+  ]);
+});
+
+test("each published post's /?p=ID is a rule of _redirects only (a static page cannot answer a query); a draft's is not", () => {
+  const rules = redirectRules(site);
+  assert.ok(rules.includes(`/ p=30 ${RAISED} 301!`), rules.join("\n"));
+  assert.ok(rules.includes(`/ p=40 ${FIRST_CALLS} 301!`), rules.join("\n"));
+  assert.not.ok(rules.some((rule) => rule.includes("p=50")));
 });
 
 test.run();

@@ -64,6 +64,7 @@ validFile("reads every field of the front matter", () => {
     source: "https://www.lightreading.com/mobile/5g/huawei-faces-further-heat/d/d-id/747773",
     // Absent, so its declared value.
     draft: false,
+    aliases: [],
   });
   assert.is(machineDate(date), "2018-11-23");
   assert.is(date.hasTime, false);

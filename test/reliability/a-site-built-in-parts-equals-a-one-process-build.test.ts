@@ -10,7 +10,7 @@ import { COMMON_PART, partOfUrl } from "../../src/build/siteParts.ts";
 import { readStoryListing, writeStoryListing, yearsOfPart } from "../../src/build/storyListing.ts";
 import { loadSite, type LoadedSite } from "../../src/build/loadSite.ts";
 import { site } from "../../src/site.ts";
-import { absoluteUrl } from "../../src/urls.ts";
+import { absoluteUrl, prefixedPath } from "../../src/urls.ts";
 import { renderOutput } from "../../layouts/renderPage.ts";
 import { runCli } from "../support/runCli.ts";
 import { projectRoot } from "../../src/projectFiles.ts";
@@ -89,7 +89,11 @@ test("a part given the whole site's listing of its stories needs the files of it
   assert.is(alone.storyFilesRead, 2);
 
   const inPart = partOfUrl(whole.searchShards);
-  const context = { site, absolute: (sitePath: string) => absoluteUrl(site.baseUrl, "/", sitePath) };
+  const context = {
+    site,
+    absolute: (sitePath: string) => absoluteUrl(site.baseUrl, "/", sitePath),
+    prefixed: (sitePath: string) => prefixedPath("/", sitePath),
+  };
   const printed = async (loaded: LoadedSite) => {
     // As the build makes them: only those of the part (the others' would need the text of other years' stories).
     const outputs = [
