@@ -1,3 +1,4 @@
+import { leadImageField } from "../images/leadImageField.ts";
 import { parseStoryDate, restoreStoryDate, storeStoryDate, type StoredStoryDate, type StoryDate } from "../dates.ts";
 
 /**
@@ -194,6 +195,7 @@ export const storyFields = {
   draft: absentMeans(false, flag("draft", "shown by npm start, left out of npm run build")),
   updated: date("updated", "2018-12-02", 'with correction, shown as "Updated 2 December 2018: ..."'),
   correction: text("correction", '"An earlier version misspelled a name."', "shown with updated"),
+  image: leadImageField,
 } satisfies FieldDeclarations;
 
 export type FieldName = keyof typeof storyFields;
