@@ -18,8 +18,8 @@ export const leadImageField: FieldSpec<LeadImage> = {
   required: false,
   doc: {
     example:
-      '\n  src: photos/terminal.jpg\n  alt: "The new ferry terminal at dawn"\n  caption: "Opening day."\n  credit: "Photo: Mara Quint"',
-    note: "the lead image: a file beside the story (or an https: address), or just image: photos/terminal.jpg",
+      '\n  src: https://images.example.org/terminal.jpg\n  alt: "The new ferry terminal at dawn"\n  caption: "Opening day."\n  credit: "Photo: Mara Quint"',
+    note: "the lead image: a file beside the story (image: photos/terminal.jpg alone is its src) or an https: address",
   },
   read(raw): FieldResult<LeadImage> {
     if (typeof raw === "string") raw = { src: raw };
