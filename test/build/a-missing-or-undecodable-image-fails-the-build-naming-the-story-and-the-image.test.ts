@@ -6,6 +6,7 @@ import { buildSite } from "../../src/build/buildSite.ts";
 import { BuildError } from "../../src/problems.ts";
 import { temporaryFolder } from "../support/builtSite.ts";
 import { createFixtureArchive } from "../support/fixtureArchive.ts";
+import { runCli } from "../support/runCli.ts";
 import { photo } from "../support/storyWithImages.ts";
 
 /** Issue 20: an image that is not there, or is not an image, stops the build and says where. */
@@ -63,6 +64,21 @@ fails("an image file that is not an image fails naming the image and the story's
     /articles\/2024\/06\/chamber\.jpg \(shown by \S*articles\/2024\/06\/council-approves-the-quay-budget\.md:7\)/,
   );
   assert.ok(error.hint);
+});
+
+fails("npm run check reports the missing image with its file and line, and exits 1", async () => {
+  const archive = await createFixtureArchive({ "2024/06/council-approves-the-quay-budget.md": STORY });
+  try {
+    await writeFile(path.join(archive.articles, "2024/06/chamber.jpg"), await photo(300, 200));
+    const run = await runCli("check", ["--input", "articles"], archive.root);
+    assert.is(run.code, 1);
+    assert.match(
+      run.stderr,
+      /articles\/2024\/06\/council-approves-the-quay-budget\.md:11: shows the image "slides\/budget-slide\.png", but there is no file articles\/2024\/06\/slides\/budget-slide\.png/,
+    );
+  } finally {
+    await archive.remove();
+  }
 });
 
 fails.run();
