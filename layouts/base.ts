@@ -9,7 +9,7 @@ import type { RenderContext } from "./renderContext.ts";
  * No inline script or style anywhere: the policy lets only the site's own files run, plus the
  * WebAssembly that Pagefind's search needs; frames only from the video hosts stories may embed.
  */
-export const CONTENT_SECURITY_POLICY = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src ${EMBED_HOSTS.map((host) => `https://${host}`).join(" ")}; object-src 'none'; base-uri 'none'; form-action 'self'`;
+export const CONTENT_SECURITY_POLICY = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; frame-src ${EMBED_HOSTS.map((host) => `https://${host}`).join(" ")}; object-src 'none'; base-uri 'none'; form-action 'self'`;
 
 export interface ShellOptions {
   page: Page;

@@ -34,6 +34,15 @@ ${
 }
 </header>
 ${
+  page.leadImage
+    ? html`<figure class="lead-image">${trustedHtml(page.leadImage.html)}${
+        page.leadImage.caption || page.leadImage.credit
+          ? html`<figcaption>${page.leadImage.caption ?? ""}${page.leadImage.caption && page.leadImage.credit ? " " : ""}${page.leadImage.credit ? html`<span class="credit">${page.leadImage.credit}</span>` : ""}</figcaption>`
+          : ""
+      }</figure>`
+    : ""
+}
+${
   page.bodyHtml !== undefined
     ? html`<div class="body">
 ${trustedHtml(page.bodyHtml)}

@@ -5,6 +5,7 @@ import type { RenderContext } from "./renderContext.ts";
 /** News metadata of a story: Open Graph article tags and NewsArticle structured data. */
 export function storyHead(page: StoryPage, context: RenderContext): Html {
   const canonical = context.absolute(page.url);
+  const shared = page.leadImage?.shared && { ...page.leadImage.shared, url: absoluteImage(page.leadImage.shared.url, context) };
   const newsArticle = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -23,6 +24,7 @@ export function storyHead(page: StoryPage, context: RenderContext): Html {
     ...(page.publication ? { publisher: { "@type": "Organization", name: page.publication } } : {}),
     ...(page.topics.length > 0 ? { keywords: page.topics.map((topic) => topic.name) } : {}),
     ...(page.isBasedOn ? { isBasedOn: page.isBasedOn, sameAs: page.isBasedOn } : {}),
+    ...(shared ? { image: [shared.url] } : {}),
     isAccessibleForFree: true,
   };
   return html`<meta property="og:type" content="article">
@@ -30,7 +32,19 @@ export function storyHead(page: StoryPage, context: RenderContext): Html {
 <meta property="og:url" content="${canonical}">
 <meta property="og:description" content="${page.description}">
 <meta property="og:site_name" content="${context.site.title}">
-<meta property="article:published_time" content="${page.published}">
+${
+  shared && page.leadImage
+    ? html`<meta property="og:image" content="${shared.url}">
+${
+  shared.width
+    ? html`<meta property="og:image:width" content="${String(shared.width)}">
+<meta property="og:image:height" content="${String(shared.height)}">
+`
+    : ""
+}<meta property="og:image:alt" content="${page.leadImage.alt}">
+`
+    : ""
+}<meta property="article:published_time" content="${page.published}">
 <meta property="article:modified_time" content="${page.modified}">
 ${page.bylines.map(
   (byline) => html`<meta property="article:author" content="${context.absolute(byline.url)}">
@@ -39,4 +53,9 @@ ${page.bylines.map(
     (topic) => html`<meta property="article:tag" content="${topic.name}">
 `,
   )}<script type="application/ld+json">${jsonForScript(newsArticle)}</script>`;
+}
+
+/** A lead image's address for link previews: absolute, another site's as it is. */
+function absoluteImage(url: string, context: RenderContext): string {
+  return /^https:/i.test(url) ? url : context.absolute(url);
 }

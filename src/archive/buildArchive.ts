@@ -19,6 +19,8 @@ import {
 import type { ParseCacheUse } from "../article/parse.ts";
 import { storyFields, type FieldDeclarations } from "../article/schema.ts";
 import { compareNewestFirst, type Story } from "./story.ts";
+import { markBodyImages } from "../images/bodyImages.ts";
+import { ArchiveImages } from "../images/storyImages.ts";
 
 /** A story file as read from disk, or as listed by another process that read it. */
 export interface StorySource {
@@ -54,6 +56,8 @@ export interface ArchiveOptions {
   cache?: Pick<StoryParseCache, "usedFor">;
   /** The fields a story file may have: `storyFields`, unless a test declares more (see parseStoryFile). */
   fields?: FieldDeclarations;
+  /** The folder the story files were read from, where their images are looked for; without it, images are left as written. */
+  articlesDir?: string;
 }
 
 export interface Archive extends ArchiveIndexes {
@@ -70,6 +74,8 @@ export interface Archive extends ArchiveIndexes {
   related: Map<string, Story[]>;
   /** The fields its stories were read by: each story has each of them (see StoryFacts). */
   fields: FieldDeclarations;
+  /** The images its stories show, to process before a body is printed (see ArchiveImages). */
+  images: ArchiveImages;
 }
 
 /**
@@ -87,6 +93,7 @@ export function buildArchive(
   const draftsLeftOut: string[] = [];
   const draftPaths = new Set<string>();
   const fields = options.fields ?? storyFields;
+  const images = new ArchiveImages(options.articlesDir, sources.length > 0 ? articlesFolderOf(sources[0]) : "");
 
   for (const source of sources) {
     const cache = options.cache?.usedFor(source.sourcePath);
@@ -160,6 +167,10 @@ export function buildArchive(
       bodyStartLine,
       references: [],
     };
+    if (frontMatter.image) {
+      const imageHashes = images.resolveLead(story, frontMatter.image, fieldLines.image ?? 1, problems, warnings);
+      story.inputKey = withImageHashes(story.inputKey, imageHashes);
+    }
     stories.push(story);
   }
 
@@ -182,6 +193,9 @@ export function buildArchive(
     }
     const { rendered } = rendering;
     renderedBodies.set(story, rendered);
+    // The image files' bytes are part of the story: a changed image changes every fingerprint showing the story.
+    const imageHashes = images.resolve(story, rendered.images, problems, warnings);
+    story.inputKey = withImageHashes(story.inputKey, imageHashes);
     for (const removal of rendered.removals)
       warnings.push({
         file: story.file,
@@ -235,7 +249,7 @@ export function buildArchive(
     let bodyHtml: string | undefined;
     Object.defineProperty(story, "bodyHtml", {
       enumerable: true,
-      get: () => (bodyHtml ??= withAddresses(htmlOf(rendered, story, markdown), addresses)),
+      get: () => (bodyHtml ??= images.bodyHtml(story, withAddresses(htmlOf(rendered, story, markdown), addresses), rendered.images)),
     });
   }
 
@@ -259,6 +273,7 @@ export function buildArchive(
       topicNames: new Map(indexes.topics.map((topic) => [topic.slug, topic.name])),
       related: findRelatedStories(stories, indexes),
       fields,
+      images,
       ...indexes,
     },
     problems,
@@ -291,8 +306,13 @@ function readingOneStory<T extends { ok: true } | { ok: false; problems: Problem
   }
 }
 
+/** A story's key with the bytes of the images it shows: unchanged when it shows none. */
+function withImageHashes(inputKey: string, imageHashes: readonly string[]): string {
+  return imageHashes.length === 0 ? inputKey : hash("sha1", `${inputKey}\0${imageHashes.join("\0")}`, "base64");
+}
+
 /** The articles folder as the editor sees it ("articles/"), from a story's file and source path. */
-function articlesFolderOf(story: Story): string {
+function articlesFolderOf(story: Pick<Story, "file" | "sourcePath">): string {
   const file = story.file.split(path.sep).join("/");
   return file.slice(0, file.length - story.sourcePath.length);
 }
@@ -315,9 +335,10 @@ function renderWithPlaceholders(story: Story, markdown: StoryMarkdown): Rendered
   const env = {};
   const tokens = markdown.parse(story.body, env);
   const references = [...findCrossReferences(tokens, story.sourcePath)];
+  const images = markBodyImages(tokens);
   for (const [index, [token]] of references.entries()) token.attrSet("href", referencePlaceholder(index));
   const html = safeHtml(markdown.renderer.render(tokens, markdown.options, env));
-  return { html, references: references.map(([, reference]) => reference), ids: idsIn(html), removals: findRemovals(tokens) };
+  return { html, references: references.map(([, reference]) => reference), ids: idsIn(html), removals: findRemovals(tokens), images };
 }
 
 /** The body's HTML; rendered again should another build have replaced the cache's file meanwhile. */

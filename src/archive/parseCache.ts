@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readSync, rmSync, type Sta
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { StoredStoryFile } from "../article/parse.ts";
+import type { BodyImage } from "../images/bodyImages.ts";
 import type { BodyRemoval, CrossReference } from "../markdown/storyMarkdown.ts";
 import { writeFileWhole } from "../writeWhole.ts";
 
@@ -33,6 +34,8 @@ export interface RenderedBody {
   ids: string[];
   /** What the allowlist took out of the body's HTML, reported as warnings. */
   removals: BodyRemoval[];
+  /** The images it shows, a placeholder in the HTML for each (see markBodyImages). */
+  images: BodyImage[];
 }
 
 export class ParseCacheChangedError extends Error {}
@@ -118,7 +121,13 @@ export class StoryParseCache {
         bodies = new Map(
           [...used.bodies].map(([key, body]) => [
             key,
-            { references: body.references, ids: body.ids, removals: body.removals, html: htmls.push(body.html) - 1 },
+            {
+              references: body.references,
+              ids: body.ids,
+              removals: body.removals,
+              images: body.images,
+              html: htmls.push(body.html) - 1,
+            },
           ]),
         );
       } catch (error) {
@@ -194,13 +203,14 @@ class StoredBody implements RenderedBody {
   readonly references: CrossReference[];
   readonly ids: string[];
   readonly removals: BodyRemoval[];
+  readonly images: BodyImage[];
 
   constructor(
     facts: Omit<RenderedBody, "html">,
     private readonly section: BodiesSection,
     private readonly index: number,
   ) {
-    ({ references: this.references, ids: this.ids, removals: this.removals } = facts);
+    ({ references: this.references, ids: this.ids, removals: this.removals, images: this.images } = facts);
   }
 
   get html(): string {

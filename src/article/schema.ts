@@ -1,3 +1,4 @@
+import { leadImageField } from "../images/leadImageField.ts";
 import { parseStoryDate, restoreStoryDate, storeStoryDate, type StoredStoryDate, type StoryDate } from "../dates.ts";
 import { slugProblem } from "../slugRules.ts";
 import { findControlCharacter } from "./controlCharacters.ts";
@@ -236,6 +237,7 @@ export const storyFields = {
     read: readAliases,
     doc: { example: "[/2018/11/old-address/, /blog/old-story.html]", note: "old addresses of this story, redirected here" },
   }),
+  image: leadImageField,
 } satisfies FieldDeclarations;
 
 export type FieldName = keyof typeof storyFields;

@@ -50,4 +50,6 @@ export interface PartRequest {
 export interface BuildResult {
   /** The fingerprints to keep once the site is published, and what to delete when it was updated in place. */
   outcome?: BuildOutcome;
+  /** How many images the build processed rather than took from the cache (see ImageCache). */
+  imagesProcessed?: number;
 }

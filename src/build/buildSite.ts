@@ -3,7 +3,7 @@ import path from "node:path";
 import type { StoryFilesReadAhead } from "../article/readStoryFiles.ts";
 import { SEARCH_SHARD_STORIES } from "../search/searchShards.ts";
 import { site as defaultSite, type SiteSettings } from "../site.ts";
-import type { BuildRequest } from "./buildRequest.ts";
+import type { BuildRequest, BuildResult } from "./buildRequest.ts";
 import { withFolderLocks, type LockOptions } from "./buildLock.ts";
 import { siteIdentity } from "./pageCache.ts";
 import type { BuildProgress } from "./progress.ts";
@@ -58,16 +58,17 @@ export function publishedBuildRequest(options: BuildOptions, output: string): Bu
  * search index and the build's own checks all succeeded. On failure the staging folder is
  * discarded, the previous site is untouched, and the error is rethrown.
  */
-export async function buildSite(options: BuildOptions): Promise<void> {
-  await withFolderLocks([options.output, cacheDirOf(options)], options.lock, () => buildSiteLocked(options));
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  return await withFolderLocks([options.output, cacheDirOf(options)], options.lock, () => buildSiteLocked(options));
 }
 
-async function buildSiteLocked(options: BuildOptions): Promise<void> {
+async function buildSiteLocked(options: BuildOptions): Promise<BuildResult> {
   const staging = await prepareStaging(options.output);
   const published = path.resolve(options.output);
   const request = { ...publishedBuildRequest(options, staging), previousSite: published };
   try {
-    const { outcome } = await runEleventy(request);
+    const result = await runEleventy(request);
+    const { outcome } = result;
     if (outcome?.staleFiles) publishPatch(options.output, outcome.staleFiles);
     else await publishStaging(options.output);
     // The fingerprints now describe the published site, known by its folder's identity.
@@ -76,6 +77,7 @@ async function buildSiteLocked(options: BuildOptions): Promise<void> {
       await mkdir(request.cacheDir, { recursive: true });
       await writeFile(path.join(request.cacheDir, "pages.json"), JSON.stringify(outcome.manifest));
     }
+    return result;
   } catch (error) {
     await discardStaging(options.output);
     throw error;

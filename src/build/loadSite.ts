@@ -15,6 +15,7 @@ import type { SiteSettings } from "../site.ts";
 import { codeFingerprint } from "./pageCache.ts";
 import type { PhaseTimings } from "./phaseTimings.ts";
 import { listedStorySources, type StoryListing } from "./storyListing.ts";
+import { processedImageFolder, type ImageFolder } from "../images/publishImages.ts";
 
 export interface LoadedSite extends SitePages {
   archive: Archive;
@@ -35,6 +36,8 @@ export interface LoadedSite extends SitePages {
   saveParseCache(): void;
   /** How many story files this process read (a part of a site built in parts reads its years'). */
   storyFilesRead: number;
+  /** The stories' images, processed (or taken from the cache), to publish with the pages. */
+  images: ImageFolder;
 }
 
 export interface LoadOptions {
@@ -71,7 +74,7 @@ export async function loadSite(
   timings?.mark("readStoryFiles");
   options.storiesRead?.();
   const cache = cacheDir === undefined ? undefined : StoryParseCache.load(path.join(cacheDir, "parsed"), codeFingerprint("parse"));
-  const { archive, problems, warnings } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts, cache });
+  const { archive, problems, warnings } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts, cache, articlesDir });
   // A part of a site built in parts reads some years only: there, `npm run check` reports them all.
   if (!listed) reportWarnings(warnings);
   timings?.mark("buildArchive");
@@ -87,6 +90,8 @@ export async function loadSite(
     saveParseCache();
     throw new ArchiveProblemsError(problems);
   }
+  const images = await processedImageFolder(archive.images, cacheDir);
+  timings?.mark("images");
   const searchShards = planSearchShards(
     archive.years.map((year) => ({ year: year.year, count: year.stories.length })),
     options.searchShardStories ?? SEARCH_SHARD_STORIES,
@@ -115,6 +120,7 @@ export async function loadSite(
     storyPage,
     saveParseCache,
     storyFilesRead: sources.filter((source) => "bytes" in source).length,
+    images,
     get otherOutputs() {
       return (otherOutputs ??= [
         ...indexPages,

@@ -26,6 +26,7 @@ import { partOfUrl } from "./siteParts.ts";
 import type { BackgroundLinker } from "./backgroundLinker.ts";
 import type { PartRequest } from "./buildRequest.ts";
 import { verifyBuild, type WrittenPage } from "./verifyBuild.ts";
+import { publishImages } from "../images/publishImages.ts";
 
 export interface PreparedBuild {
   loaded: LoadedSite;
@@ -145,6 +146,7 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
     linker!.link(previousSite!, settings.outputDir, files, patching && previousSite),
   );
   timings.mark("pagesPlanned");
+  publishImages(loaded.images, settings.outputDir, linker && ((...batch) => linker.link(...batch)), patching && previousSite);
   let unclaimed: string[] = [];
   if (linker) {
     const linked = await linker.finish();

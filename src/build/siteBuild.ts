@@ -96,7 +96,9 @@ export class SiteBuild {
   async end(results: readonly WrittenPage[]): Promise<void> {
     if (!this.loading) return;
     this.timings.mark("eleventyWrite");
-    this.finished = { outcome: await finishBuild(await this.loading, results, this.request.output, this.timings) };
+    const prepared = await this.loading;
+    const outcome = await finishBuild(prepared, results, this.request.output, this.timings);
+    this.finished = { outcome, imagesProcessed: prepared.loaded.images.processed };
     this.timings.write();
   }
 

@@ -38,8 +38,9 @@ try {
   process.exit(1);
 }
 // Checked as published (links to drafts are problems) and as previewed (drafts' own links count).
-const published = buildArchive(sources, { timeZone: site.timeZone, includeDrafts: false });
-const previewed = buildArchive(sources, { timeZone: site.timeZone, includeDrafts: true });
+const articlesDir = values.input;
+const published = buildArchive(sources, { timeZone: site.timeZone, includeDrafts: false, articlesDir });
+const previewed = buildArchive(sources, { timeZone: site.timeZone, includeDrafts: true, articlesDir });
 const warnings = [...new Set(sortProblems([...published.warnings, ...previewed.warnings]).map(formatProblem))];
 if (warnings.length > 0) console.error(warnings.map((warning) => `warning: ${warning}`).join("\n"));
 // An alias colliding with a page or another alias is found once every story is read (issue 21).

@@ -3,8 +3,9 @@
  * cannot be deployed by mistake), serves it, and rebuilds and reloads the browser on every save
  * of a story. `npm start` restarts this process when `layouts/` or `src/` change.
  *
- *   npm start [-- --port 8080] [--input articles] [--output .preview] [--pathprefix /]
+ *   npm start [-- --port 8080] [--input articles] [--output .preview] [--cache-dir .cache/news-archive-preview] [--pathprefix /]
  */
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { lockFolders } from "../build/buildLock.ts";
 import { eleventyFor } from "../build/runEleventy.ts";
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     port: { type: "string", default: "8080" },
     input: { type: "string", default: "articles" },
     output: { type: "string", default: ".preview" },
+    "cache-dir": { type: "string", default: ".cache/news-archive-preview" },
     pathprefix: { type: "string", default: "/" },
   },
   allowPositionals: false,
@@ -42,13 +44,16 @@ const build = new SiteBuild({
   pathPrefix: values.pathprefix,
   site,
   includeDrafts: true,
+  // Its own cache, apart from the build's: parsed stories, search shards and images are reused by
+  // every rebuild on a save, and a draft's never reaches the published site's cache.
+  cacheDir: path.resolve(values["cache-dir"]),
   searchShardStories: SEARCH_SHARD_STORIES,
 });
 const eleventy = eleventyFor(build, "serve");
 try {
   // The preview rewrites its folder on every save for as long as it runs: it holds the folder's
   // lock (see buildLock.ts) till it ends, so a second preview or a build told to write there stops, naming it.
-  await lockFolders([values.output], { waitMs: 0 });
+  await lockFolders([values.output, values["cache-dir"]], { waitMs: 0 });
   await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(port);

@@ -122,6 +122,7 @@ function storyPage(story: Story, archive: Archive, site: SiteSettings): StoryPag
     publication: story.publication,
     topics: story.topics.map((topic) => ({ name: topicName(archive, topic), url: urls.topic(slugify(topic)) })),
     bodyHtml: story.bodyHtml,
+    leadImage: archive.images.lead(story),
     source: story.source,
     updated: story.updated && dateView(story.updated, false, site),
     correction: story.correction,

@@ -1,3 +1,4 @@
+import type { LeadImageView } from "../images/storyImages.ts";
 import type { StoryFacts } from "../archive/story.ts";
 
 /**
@@ -79,6 +80,8 @@ export interface StoryPage extends PageBase {
   topics: NamedLink[];
   /** Rendered Markdown, raw HTML off; absent when we hold only the story's facts. */
   bodyHtml?: string;
+  /** The lead image (front matter `image:`), processed, with its caption and credit. */
+  leadImage?: LeadImageView;
   source?: string;
   updated?: DateView;
   correction?: string;

@@ -81,7 +81,19 @@ test("the dev server (npm start) shows drafts", async (context) => {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const server = spawn(
     process.execPath,
-    ["--import", "tsx", "src/cli/preview.ts", "--port", String(port), "--input", context.archive.articles, "--output", preview],
+    [
+      "--import",
+      "tsx",
+      "src/cli/preview.ts",
+      "--port",
+      String(port),
+      "--input",
+      context.archive.articles,
+      "--output",
+      preview,
+      "--cache-dir",
+      `${preview}-cache`,
+    ],
     {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],

@@ -95,6 +95,7 @@ test("a story whose cached body can no longer be read is rendered again, to the 
           references: body.references,
           ids: body.ids,
           removals: body.removals,
+          images: body.images,
           get html(): string {
             throw new ParseCacheChangedError("replaced");
           },

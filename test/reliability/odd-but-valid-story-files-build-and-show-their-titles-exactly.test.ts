@@ -128,7 +128,7 @@ const oddStories: OddStory[] = [
 ];
 
 const archive = archiveOnDisk(Object.fromEntries(oddStories.map((odd) => [odd.sourcePath, odd.bytes])));
-let building: Promise<void> | undefined;
+let building: Promise<unknown> | undefined;
 const built = () => (building ??= buildSite({ input: archive.articles, output: archive.site }));
 
 const read = (sitePath: string) => readFileSync(path.join(archive.site, decodeURIComponent(sitePath), "index.html"), "utf8");

@@ -1,0 +1,173 @@
+import { statSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { buildSite } from "../../src/build/buildSite.ts";
+import { launchBrowser, type Browser } from "../support/browser.ts";
+import { temporaryFolder } from "../support/builtSite.ts";
+import type { FixtureArchive } from "../support/fixtureArchive.ts";
+import { serveSite, type StaticServer } from "../support/serve.ts";
+import { archiveWithImages, photo, REMOTE_IMAGE, STORY_WITH_IMAGES_URL } from "../support/storyWithImages.ts";
+
+/**
+ * A story's images as a reader's browser gets them (issue 20), the site hosted under /news/:
+ * photos and charts as <picture> with WebP and a JPEG/PNG fallback in widths no wider than the
+ * source, width and height set, loaded lazily; SVG and GIF as they are; another site's photo as
+ * a plain <img>, which the Content-Security-Policy allows.
+ */
+interface Context {
+  archive: FixtureArchive;
+  output: string;
+  server: StaticServer;
+  browser: Browser;
+  page: Page;
+  violations: string[];
+  failedResponses: string[];
+  warnings: string[];
+}
+
+const images = suite<Context>("a story's images load as pictures with their widths, under the path prefix");
+
+images.before(async (context) => {
+  context.archive = await archiveWithImages();
+  context.output = path.join(temporaryFolder(), "site");
+  const warn = console.warn;
+  context.warnings = [];
+  console.warn = (...args: unknown[]) => context.warnings.push(args.join(" "));
+  try {
+    await buildSite({ input: context.archive.articles, output: context.output, pathPrefix: "/news/", cacheDir: temporaryFolder() });
+  } finally {
+    console.warn = warn;
+  }
+  context.server = await serveSite(context.output, "/news/");
+  context.browser = await launchBrowser();
+  context.violations = [];
+  context.failedResponses = [];
+  const remotePhoto = await photo(320, 200, 90);
+  // Off the network: the other site's photo is answered here.
+  await context.browser.context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
+    route.request().url() === REMOTE_IMAGE ? route.fulfill({ contentType: "image/jpeg", body: remotePhoto }) : route.abort(),
+  );
+  context.page = await context.browser.context.newPage();
+  context.page.on("response", (response) => {
+    if (response.status() >= 400) context.failedResponses.push(`${response.status()} ${response.url()}`);
+  });
+  await context.page.exposeFunction("reportViolation", (text: string) => context.violations.push(text));
+  await context.page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) =>
+      (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  await context.page.setViewportSize({ width: 1000, height: 5000 });
+  await context.page.goto(context.server.url + STORY_WITH_IMAGES_URL.slice(1), { waitUntil: "load" });
+  // Lazy images below the fold load once scrolled to.
+  await context.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await context.page.waitForFunction(() => [...document.images].every((image) => image.complete), undefined, { timeout: 10_000 });
+});
+
+images.after(async (context) => {
+  await context.browser?.close();
+  await context.server?.close();
+  await context.archive?.remove();
+});
+
+images("every image loads, nothing is a 404, and the CSP blocks nothing", async ({ page, violations, failedResponses }) => {
+  const loaded = await page.$$eval(".story .body img", (all) =>
+    all.map((image) => [image.getAttribute("src"), (image as HTMLImageElement).naturalWidth]),
+  );
+  assert.is(loaded.length, 6);
+  for (const [src, naturalWidth] of loaded) assert.ok(Number(naturalWidth) > 0, `${src} did not load`);
+  assert.equal(failedResponses, []);
+  assert.equal(violations, []);
+});
+
+images("the photo and the chart are pictures with WebP and their own format, no wider than their files", async ({ page }) => {
+  const pictures = await page.$$eval(".story .body picture", (all) =>
+    all.map((picture) => {
+      const source = picture.querySelector("source")!;
+      const image = picture.querySelector("img")!;
+      return {
+        type: source.getAttribute("type"),
+        webp: source.getAttribute("srcset"),
+        fallback: image.getAttribute("srcset"),
+        src: image.getAttribute("src"),
+        width: image.getAttribute("width"),
+        height: image.getAttribute("height"),
+        alt: image.getAttribute("alt"),
+        title: image.getAttribute("title"),
+        loading: image.getAttribute("loading"),
+        decoding: image.getAttribute("decoding"),
+      };
+    }),
+  );
+  assert.is(pictures.length, 3);
+  const [front, chart] = pictures;
+  assert.is(front.alt, "The glass front of the new ferry terminal at low tide");
+  assert.is(front.title, "The terminal from the south pier");
+  assert.is(chart.alt, "Tide heights for the week, highest on Thursday");
+  const widthsOf = (srcset: string | null) =>
+    String(srcset)
+      .split(", ")
+      .map((entry) => Number(entry.split(" ")[1].replace("w", "")));
+  for (const [picture, sourceWidth, height, fallbackType] of [
+    [front, 1200, 800, "jpeg"],
+    [chart, 640, 400, "png"],
+  ] as const) {
+    assert.is(picture.type, "image/webp");
+    assert.match(String(picture.webp), /^\/news\/images\/[0-9a-f]+-\d+\.webp \d+w/);
+    const widths = widthsOf(picture.fallback);
+    const largest = Math.max(...widths);
+    assert.ok(widths.length >= 2, `${picture.fallback}: a srcset of one width`);
+    assert.ok(largest <= sourceWidth, `${picture.fallback} is wider than the ${sourceWidth}px source`);
+    assert.match(String(picture.src), new RegExp(`^/news/images/[0-9a-f]+-${largest}\\.${fallbackType}$`));
+    assert.equal(widthsOf(picture.webp), widths);
+    // The largest file's size, in the source's proportions: nothing moves as it loads.
+    assert.equal([picture.width, picture.height], [String(largest), String(Math.round((largest * height) / sourceWidth))]);
+    assert.equal([picture.loading, picture.decoding], ["lazy", "async"]);
+  }
+});
+
+images("the SVG and the GIF are plain images as they were, the other site's photo too", async ({ page }) => {
+  const plain = await page.$$eval(".story .body img:not(picture img)", (all) =>
+    all.map((image) => [image.getAttribute("src"), image.getAttribute("alt"), image.getAttribute("width"), image.getAttribute("loading")]),
+  );
+  assert.is(plain.length, 3);
+  const [logo, gif, remote] = plain;
+  assert.match(String(logo[0]), /^\/news\/images\/[0-9a-f]+\.svg$/);
+  assert.equal(logo.slice(1), ["", "120", "lazy"]);
+  assert.match(String(gif[0]), /^\/news\/images\/[0-9a-f]+\.gif$/);
+  assert.equal(gif.slice(1), ["Boarding ramp lowering, in three frames", "90", "lazy"]);
+  assert.equal(remote, [REMOTE_IMAGE, "The old wooden pier in 1987", null, "lazy"]);
+});
+
+images("the lead image is at the top in a figure with caption and credit, loaded at once, and shared as og:image", async ({ page }) => {
+  const lead = page.locator(".story figure.lead-image");
+  assert.is(await lead.count(), 1);
+  const image = lead.locator("picture > img");
+  assert.is(await image.getAttribute("alt"), "The south quay at dawn, the terminal lit");
+  assert.is(await image.getAttribute("loading"), null);
+  assert.equal([await image.getAttribute("width"), await image.getAttribute("height")], ["1600", "900"]);
+  assert.ok(await image.evaluate((element) => (element as HTMLImageElement).naturalWidth > 0));
+  assert.match(await lead.locator("figcaption").innerText(), /^Opening morning on the south quay\. Photo: Mara Quint \/ Harbour Courier$/);
+  const meta = (property: string) => page.locator(`meta[property="${property}"]`).getAttribute("content");
+  const shared = String(await meta("og:image"));
+  assert.match(shared, /^https:\/\/archive\.example\.com\/news\/images\/[0-9a-f]+-1600\.jpeg$/);
+  assert.equal([await meta("og:image:width"), await meta("og:image:height")], ["1600", "900"]);
+  assert.is(await meta("og:image:alt"), "The south quay at dawn, the terminal lit");
+  const newsArticle = JSON.parse(String(await page.locator('script[type="application/ld+json"]').textContent()));
+  assert.equal(newsArticle.image, [shared]);
+});
+
+images("the published image files are copies, not links into the cache", async ({ page, output }) => {
+  const srcs = await page.$$eval(".story .body img[src^='/news/images/']", (all) => all.map((image) => image.getAttribute("src")!));
+  for (const src of srcs) assert.is(statSync(path.join(output, src.slice("/news/".length))).nlink, 1, src);
+});
+
+images("the image without alt text is a warning naming its story file and line, and the build goes on", ({ warnings }) => {
+  const missingAlt = warnings.filter((warning) => /has no alt text/.test(warning));
+  assert.is(missingAlt.length, 1, warnings.join("\n"));
+  assert.match(missingAlt[0], /2024\/06\/the-new-ferry-terminal-opens\.md:31: the image "photos\/terminal-front\.jpg" has no alt text/);
+});
+
+images.run();

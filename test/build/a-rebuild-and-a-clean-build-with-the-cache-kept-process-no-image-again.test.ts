@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { buildSite } from "../../src/build/buildSite.ts";
+import { temporaryFolder } from "../support/builtSite.ts";
+import type { FixtureArchive } from "../support/fixtureArchive.ts";
+import { archiveWithImages, photo, STORY_WITH_IMAGES, STORY_WITH_IMAGES_URL } from "../support/storyWithImages.ts";
+
+/**
+ * Issue 20: processed images are kept in the build's cache, by their bytes, not found by
+ * looking in the output folder (the eleventy-img trap): a rebuild, and a clean build after
+ * `rm -rf _site` with the cache kept, process none; a changed image is processed again and its
+ * page shows the new files.
+ */
+interface Context {
+  archive: FixtureArchive;
+  output: string;
+  cacheDir: string;
+}
+
+const cached = suite<Context>("a rebuild and a clean build with the cache kept process no image again");
+
+cached.before(async (context) => {
+  context.archive = await archiveWithImages();
+  context.output = path.join(temporaryFolder(), "site");
+  context.cacheDir = temporaryFolder();
+});
+cached.after(async (context) => context.archive?.remove());
+
+const build = ({ archive, output, cacheDir }: Context) => buildSite({ input: archive.articles, output, cacheDir });
+const page = ({ output }: Context) => readFileSync(path.join(output, STORY_WITH_IMAGES_URL, "index.html"), "utf8");
+const imageFiles = ({ output }: Context) => readdirSync(path.join(output, "images")).sort();
+/** Every image file the story page names. */
+const namedImages = (html: string) =>
+  [...new Set([...html.matchAll(/\/images\/([0-9a-f]+(?:-\d+)?\.[a-z]+)/g)].map((match) => match[1]))].sort();
+
+cached("the first build processes each of the story's five image files once", async (context) => {
+  const { imagesProcessed } = await build(context);
+  assert.is(imagesProcessed, 5);
+  assert.equal(imageFiles(context), namedImages(page(context)));
+});
+
+cached("a rebuild processes none, and every image file is still there", async (context) => {
+  const before = page(context);
+  const { imagesProcessed } = await build(context);
+  assert.is(imagesProcessed, 0);
+  assert.is(page(context), before);
+  assert.equal(imageFiles(context), namedImages(before));
+});
+
+cached("a clean build after the site folder is deleted processes none, and publishes every image file", async (context) => {
+  const before = page(context);
+  rmSync(context.output, { recursive: true, force: true });
+  const { imagesProcessed } = await build(context);
+  assert.is(imagesProcessed, 0);
+  assert.is(page(context), before);
+  for (const name of namedImages(before)) assert.ok(statSync(path.join(context.output, "images", name)).size > 0, name);
+});
+
+cached("a changed image is processed again, and the story's page shows its new files and not the old", async (context) => {
+  const before = namedImages(page(context));
+  const photoFile = path.join(context.archive.articles, path.dirname(STORY_WITH_IMAGES), "photos/terminal-front.jpg");
+  await writeFile(photoFile, await photo(1200, 800, 120));
+  const { imagesProcessed } = await build(context);
+  assert.is(imagesProcessed, 1);
+  const after = namedImages(page(context));
+  const added = after.filter((name) => !before.includes(name));
+  const gone = before.filter((name) => !after.includes(name));
+  assert.ok(added.length >= 2 && added.every((name) => /\.(jpeg|webp)$/.test(name)), added.join(" "));
+  assert.is(gone.length, added.length);
+  assert.equal(imageFiles(context), after);
+});
+
+cached.run();
