@@ -5,7 +5,7 @@ import { parse as parseYaml } from "yaml";
 import type { Problem } from "../problems.ts";
 import type { ImportedPost, ImportedSite } from "./importedPost.ts";
 import { sourceDay } from "./sourceDates.ts";
-import { readSourceFile, stringList } from "./sourceFrontMatter.ts";
+import { readPostFile, stringList } from "./sourceFrontMatter.ts";
 
 /** Reads a Hugo site folder (its `hugo.toml`/`config.toml`/`hugo.yaml` and `content/`), or one content section folder. */
 export function readHugoSite(folder: string, siteUrlOption: string | undefined, timeZoneFallback: string): ImportedSite {
@@ -20,13 +20,8 @@ export function readHugoSite(folder: string, siteUrlOption: string | undefined, 
   for (const name of (readdirSync(content, { recursive: true, encoding: "utf8" }) as string[]).sort()) {
     if (!/\.(?:md|markdown)$/.test(name) || path.basename(name).startsWith("_index")) continue;
     const file = path.join(content, name);
-    let source;
-    try {
-      source = readSourceFile(readFileSync(file, "utf8"));
-    } catch (error) {
-      skipped.push({ file, reason: `its front matter cannot be read: ${(error as Error).message}` });
-      continue;
-    }
+    const source = readPostFile(file, skipped);
+    if (!source) continue;
     const { data } = source;
     const date = sourceDay(data.date ?? data.publishDate, timeZone);
     if (typeof data.title !== "string" || !date) {

@@ -4,7 +4,7 @@ import { parse as parseYaml } from "yaml";
 import type { Problem } from "../problems.ts";
 import type { ImportedPost, ImportedSite } from "./importedPost.ts";
 import { sourceDay } from "./sourceDates.ts";
-import { readSourceFile, stringList } from "./sourceFrontMatter.ts";
+import { readPostFile, readSourceFile, stringList } from "./sourceFrontMatter.ts";
 
 const POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)\.(?:md|markdown|html)$/;
 
@@ -45,13 +45,8 @@ export function readJekyllSite(siteFolder: string, siteUrlOption: string | undef
         if (/\.(?:md|markdown|html)$/.test(base)) skipped.push({ file, reason: "the name does not start with a date YYYY-MM-DD-" });
         continue;
       }
-      let source;
-      try {
-        source = readSourceFile(readFileSync(file, "utf8"));
-      } catch (error) {
-        skipped.push({ file, reason: `its front matter cannot be read: ${(error as Error).message}` });
-        continue;
-      }
+      const source = readPostFile(file, skipped);
+      if (!source) continue;
       const { data } = source;
       const title = typeof data.title === "string" ? data.title.trim() : match[4].replace(/-/g, " ");
       const date = data.date === undefined ? `${match[1]}-${match[2]}-${match[3]}` : sourceDay(data.date, timeZone);
@@ -94,8 +89,10 @@ export function readJekyllSite(siteFolder: string, siteUrlOption: string | undef
     warnings,
     siteUrl,
     imageFile(sitePath) {
-      const file = path.join(siteFolder, sitePath);
-      return file.startsWith(path.resolve(siteFolder)) || !path.isAbsolute(siteFolder) ? (existsSync(file) ? file : undefined) : undefined;
+      // Only files of the site folder: a "../" in an old post's image path must not reach outside it.
+      const root = path.resolve(siteFolder);
+      const file = path.resolve(root, `.${path.posix.normalize(`/${sitePath}`)}`);
+      return file.startsWith(root + path.sep) && existsSync(file) ? file : undefined;
     },
   };
 }

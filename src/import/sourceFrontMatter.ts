@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 
@@ -7,6 +8,19 @@ export interface SourceFile {
   body: string;
   /** 1-based line of the file on which the body starts. */
   bodyStartLine: number;
+}
+
+/**
+ * A post file of an old site read with `readSourceFile`, or, when its front matter cannot be read,
+ * undefined with the reason put in `skipped`: one bad post never stops an import.
+ */
+export function readPostFile(file: string, skipped: { file: string; reason: string }[]): SourceFile | undefined {
+  try {
+    return readSourceFile(readFileSync(file, "utf8"));
+  } catch (error) {
+    skipped.push({ file, reason: `its front matter cannot be read: ${(error as Error).message}` });
+    return undefined;
+  }
 }
 
 /**
