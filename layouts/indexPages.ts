@@ -38,7 +38,7 @@ ${countedLinks(page.topTopics, "counted inline")}
 
 export function searchMain(page: SearchPage): Html {
   return html`<h1>Search the archive</h1>
-<form id="search-form" class="search-form" role="search" action="${urls.search}" method="get"${page.shards.length > 1 ? html` data-first-shard="${page.shards[0]}" data-merged-shards="${page.shards.slice(1).join(" ")}"` : ""}>
+<form id="search-form" class="search-form" role="search" action="${urls.search}" method="get" data-shards="${page.shards.map((shard) => `${shard.name}:${shard.stories}`).join(" ")}">
 <label for="search-q">Words to find</label>
 <input id="search-q" type="search" name="q" autocomplete="off">
 <button type="submit">Search</button>

@@ -22,14 +22,32 @@ const pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url
 // downloads 43 KB less.
 await pagefind.options({ excerptLength: 30, noWorker: true });
 await pagefind.init();
-// Older years live in shards of their own (pagefind/shards/<name>/), merged into the first.
-// Shard names are years or year ranges ("2025", "2013-2024"), newest first.
-const mergedShards = (form.dataset.mergedShards ?? "").split(" ").filter(Boolean);
-const shardYears = [form.dataset.firstShard, ...mergedShards].filter(Boolean).map((name) => {
-  const [from, to = from] = name.split("-").map(Number);
-  return Array.from({ length: to - from + 1 }, (_, offset) => String(from + offset));
-});
-await Promise.all(mergedShards.map((name) => pagefind.mergeIndex(new URL(`../pagefind/shards/${name}/`, import.meta.url).href)));
+
+/**
+ * The catalogue of search shards the build printed in the page, newest first: the newest year
+ * alone in pagefind/ (loaded above), then runs of older years in pagefind/shards/<name>/, each
+ * with its number of stories. An older shard is merged only when a search reaches it (more
+ * results, a year filter, the oldest first), so a first search downloads the newest year's
+ * index alone however large the archive (issue 24).
+ */
+const shards = (form.dataset.shards ?? "")
+  .split(" ")
+  .filter(Boolean)
+  .map((entry, position) => {
+    const [name, stories] = entry.split(":");
+    const [from, to = from] = name.split("-").map(Number);
+    const years = Array.from({ length: to - from + 1 }, (_, offset) => String(from + offset));
+    return { name, stories: Number(stories), years, first: position === 0 };
+  });
+const merging = new Map();
+
+/** Merges a shard into Pagefind's search once; the first is Pagefind's own index. */
+function loadShard(shard) {
+  if (shard.first) return Promise.resolve();
+  if (!merging.has(shard.name))
+    merging.set(shard.name, pagefind.mergeIndex(new URL(`../pagefind/shards/${shard.name}/`, import.meta.url).href));
+  return merging.get(shard.name);
+}
 
 // The filters' values and counts are printed in the page by the build: asking Pagefind for them
 // would download every filter index (about 100 KB for 10,000 stories) before the first search.
@@ -65,49 +83,88 @@ async function runSearch() {
     status.textContent = "Type words to find, or choose an author, a topic or a year.";
     return;
   }
-  const search =
-    sortKey && shardYears.length > 1
-      ? await searchShardsInOrder(term, filters, sortKey, sortOrder)
-      : await pagefind.search(term || null, { filters, sort: sortKey ? { [sortKey]: sortOrder } : undefined });
-  if (current !== generation || !search) return;
-  const count = search.results.length;
-  status.textContent = count === 0 ? "No story matches." : `${count} ${count === 1 ? "story matches" : "stories match"}.`;
+  // Oldest first starts at the oldest shard; a year filter needs only the shard holding it.
+  const order = (sortOrder === "asc" ? [...shards].reverse() : shards).filter(
+    (shard) => !filters.year || shard.years.includes(filters.year),
+  );
+  const search = { term, filters, sort: sortKey ? { [sortKey]: sortOrder } : undefined, order, searched: 0, results: [], current };
+  if (!(await searchUntil(search, PAGE_SIZE))) return;
   list.replaceChildren();
-  await showResults(search.results, 0, current);
+  showStatus(search);
+  await showResults(search, 0);
 }
 
 /**
- * Pagefind merges the results of several indexes by relevance score, even when asked to sort.
- * Our shards hold disjoint runs of years, so a date order across all of them is each shard's own
- * sorted results, shard after shard: one search per shard, narrowed to its years by the year filter.
+ * Searches the next shards in order until `wanted` results are found or none is left; false
+ * when a newer search began meanwhile. Pagefind merges the results of several indexes by
+ * relevance score, even when asked to sort, and searches every index merged so far: each search
+ * is narrowed to one shard's years by the year filter, so results come shard after shard, each
+ * shard's in date order (or by relevance). Our shards hold disjoint runs of years, so that is a
+ * date order across the whole archive.
  */
-async function searchShardsInOrder(term, filters, sortKey, sortOrder) {
-  const order = sortOrder === "asc" ? [...shardYears].reverse() : shardYears;
-  const results = [];
-  for (const years of order) {
-    const wanted = filters.year ? years.filter((year) => year === filters.year) : years;
-    if (wanted.length === 0) continue;
-    const search = await pagefind.search(term || null, { filters: { ...filters, year: { any: wanted } }, sort: { [sortKey]: sortOrder } });
-    if (!search) return null;
-    results.push(...search.results);
+async function searchUntil(search, wanted) {
+  while (search.results.length < wanted && search.searched < search.order.length) {
+    const shard = search.order[search.searched];
+    await loadShard(shard);
+    if (search.current !== generation) return false;
+    const filters = { ...search.filters };
+    // With the first index alone there is nothing to narrow, and its year filter need not be downloaded.
+    if (merging.size > 0 && !filters.year) filters.year = { any: shard.years };
+    const found = await pagefind.search(search.term || null, { filters, sort: search.sort });
+    if (search.current !== generation || !found) return false;
+    search.results.push(...found.results);
+    search.searched++;
   }
-  return { results };
+  return true;
 }
 
-async function showResults(results, start, current) {
-  const slice = results.slice(start, start + PAGE_SIZE);
+const storyCount = (count) => `${count.toLocaleString("en")} ${count === 1 ? "story" : "stories"}`;
+
+/** Names a run of shards by its years, "2013–2025". */
+function yearsOf(run) {
+  const years = run.flatMap((shard) => shard.years).map(Number);
+  const from = Math.min(...years);
+  const to = Math.max(...years);
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
+function showStatus(search) {
+  const count = search.results.length;
+  const matches = count === 0 ? "No story matches" : `${storyCount(count)} ${count === 1 ? "matches" : "match"}`;
+  if (search.searched === search.order.length) {
+    status.textContent = `${matches}.`;
+    return;
+  }
+  const searched = search.order.slice(0, search.searched);
+  const rest = search.order.slice(search.searched);
+  const restStories = rest.reduce((sum, shard) => sum + shard.stories, 0);
+  status.textContent = `${matches} in ${yearsOf(searched)}; the ${storyCount(restStories)} of ${yearsOf(rest)} are searched when you show more.`;
+}
+
+async function showResults(search, start) {
+  const slice = search.results.slice(start, start + PAGE_SIZE);
   const data = await Promise.all(slice.map((result) => result.data()));
-  if (current !== generation) return;
+  if (search.current !== generation) return;
   for (const item of data) list.append(resultItem(item));
-  if (start + PAGE_SIZE < results.length) {
+  const found = search.results.length - start - PAGE_SIZE;
+  const unsearched = search.order.length - search.searched;
+  if (found > 0 || unsearched > 0) {
     const more = document.createElement("li");
     more.className = "more";
     const button = document.createElement("button");
     button.type = "button";
-    button.textContent = `Show more (${results.length - start - PAGE_SIZE} left)`;
-    button.addEventListener("click", () => {
+    button.textContent =
+      unsearched === 0
+        ? `Show more (${found} left)`
+        : found > 0
+          ? `Show more (${found} found so far, ${yearsOf(search.order.slice(search.searched))} not searched yet)`
+          : `Show more (search ${yearsOf(search.order.slice(search.searched))})`;
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      if (!(await searchUntil(search, start + 2 * PAGE_SIZE))) return;
       more.remove();
-      showResults(results, start + PAGE_SIZE, current);
+      showStatus(search);
+      await showResults(search, start + PAGE_SIZE);
     });
     more.append(button);
     list.append(more);

@@ -96,11 +96,7 @@ export async function loadSite(
     archive.years.map((year) => ({ year: year.year, count: year.stories.length })),
     options.searchShardStories ?? SEARCH_SHARD_STORIES,
   );
-  const { indexPages, storyPage } = buildPages(
-    archive,
-    site,
-    searchShards.map((shard) => shard.name),
-  );
+  const { indexPages, storyPage } = buildPages(archive, site, searchShards);
   const feeds = buildFeeds(archive, site);
   const redirects = archiveRedirects(
     archive,

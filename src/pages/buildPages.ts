@@ -2,6 +2,7 @@ import type { Archive } from "../archive/buildArchive.ts";
 import type { IndexEntry } from "../archive/indexes.ts";
 import { storyFacts, type Story } from "../archive/story.ts";
 import { dayLabel, humanDay, isoMoment, monthName } from "../dates.ts";
+import type { SearchShard } from "../search/searchShards.ts";
 import type { SiteSettings } from "../site.ts";
 import { slugify } from "../slug.ts";
 import { urls } from "../urls.ts";
@@ -57,8 +58,8 @@ function indexPage(url: string, lastModified: string | undefined, make: PageMake
   };
 }
 
-/** `searchShards`: the search index's shards by name, newest first, which the search page merges. */
-export function buildPages(archive: Archive, site: SiteSettings, searchShards: readonly string[] = []): SitePages {
+/** `searchShards`: the search index's shards, newest first, which the search page searches in turn. */
+export function buildPages(archive: Archive, site: SiteSettings, searchShards: readonly SearchShard[] = []): SitePages {
   const storyPages = new Map<Story, StoryPage>();
   return {
     indexPages: [
@@ -199,7 +200,8 @@ function homePage<Item>(archive: Archive, site: SiteSettings, show: (story: Stor
   };
 }
 
-function searchPage(archive: Archive, shards: readonly string[]): SearchPage {
+function searchPage(archive: Archive, shards: readonly SearchShard[]): SearchPage {
+  const storiesOfYear = new Map(archive.years.map((year) => [year.year, year.stories.length]));
   return {
     kind: "search",
     url: urls.search,
@@ -208,7 +210,10 @@ function searchPage(archive: Archive, shards: readonly string[]): SearchPage {
     breadcrumbs: [home],
     feeds: [],
     facets: searchFacets(archive),
-    shards: [...shards],
+    shards: shards.map((shard) => ({
+      name: shard.name,
+      stories: shard.years.reduce((sum, year) => sum + (storiesOfYear.get(year) ?? 0), 0),
+    })),
   };
 }
 

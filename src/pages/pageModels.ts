@@ -128,8 +128,12 @@ export interface HomePage<Item = StoryListItem> extends PageBase {
 
 export interface SearchPage extends PageBase {
   kind: "search";
-  /** Search shards by name, newest first: the first is pagefind/, the others pagefind/shards/<name>/. */
-  shards: string[];
+  /**
+   * The catalogue of search shards, newest first: the first is pagefind/, the others
+   * pagefind/shards/<name>/; each name is its years ("2025", "2013-2024"). The page searches
+   * them in turn and loads an older one only when a search needs it (issue 24).
+   */
+  shards: { name: string; stories: number }[];
   /** Every value of each search filter, with its number of stories, in the order the page lists them. */
   facets: Record<"author" | "topic" | "year", { value: string; count: number }[]>;
 }
