@@ -10,12 +10,34 @@ export interface TreeUsage {
   peakTreeRssMB: number;
   /** The highest resident memory any one process of the tree reached (VmHWM), in MB. */
   peakProcessRssMB: number;
+  /**
+   * Each process of the tree that reached 100 MB, by what it ran (see `processLabel`), with its
+   * own peak (VmHWM), largest first: a build in parts must keep every one under a limit (issue 24).
+   */
+  processPeaks: { process: string; peakRssMB: number }[];
   exitCode: number;
   stdout: string;
   stderr: string;
 }
 
 const TICKS = 100; // USER_HZ on Linux
+
+/**
+ * What a process runs, in a few words, from its command line: the script's name, and for a
+ * part of a build in parts (whose request is JSON in its first argument) the part's name.
+ */
+export function processLabel(argv: readonly string[]): string {
+  const program = argv[0]?.split("/").pop() ?? "?";
+  const script = argv.slice(1).find((arg) => /\.(m?js|ts)$/.test(arg));
+  const part = /"part":"([^"]+)"/.exec(argv.join(" "))?.[1];
+  const name = script
+    ? script
+        .split("/")
+        .pop()!
+        .replace(/\.(m?js|ts)$/, "")
+    : program;
+  return part ? `${name} ${part}` : name === "run" && argv.includes("build") ? "build" : name;
+}
 
 /**
  * Runs a command and samples its process tree every `intervalMs`. `/usr/bin/time -v` alone
@@ -39,6 +61,7 @@ export function runMeasured(
   child.stderr.on("data", (chunk) => (stderr += chunk));
   const cpuTicks = new Map<number, number>();
   const hwm = new Map<number, number>();
+  const labels = new Map<number, string>();
   let peakTreeRssKB = 0;
 
   const sample = () => {
@@ -64,6 +87,7 @@ export function runMeasured(
       if (!inTree(pid)) continue;
       cpuTicks.set(pid, Number(fields[11]) + Number(fields[12]));
       try {
+        if (!labels.has(pid)) labels.set(pid, processLabel(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean)));
         const status = readFileSync(`/proc/${pid}/status`, "utf8");
         const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
         treeRssKB += rss;
@@ -84,6 +108,10 @@ export function runMeasured(
         cpuSeconds: [...cpuTicks.values()].reduce((a, b) => a + b, 0) / TICKS,
         peakTreeRssMB: Math.round(peakTreeRssKB / 1024),
         peakProcessRssMB: Math.round(Math.max(0, ...hwm.values()) / 1024),
+        processPeaks: [...hwm]
+          .filter(([, kb]) => kb >= 100 * 1024)
+          .sort(([, a], [, b]) => b - a)
+          .map(([pid, kb]) => ({ process: labels.get(pid) ?? String(pid), peakRssMB: Math.round(kb / 1024) })),
         exitCode: code ?? 1,
         stdout,
         stderr,

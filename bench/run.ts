@@ -9,6 +9,13 @@
  * search, and Hugo's build of the same stories.
  *
  *   node --import tsx bench/run.ts [--large] [--sizes 1000,10000] [--keep] [--no-readme]
+ *
+ * `--huge` (issue 24) instead generates 1,000,000 stories (`--huge-stories N` for another count)
+ * and builds them in parts (`--parts`: no single process could), recording the time, the peak
+ * memory of the whole process tree and of each process, the pages and the first search's bytes;
+ * it writes its own section of bench/README.md and leaves the rest. Hugo is not run beside it.
+ *
+ *   node --import tsx bench/run.ts --huge [--huge-stories 20000] [--keep] [--no-readme]
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -25,13 +32,18 @@ const repo = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
   options: {
     large: { type: "boolean", default: false },
+    huge: { type: "boolean", default: false },
+    "huge-stories": { type: "string", default: "1000000" },
     sizes: { type: "string" },
     keep: { type: "boolean", default: false },
     "no-readme": { type: "boolean", default: false },
     "no-rebuild-check": { type: "boolean", default: false },
   },
 });
-const sizes = values.sizes ? values.sizes.split(",").map(Number) : values.large ? [1000, 10000, 100000] : [1000, 10000];
+const sizes = values.sizes ? values.sizes.split(",").map(Number) : values.huge ? [] : values.large ? [1000, 10000, 100000] : [1000, 10000];
+const hugeStories = Number(values["huge-stories"]);
+if (values.huge && !(Number.isInteger(hugeStories) && hugeStories > 0))
+  throw new Error(`--huge-stories: expected a whole number of stories, received ${values["huge-stories"]}`);
 const work = mkdtempSync(path.join(os.tmpdir(), "news-archive-bench-"));
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -207,6 +219,77 @@ async function benchSize(stories: number): Promise<SizeFigures> {
   return { stories, full, rebuild, rebuildIdentical, firstSearch, hugo, again, inParts };
 }
 
+interface HugeFigures {
+  stories: number;
+  generateSeconds: number;
+  inParts: BuildFigures & { parts: string };
+  firstSearch: FirstSearch;
+}
+
+/** Issue 24: an archive too big for one process, built in parts, and searched. */
+async function benchHuge(stories: number): Promise<HugeFigures> {
+  const input = path.join(work, `articles-${stories}`);
+  const output = path.join(work, `site-${stories}`);
+  const cache = path.join(work, `cache-${stories}`);
+  log(`generating ${stories} stories`);
+  const generating = performance.now();
+  generateArchive({ articles: stories, out: input, seed: 1 });
+  const generateSeconds = (performance.now() - generating) / 1000;
+  log(`generated in ${generateSeconds.toFixed(1)} s; building them in parts`);
+  const built = await ourBuild(input, output, `huge-${stories}`, cache, ["--parts"]);
+  const parts = /from (\d+ parts) built/.exec(built.stdout)?.[1] ?? "?";
+  log(`in parts: ${built.wallSeconds.toFixed(1)} s, ${built.pages} pages, largest process ${built.peakProcessRssMB} MB`);
+  log(`first search on ${stories} stories`);
+  const firstSearch = await firstSearchBytes(output, "government").catch((error: unknown) => ({ error: String(error).split("\n")[0] }));
+  if (!values.keep) for (const dir of [input, output, cache]) rmSync(dir, { recursive: true, force: true });
+  return { stories, generateSeconds, inParts: { ...built, parts }, firstSearch };
+}
+
+/** The heading of the section `--huge` writes, which a later `--huge` run replaces. */
+const HUGE_HEADING = "## Built in parts, beyond one process (`npm run bench -- --huge`)";
+
+function hugeSection(figures: HugeFigures): string {
+  const { inParts: built, firstSearch: fs } = figures;
+  const largest = built.processPeaks
+    .slice(0, 8)
+    .map((peak) => `${peak.process} ${peak.peakRssMB} MB`)
+    .join(", ");
+  return [
+    HUGE_HEADING,
+    "",
+    `Run on ${new Date().toISOString().slice(0, 10)} on ${machine()}: ${figures.stories.toLocaleString("en")} stories from \`bench/generate.ts\` (seed 1), built with \`--parts\` (two processes at a time; Hugo not run).`,
+    "",
+    `| ${figures.stories.toLocaleString("en")} stories | ours |`,
+    `|---|---|`,
+    `| generating the story files (not part of the build) | ${s(figures.generateSeconds)} |`,
+    `| build in parts (${built.parts}), wall | ${s(built.wallSeconds)} |`,
+    `| build in parts, CPU (user + sys, whole process tree) | ${s(built.cpuSeconds)} |`,
+    `| peak memory, whole process tree | ${built.peakTreeRssMB} MB |`,
+    `| peak memory of the largest process | ${built.peakProcessRssMB} MB |`,
+    `| HTML pages written | ${built.pages.toLocaleString("en")} |`,
+    `| first search ("${"query" in fs ? fs.query : "?"}"), bytes downloaded | ${describeFirstSearch(fs)} |`,
+    "",
+    `The largest processes, each at its own peak: ${largest}.`,
+    "bytes" in fs
+      ? `First search by kind: ${Object.entries(fs.byKind)
+          .map(([kind, k]) => `${kind} ${(k.bytes / 1024).toFixed(1)} KB (${k.requests})`)
+          .join(", ")}.`
+      : "",
+    "",
+  ].join("\n");
+}
+
+/** bench/README.md with the section of `--huge` put in (replacing an earlier one), before "How the build spends its time". */
+function withHugeSection(readmeText: string, section: string): string {
+  const start = readmeText.indexOf(HUGE_HEADING);
+  if (start >= 0) {
+    const next = readmeText.indexOf("\n## ", start + HUGE_HEADING.length);
+    return readmeText.slice(0, start) + section + (next >= 0 ? readmeText.slice(next + 1) : "");
+  }
+  const before = readmeText.indexOf("\n## How the build spends its time");
+  return before >= 0 ? `${readmeText.slice(0, before + 1)}${section}\n${readmeText.slice(before + 1)}` : `${readmeText}\n${section}`;
+}
+
 function versions(): Record<string, string> {
   const pkg = (name: string) => JSON.parse(readFileSync(path.join(repo, "node_modules", name, "package.json"), "utf8")).version as string;
   const hugo = spawnSync("hugo", ["version"], { encoding: "utf8" }).stdout.trim().split(" ")[1] ?? "missing";
@@ -355,14 +438,16 @@ ${rows.join("\n")}
   asks Pagefind only about tokens new to it. Text the writer cannot vouch for (Pagefind's own
   instructions in a story, a story whose text gives no word, a numeric sort) is indexed by
   Pagefind's indexer instead. Shards: the
-  newest year alone, then runs of older years of at most 10,000 stories; the search page merges
-  them (\`mergeIndex\`) and sorts by date shard after shard. An unchanged shard is taken from
+  newest year alone, then runs of older years of at most 10,000 stories; the search page prints
+  a catalogue of them (years, stories) and searches them in turn, newest first (oldest first for
+  that order), merging an older one (\`mergeIndex\`) only when a search reaches it: to fill its
+  first ten results, on "Show more", or for a year filter. An unchanged shard is taken from
   \`.cache/\` by fingerprint. Shards reach the workers as a queue of files
   (\`src/search/shardQueue.ts\`) that they claim in turn and answer beside, so a worker goes from
   shard to shard while Eleventy's rendering keeps the build's event loop busy. Above 50,000
   stories one worker indexes until rendering ends and the second joins then, so that Eleventy's
   rendering (the longest path of the build) keeps a core to itself.
-- A first search downloads every shard's metadata (about ten bytes a story, mostly Pagefind's
+- A first search downloads the newest shard's metadata (about ten bytes a story, mostly Pagefind's
   page hashes) and the WebAssembly: those files are gzipped again with Zopfli in the workers
   (\`src/search/compressFirstSearchFiles.ts\`), the same bytes once inflated, the metadata a
   fifth smaller; the WebAssembly is compressed once per Pagefind version and kept in \`.cache/\`.
@@ -459,13 +544,18 @@ loads Eleventy and the listing.
 
 const results: SizeFigures[] = [];
 let seed: FirstSearch = { error: "not measured" };
+let huge: HugeFigures | undefined;
 try {
-  seed = await seedFirstSearch();
+  if (values.huge) huge = await benchHuge(hugeStories);
+  else seed = await seedFirstSearch();
   for (const size of sizes) results.push(await benchSize(size));
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
   else log(`kept ${work}`);
 }
-const text = readme(results, seed);
-if (!values["no-readme"]) writeFileSync(path.join(repo, "bench/README.md"), text);
-console.log(text);
+const readmeFile = path.join(repo, "bench/README.md");
+// A --huge run alone keeps the figures of every other size; with --sizes, those are written anew.
+let text = huge && results.length === 0 ? readFileSync(readmeFile, "utf8") : readme(results, seed);
+if (huge) text = withHugeSection(text, hugeSection(huge));
+if (!values["no-readme"]) writeFileSync(readmeFile, text);
+console.log(huge && results.length === 0 ? hugeSection(huge) : text);
