@@ -87,7 +87,16 @@ async function runSearch() {
   const order = (sortOrder === "asc" ? [...shards].reverse() : shards).filter(
     (shard) => !filters.year || shard.years.includes(filters.year),
   );
-  const search = { term, filters, sort: sortKey ? { [sortKey]: sortOrder } : undefined, order, searched: 0, results: [], current };
+  const search = {
+    term,
+    filters,
+    sort: sortKey ? { [sortKey]: sortOrder } : undefined,
+    order,
+    searched: 0,
+    results: [],
+    total: knownTotal(term, filters),
+    current,
+  };
   if (!(await searchUntil(search, PAGE_SIZE))) return;
   list.replaceChildren();
   showStatus(search);
@@ -128,17 +137,30 @@ function yearsOf(run) {
   return from === to ? String(from) : `${from}–${to}`;
 }
 
+/**
+ * How many stories a search without words and with one filter matches in the whole archive,
+ * before every shard is searched: the count the build printed beside the filter's value.
+ */
+function knownTotal(term, filters) {
+  const keys = Object.keys(filters);
+  if (term || keys.length !== 1) return undefined;
+  const count = /\(([\d,]+)\)$/.exec(selects[keys[0]].selectedOptions[0]?.textContent ?? "")?.[1];
+  return count === undefined ? undefined : Number(count.replaceAll(",", ""));
+}
+
 function showStatus(search) {
   const count = search.results.length;
-  const matches = count === 0 ? "No story matches" : `${storyCount(count)} ${count === 1 ? "matches" : "match"}`;
+  const matches = (total) => (total === 0 ? "No story matches" : `${storyCount(total)} ${total === 1 ? "matches" : "match"}`);
   if (search.searched === search.order.length) {
-    status.textContent = `${matches}.`;
+    status.textContent = `${matches(count)}.`;
     return;
   }
-  const searched = search.order.slice(0, search.searched);
+  const searched = yearsOf(search.order.slice(0, search.searched));
   const rest = search.order.slice(search.searched);
-  const restStories = rest.reduce((sum, shard) => sum + shard.stories, 0);
-  status.textContent = `${matches} in ${yearsOf(searched)}; the ${storyCount(restStories)} of ${yearsOf(rest)} are searched when you show more.`;
+  status.textContent =
+    search.total === undefined
+      ? `${matches(count)} in ${searched}; the ${storyCount(rest.reduce((sum, shard) => sum + shard.stories, 0))} of ${yearsOf(rest)} are searched when you show more.`
+      : `${matches(search.total)} (${count.toLocaleString("en")} found so far, in ${searched}; ${yearsOf(rest)} are searched when you show more).`;
 }
 
 async function showResults(search, start) {

@@ -292,6 +292,23 @@ test("an author filter finds that author's stories in every shard, and lists eac
   await page.close();
 });
 
+test("a filter alone tells how many stories of the whole archive match before the older shards are searched", async (context) => {
+  const { page, fetched } = await openSearch(context, "?topic=Ferries");
+  const ferries = STORIES.filter((story) => story.topics.includes("Ferries")).map((story) => story.title);
+  assert.is(
+    await page.locator("#search-status").textContent(),
+    "15 stories match (10 found so far, in 2024; 2017–2022 are searched when you show more).",
+  );
+  assert.equal(
+    fetched.filter((file) => file.includes("/pagefind/shards/")),
+    [],
+  );
+  await showMore(page, 15);
+  assert.equal((await titles(page)).sort(), ferries.sort());
+  assert.is(await page.locator("#search-status").textContent(), "15 stories match.");
+  await page.close();
+});
+
 test("a topic filter finds the topic's stories in every shard", async (context) => {
   const { page } = await openSearch(context, "?topic=Weather");
   const weather = STORIES.filter((story) => story.topics.includes("Weather")).map((story) => story.title);
