@@ -51,7 +51,9 @@ const eleventy = new Eleventy(path.join(projectRoot, ELEVENTY_INPUT), output, {
       console.log(
         `${results.length} pages held: ${(characters / 2 ** 20).toFixed(0)} M characters, ${(inTwoByteStrings / 2 ** 20).toFixed(0)} M of them in two-byte strings, about ${megabytes.toFixed(0)} MB`,
       );
-      console.log(`the first character beyond Latin-1 of those pages, by pages: ${JSON.stringify([...widening].sort((a, b) => b[1] - a[1]).slice(0, 5))}`);
+      console.log(
+        `the first character beyond Latin-1 of those pages, by pages: ${JSON.stringify([...widening].sort((a, b) => b[1] - a[1]).slice(0, 5))}`,
+      );
     });
   },
   quietMode: true,
