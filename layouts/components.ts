@@ -6,10 +6,14 @@ export function dateText(date: DateView): Html {
   return html`<time datetime="${date.datetime}">${date.label}</time>${date.inferred ? html` <span class="inferred">(date inferred)</span>` : ""}`;
 }
 
-export function storyList(stories: readonly StoryListItem[]): Html {
+/**
+ * `thumbnails`: false on a story's page, whose lists of other stories would otherwise hold the
+ * first image after its headline, which Pagefind reads as the story's own (its default `image`).
+ */
+export function storyList(stories: readonly StoryListItem[], { thumbnails = true } = {}): Html {
   return html`<ol class="story-list">${stories.map(
     (story) => html`
-<li>${story.thumbnail ? thumbnail(story.thumbnail) : ""}<a href="${story.url}">${story.title}</a>
+<li>${thumbnails && story.thumbnail ? thumbnail(story.thumbnail) : ""}<a href="${story.url}">${story.title}</a>
 <span class="meta">${dateText(story.date)}${story.bylines.length > 0 ? html` · ${story.bylines.join(", ")}` : ""}${story.publication ? html` · ${story.publication}` : ""}${story.referenceOnly ? html` · <span class="tag">facts only</span>` : ""}</span></li>`,
   )}
 </ol>`;

@@ -67,7 +67,7 @@ ${
   page.references.length > 0
     ? html`<section class="references" aria-labelledby="references-heading">
 <h2 id="references-heading">Stories this one links to</h2>
-${storyList(page.references)}
+${storyList(page.references, { thumbnails: false })}
 </section>`
     : ""
 }
@@ -75,12 +75,12 @@ ${
   page.related.length > 0
     ? html`<section class="related" aria-labelledby="related-heading">
 <h2 id="related-heading">Related stories</h2>
-${storyList(page.related)}
+${storyList(page.related, { thumbnails: false })}
 </section>`
     : ""
 }
 <section class="referenced-by" aria-labelledby="referenced-by-heading">
 <h2 id="referenced-by-heading">Referenced by</h2>
-${page.referencedBy.length > 0 ? storyList(page.referencedBy) : html`<p>No story in the archive links to this one yet.</p>`}
+${page.referencedBy.length > 0 ? storyList(page.referencedBy, { thumbnails: false }) : html`<p>No story in the archive links to this one yet.</p>`}
 </section>`;
 }

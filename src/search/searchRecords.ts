@@ -38,7 +38,9 @@ export function searchRecord(page: StoryPage): SearchRecord {
   const dated = page.date.label + (page.date.inferred ? " (date inferred)" : "");
   const body = page.bodyHtml !== undefined ? plainText(page.bodyHtml) : "";
   const content = /[\p{L}\p{N}]/u.test(body) ? body : REFERENCE_ONLY_TEXT;
-  const meta: Record<string, string> = { title: page.headline, date: page.date.datetime, byline: bylines.join(", "), dated };
+  // Empty values are left out, as Pagefind leaves out an empty element's (see the test of the story layout alike).
+  const meta: Record<string, string> = { title: page.headline, date: page.date.datetime, dated };
+  if (bylines.length > 0) meta.byline = bylines.join(", ");
   if (page.publication) meta.publication = page.publication;
   if (page.topics.length > 0) meta.topics = page.topics.map((topic) => topic.name).join(", ");
   if (page.thumbnail) {
@@ -50,7 +52,11 @@ export function searchRecord(page: StoryPage): SearchRecord {
     url: page.url,
     content,
     meta,
-    filters: { author: bylines, topic: page.topics.map((topic) => topic.name), year: [String(page.year)] },
+    filters: {
+      ...(bylines.length > 0 ? { author: bylines } : {}),
+      ...(page.topics.length > 0 ? { topic: page.topics.map((topic) => topic.name) } : {}),
+      year: [String(page.year)],
+    },
     sort: { date: page.date.datetime },
   };
 }
