@@ -9,6 +9,10 @@
  * search, and Hugo's build of the same stories.
  *
  *   node --import tsx bench/run.ts [--large] [--sizes 1000,10000] [--keep] [--no-readme]
+ *
+ * `npm run bench -- --images [--count 200]` measures story images instead (bench/images.ts):
+ * images per second on a clean build, and none processed again by a rebuild or by a clean build
+ * with the cache kept. It prints its figures and leaves bench/README.md as it is.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -20,6 +24,7 @@ import { generateArchive } from "./generate.ts";
 import { convertToHugo } from "./hugo/convert.ts";
 import { firstSearchBytes, type FirstSearch } from "./firstSearchBytes.ts";
 import { runMeasured, type TreeUsage } from "./processTree.ts";
+import { DEFAULT_IMAGES, runImageBench } from "./images.ts";
 
 const repo = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
@@ -29,6 +34,8 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     "no-readme": { type: "boolean", default: false },
     "no-rebuild-check": { type: "boolean", default: false },
+    images: { type: "boolean", default: false },
+    count: { type: "string" },
   },
 });
 const sizes = values.sizes ? values.sizes.split(",").map(Number) : values.large ? [1000, 10000, 100000] : [1000, 10000];
@@ -457,15 +464,23 @@ loads Eleventy and the listing.
 `;
 }
 
-const results: SizeFigures[] = [];
-let seed: FirstSearch = { error: "not measured" };
-try {
-  seed = await seedFirstSearch();
-  for (const size of sizes) results.push(await benchSize(size));
-} finally {
-  if (!values.keep) rmSync(work, { recursive: true, force: true });
-  else log(`kept ${work}`);
+if (values.images) {
+  try {
+    await runImageBench(Number(values.count ?? DEFAULT_IMAGES));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+} else {
+  const results: SizeFigures[] = [];
+  let seed: FirstSearch = { error: "not measured" };
+  try {
+    seed = await seedFirstSearch();
+    for (const size of sizes) results.push(await benchSize(size));
+  } finally {
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
+    else log(`kept ${work}`);
+  }
+  const text = readme(results, seed);
+  if (!values["no-readme"]) writeFileSync(path.join(repo, "bench/README.md"), text);
+  console.log(text);
 }
-const text = readme(results, seed);
-if (!values["no-readme"]) writeFileSync(path.join(repo, "bench/README.md"), text);
-console.log(text);

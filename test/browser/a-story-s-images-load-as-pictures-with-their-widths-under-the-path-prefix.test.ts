@@ -5,13 +5,19 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { buildSite } from "../../src/build/buildSite.ts";
 import { launchBrowser, type Browser } from "../support/browser.ts";
 import { temporaryFolder } from "../support/builtSite.ts";
 import type { FixtureArchive } from "../support/fixtureArchive.ts";
 import { serveSite, type StaticServer } from "../support/serve.ts";
 import sharp from "sharp";
-import { archiveWithImages, photo, REMOTE_IMAGE, STORY_WITH_IMAGES_URL, STORY_WITH_SMALL_LEAD_URL } from "../support/storyWithImages.ts";
+import {
+  archiveWithImages,
+  buildWithImages,
+  photo,
+  REMOTE_IMAGE,
+  STORY_WITH_IMAGES_URL,
+  STORY_WITH_SMALL_LEAD_URL,
+} from "../support/storyWithImages.ts";
 
 /**
  * A story's images as a reader's browser gets them (issue 20), the site hosted under /news/:
@@ -35,14 +41,13 @@ const images = suite<Context>("a story's images load as pictures with their widt
 images.before(async (context) => {
   context.archive = await archiveWithImages();
   context.output = path.join(temporaryFolder(), "site");
-  const warn = console.warn;
-  context.warnings = [];
-  console.warn = (...args: unknown[]) => context.warnings.push(args.join(" "));
-  try {
-    await buildSite({ input: context.archive.articles, output: context.output, pathPrefix: "/news/", cacheDir: temporaryFolder() });
-  } finally {
-    console.warn = warn;
-  }
+  const built = await buildWithImages({
+    input: context.archive.articles,
+    output: context.output,
+    pathPrefix: "/news/",
+    cacheDir: temporaryFolder(),
+  });
+  context.warnings = built.warnings;
   context.server = await serveSite(context.output, "/news/");
   context.browser = await launchBrowser();
   context.violations = [];

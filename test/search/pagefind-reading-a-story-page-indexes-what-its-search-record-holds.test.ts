@@ -3,11 +3,10 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { buildSite } from "../../src/build/buildSite.ts";
 import { unpackFile } from "../../src/search/pagefindFormat.ts";
 import { temporaryFolder } from "../support/builtSite.ts";
 import type { FixtureArchive } from "../support/fixtureArchive.ts";
-import { archiveWithImages, STORY_WITH_IMAGES_URL, STORY_WITH_SMALL_LEAD_URL } from "../support/storyWithImages.ts";
+import { archiveWithImages, buildWithImages, STORY_WITH_IMAGES_URL, STORY_WITH_SMALL_LEAD_URL } from "../support/storyWithImages.ts";
 
 /**
  * The build indexes each story from its page model (searchRecords.ts); the story layout marks
@@ -32,13 +31,7 @@ same.before(async (context) => {
     `---\ntitle: "Harbour Dues Rise for the First Time in a Decade"\ndate: 2024-05-20\npublication: Harbour Courier\ntopics: [Harbour]\n---\n`,
   );
   context.output = path.join(temporaryFolder(), "site");
-  const warn = console.warn;
-  console.warn = () => {};
-  try {
-    await buildSite({ input: context.archive.articles, output: context.output, cacheDir: temporaryFolder() });
-  } finally {
-    console.warn = warn;
-  }
+  await buildWithImages({ input: context.archive.articles, output: context.output, cacheDir: temporaryFolder() });
 });
 same.after(async (context) => context.archive?.remove());
 

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { buildSite, type BuildOptions } from "../../src/build/buildSite.ts";
 import { createFixtureArchive, type FixtureArchive } from "./fixtureArchive.ts";
 
 /**
@@ -76,6 +77,19 @@ export async function photo(width: number, height: number, tint = 0): Promise<Bu
   return sharp(pixels, { raw: { width, height, channels: 3 } })
     .jpeg({ quality: 80 })
     .toBuffer();
+}
+
+/** Builds the archive (or any) into `output`, its warnings (the photo without alt text) collected, not printed. */
+export async function buildWithImages(options: BuildOptions): Promise<{ warnings: string[] }> {
+  const warn = console.warn;
+  const warnings: string[] = [];
+  console.warn = (...args: unknown[]) => warnings.push(args.join(" "));
+  try {
+    await buildSite(options);
+  } finally {
+    console.warn = warn;
+  }
+  return { warnings };
 }
 
 /** The story and its image files in a throwaway project folder. */
