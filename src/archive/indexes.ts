@@ -128,7 +128,12 @@ function groupByDate(stories: readonly Story[]): YearIndex[] {
 export function sharedAddressSpellings(indexes: ArchiveIndexes): Warning[] {
   const warnings: Warning[] = [];
   const kinds = [
-    { kind: "byline", slugKind: "author" as const, entries: indexes.authors, namesOf: (story: Story) => story.byline.map((byline) => byline.name) },
+    {
+      kind: "byline",
+      slugKind: "author" as const,
+      entries: indexes.authors,
+      namesOf: (story: Story) => story.byline.map((byline) => byline.name),
+    },
     { kind: "topic", slugKind: "topic" as const, entries: indexes.topics, namesOf: (story: Story) => story.topics },
   ];
   for (const { kind, slugKind, entries, namesOf } of kinds) {
