@@ -3,7 +3,7 @@ import type { IndexEntry } from "../archive/indexes.ts";
 import { storyFacts, type Story } from "../archive/story.ts";
 import { dayLabel, humanDay, isoMoment, monthName } from "../dates.ts";
 import type { SiteSettings } from "../site.ts";
-import { slugify } from "../slug.ts";
+import { nameSlug } from "../slugRules.ts";
 import { urls } from "../urls.ts";
 import {
   lazyOutput,
@@ -123,9 +123,9 @@ function storyPage(story: Story, archive: Archive, site: SiteSettings): StoryPag
     headline: story.title,
     date: dateView(story.date, story.dateInferred, site),
     year,
-    bylines: story.byline.map((byline) => ({ name: byline.name, role: byline.role, url: urls.author(slugify(byline.name)) })),
+    bylines: story.byline.map((byline) => ({ name: byline.name, role: byline.role, url: urls.author(nameSlug(byline.name, "author")) })),
     publication: story.publication,
-    topics: story.topics.map((topic) => ({ name: topicName(archive, topic), url: urls.topic(slugify(topic)) })),
+    topics: story.topics.map((topic) => ({ name: topicName(archive, topic), url: urls.topic(nameSlug(topic, "topic")) })),
     bodyHtml: story.bodyHtml,
     leadImage: archive.images.lead(story),
     thumbnail: archive.images.thumbnail(story),
@@ -145,7 +145,7 @@ function storyPage(story: Story, archive: Archive, site: SiteSettings): StoryPag
 
 /** A topic is shown under the spelling the archive settled on, whatever case this story used. */
 function topicName(archive: Archive, topic: string): string {
-  return archive.topicNames.get(slugify(topic)) ?? topic;
+  return archive.topicNames.get(nameSlug(topic, "topic")) ?? topic;
 }
 
 /** The meta description: the summary, else the start of the body, else a sentence from the facts. */
