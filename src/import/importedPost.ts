@@ -25,6 +25,8 @@ export interface ImportedPost {
   postId?: string;
   /** The old site's address of the original, for `source:`. */
   source?: string;
+  /** The post's featured image, as the old site served it (WordPress's `_thumbnail_id`), for `image:`. */
+  image?: { href: string; alt?: string; caption?: string; line?: number };
 }
 
 /** What a source module reads from an old site. */
