@@ -1,4 +1,5 @@
 import type { Problem } from "../problems.ts";
+import type { ProposedSettings } from "./proposedSettings.ts";
 
 /** One post read from an old site, before it is given a place in the archive. */
 export interface ImportedPost {
@@ -37,6 +38,8 @@ export interface ImportedSite {
   warnings: Problem[];
   /** The old site's address (scheme, host and base path), for links written absolute. */
   siteUrl?: string;
+  /** The site settings the old site's configuration proposes (see proposeSettings). */
+  settings?: ProposedSettings;
   /** Finds the file of an image the old site served at this site-relative path. */
   imageFile(sitePath: string, post: ImportedPost): string | undefined;
 }

@@ -4,6 +4,7 @@ import { parse as parseYaml } from "yaml";
 import type { Problem } from "../problems.ts";
 import type { ImportedPost, ImportedSite } from "./importedPost.ts";
 import { sourceDay } from "./sourceDates.ts";
+import { proposeSettings } from "./proposedSettings.ts";
 import { readPostFile, readSourceFile, stringList } from "./sourceFrontMatter.ts";
 
 const POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)\.(?:md|markdown|html)$/;
@@ -88,6 +89,13 @@ export function readJekyllSite(siteFolder: string, siteUrlOption: string | undef
     skipped,
     warnings,
     siteUrl,
+    settings: proposeSettings("_config.yml", {
+      title: config.title,
+      description: config.description,
+      url: typeof config.url === "string" ? config.url.replace(/\/+$/, "") + baseurl : undefined,
+      language: config.lang,
+      timeZone: config.timezone,
+    }),
     imageFile(sitePath) {
       // Only files of the site folder: a "../" in an old post's image path must not reach outside it.
       const root = path.resolve(siteFolder);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import type { Problem } from "../problems.ts";
 import type { ImportedPost, ImportedSite } from "./importedPost.ts";
+import { proposeSettings } from "./proposedSettings.ts";
 
 type Node = Record<string, unknown>;
 const list = (value: unknown): Node[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]) as Node[];
@@ -85,6 +86,13 @@ export function readWordPressExport(file: string, siteUrlOption: string | undefi
     skipped,
     warnings,
     siteUrl,
+    // WordPress keeps its time zone in its options, which an export leaves out.
+    settings: proposeSettings("the export's channel", {
+      title: text(inner.title),
+      description: text(inner.description),
+      url: text(inner.link) || siteUrl,
+      language: text(inner.language),
+    }),
     imageFile(sitePath) {
       const at = sitePath.indexOf("/wp-content/uploads/");
       if (!uploads || at === -1) return undefined;

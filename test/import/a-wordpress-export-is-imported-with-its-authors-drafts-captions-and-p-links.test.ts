@@ -23,7 +23,7 @@ const FIRST_CALLS = "/2020/05/19/ridge-mast-carries-its-first-calls/";
 test("posts are imported once each; the page is skipped with its reason and the unknown shortcode is reported", () => {
   assert.is(first.code, 0, first.stderr);
   assert.match(first.stdout, "3 new, 0 replaced, 0 unchanged, 1 skipped");
-  assert.match(first.stdout, /export\.xml:63: "About Us" is a page, not a post/);
+  assert.match(first.stdout, /export\.xml:65: "About Us" is a page, not a post/);
   assert.match(first.stdout, /export\.xml:\d+: the shortcode "\[gallery ids=\\"31,32\\"\]"/);
 });
 
@@ -69,7 +69,7 @@ test("a featured image (_thumbnail_id) is the story's image:, copied beside it, 
 test("a featured image whose file is not among the uploads is a warning with its line, and the story is imported without it", async () => {
   assert.match(
     first.stdout,
-    'export.xml:92: the featured image of "Ridge Mast Carries Its First Calls", "https://valleywireless.example.net/wp-content/uploads/2020/05/ridge-mast-at-dusk.jpg", is not among the old site\'s files: imported without image:',
+    'export.xml:94: the featured image of "Ridge Mast Carries Its First Calls", "https://valleywireless.example.net/wp-content/uploads/2020/05/ridge-mast-at-dusk.jpg", is not among the old site\'s files: imported without image:',
   );
   assert.not.match(await readFile(path.join(articles, "2020/05/ridge-mast-carries-its-first-calls.md"), "utf8"), "image:");
 });
