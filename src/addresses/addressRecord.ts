@@ -83,7 +83,8 @@ export interface ReconciledAddresses {
  * Holds the archive against its record. A recorded address of a story whose address changed
  * (retitled, re-dated, re-slugged) becomes a redirect to it, with no edit to the story. A story
  * file renamed or moved is followed when its story still answers one of the file's recorded
- * addresses (its address or an alias). Anything else that would break a recorded address is a
+ * addresses (its address or an alias); an address of a story deleted that another story lists in
+ * its `aliases:` is that story's from then on. Anything else that would break a recorded address is a
  * problem: the file gone (or made a draft) without `npm run addresses -- forget`, or another
  * story now at an address recorded for a story still published elsewhere.
  */
@@ -95,7 +96,10 @@ export function reconcileAddresses(
 ): ReconciledAddresses {
   const storyOf = new Map(stories.map((story) => [story.sourcePath, story]));
   const storyAt = new Map<string, PublishedStory>();
-  for (const story of stories) for (const address of [story.url, ...story.aliases]) storyAt.set(address, story);
+  for (const story of stories) {
+    storyAt.set(story.url, story);
+    for (const alias of story.aliases) storyAt.set(alias, story);
+  }
   const recordedFiles = new Set(record.values());
   // A file gone from the record's view moved where a story not yet recorded answers one of its addresses.
   const movedTo = new Map<string, string>();
@@ -111,13 +115,15 @@ export function reconcileAddresses(
   const gone = new Map<string, string[]>();
   for (const [address, recordedPath] of record) {
     const sourcePath = movedTo.get(recordedPath) ?? recordedPath;
-    next.set(address, sourcePath);
     const story = storyOf.get(sourcePath);
+    const answering = storyAt.get(address);
     if (!story) {
-      gone.set(sourcePath, [...(gone.get(sourcePath) ?? []), address]);
+      // A story gone whose address another story took in its aliases: the editor sent its readers there.
+      if (answering) next.set(address, answering.sourcePath);
+      else gone.set(sourcePath, [...(gone.get(sourcePath) ?? []), address]);
       continue;
     }
-    const answering = storyAt.get(address);
+    next.set(address, sourcePath);
     if (answering === story) continue;
     if (answering) {
       problems.push({
@@ -130,6 +136,7 @@ export function reconcileAddresses(
     redirects.set(sourcePath, [...(redirects.get(sourcePath) ?? []), address]);
   }
   for (const [sourcePath, addresses] of gone) {
+    for (const address of addresses) next.set(address, sourcePath);
     const draft = draftSourcePaths.has(sourcePath);
     problems.push({
       file: shown,
@@ -139,9 +146,18 @@ export function reconcileAddresses(
         : `restore ${sourcePath}; if it was deleted on purpose, npm run addresses -- forget ${sourcePath}; if it was moved, npm run addresses -- move ${sourcePath} NEW-FILE`,
     });
   }
-  for (const story of stories)
-    for (const address of [story.url, ...story.aliases]) if (!next.has(address)) next.set(address, story.sourcePath);
+  for (const story of stories) {
+    if (!next.has(story.url)) next.set(story.url, story.sourcePath);
+    for (const alias of story.aliases) if (!next.has(alias)) next.set(alias, story.sourcePath);
+  }
   return { record: next, redirects, problems };
+}
+
+/** Whether two records hold the same addresses of the same files. */
+export function sameRecord(a: AddressRecord, b: AddressRecord): boolean {
+  if (a.size !== b.size) return false;
+  for (const [address, sourcePath] of a) if (b.get(address) !== sourcePath) return false;
+  return true;
 }
 
 /** Takes out of the record every address of a story file, or one address; returns what it took out. */

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { lstat, mkdir, readdir, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { loadSite, type LoadedSite } from "./loadSite.ts";
+import { loadSite, type AddressRecordUpdate, type LoadedSite } from "./loadSite.ts";
 import { BuildError } from "../problems.ts";
 import { howToFork } from "../projectFiles.ts";
 import { searchIndexerOf } from "../search/searchIndexer.ts";
@@ -125,6 +125,8 @@ export interface AssembledParts {
   parts: string[];
   /** By part: how many story files it read. */
   storyFilesRead: Record<string, number>;
+  /** The address record written once the site was published (see AddressRecordUpdate). */
+  addressRecord?: AddressRecordUpdate;
 }
 
 /**
@@ -170,7 +172,11 @@ export async function assembleParts(options: BuildOptions, partsDir: string, loa
   }
   // Written by the step that publishes, as a one-process build does: the parts only read it.
   writeAddressRecord(model.addressRecord);
-  return { parts, storyFilesRead: Object.fromEntries(parts.map((part) => [part, reports.get(part)!.storyFilesRead])) };
+  return {
+    parts,
+    storyFilesRead: Object.fromEntries(parts.map((part) => [part, reports.get(part)!.storyFilesRead])),
+    addressRecord: model.addressRecord,
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { buildArchive, type Archive } from "../archive/buildArchive.ts";
 import { StoryParseCache } from "../archive/parseCache.ts";
@@ -17,7 +17,7 @@ import { codeFingerprint } from "./pageCache.ts";
 import type { PhaseTimings } from "./phaseTimings.ts";
 import { listedStorySources, type StoryListing } from "./storyListing.ts";
 import { processedImageFolder, type ImageFolder } from "../images/publishImages.ts";
-import { addressRecordText, readAddressRecord, reconcileAddresses } from "../addresses/addressRecord.ts";
+import { addressRecordText, readAddressRecord, reconcileAddresses, sameRecord } from "../addresses/addressRecord.ts";
 
 export interface LoadedSite extends SitePages {
   archive: Archive;
@@ -44,11 +44,13 @@ export interface LoadedSite extends SitePages {
   addressRecord?: AddressRecordUpdate;
 }
 
-/** The address record's file and its text after this build; `changed` when that differs from the file's. */
+/** The address record's file and, when this build `changed` what it holds, its text after the build. */
 export interface AddressRecordUpdate {
   file: string;
   text: string;
   changed: boolean;
+  /** How many addresses this build adds to the record (new stories, new addresses of moved ones). */
+  added: number;
 }
 
 export interface LoadOptions {
@@ -159,15 +161,11 @@ export async function loadSite(
 
 /** The archive held against its address record: the redirects it asks for, problems, and the record to write once published. */
 function recordedAddresses(file: string, archive: Archive) {
-  const written = existsSync(file) ? readFileSync(file, "utf8") : undefined;
-  const { redirects, problems, record } = reconcileAddresses(
-    readAddressRecord(file),
-    archive.stories,
-    file,
-    new Set(archive.draftsLeftOut),
-  );
-  const text = addressRecordText(record);
-  const update: AddressRecordUpdate = { file, text, changed: text !== written };
+  const before = readAddressRecord(file);
+  const { redirects, problems, record } = reconcileAddresses(before, archive.stories, file, new Set(archive.draftsLeftOut));
+  // Written only when it holds something new (0.2 s of text at 100,000 addresses); the first build writes it even empty.
+  const changed = !existsSync(file) || !sameRecord(before, record);
+  const update: AddressRecordUpdate = { file, text: changed ? addressRecordText(record) : "", changed, added: record.size - before.size };
   return { redirects, problems, update };
 }
 

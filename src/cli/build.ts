@@ -102,13 +102,18 @@ try {
     : step === "assemble"
       ? await withFolderLocks(stepWrites, lock, () => assembleParts(options, partsDir!))
       : undefined;
-  if (!inParts) await buildSite(options);
+  const addressRecord = inParts ? inParts.addressRecord : (await buildSite(options)).addressRecord;
   progress?.end();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const filesRead = inParts && inParts.parts.map((part) => inParts.storyFilesRead[part].toLocaleString("en")).join(", ");
-  const how = inParts
-    ? ` from ${inParts.parts.length} parts built in separate processes (${inParts.parts.join(", ")}; story files each read: ${filesRead})`
-    : "";
+  const recorded =
+    addressRecord && addressRecord.added > 0
+      ? ` (${path.relative(process.cwd(), addressRecord.file)} records ${addressRecord.added} new address${addressRecord.added === 1 ? "" : "es"}: commit it with the stories)`
+      : "";
+  const how =
+    (inParts
+      ? ` from ${inParts.parts.length} parts built in separate processes (${inParts.parts.join(", ")}; story files each read: ${filesRead})`
+      : "") + recorded;
   console.log(`Built the archive into ${path.relative(process.cwd(), path.resolve(values.output)) || "."}/${how} in ${seconds} s.`);
 } catch (error) {
   progress?.end();

@@ -152,6 +152,16 @@ test("a deleted story fails the build and check, leaving site and record as they
   assert.equal(Object.values(recorded(archive.record)).sort(), ["2019/06/fibre.md", "2019/06/new.md"]);
 });
 
+test("a deleted story whose address another story takes in its aliases: needs no command, and the record follows", async () => {
+  const archive = project();
+  await buildSite(archive.options);
+  rmSync(path.join(archive.articles, "2019/07/mast.md"));
+  archive.edit("2019/06/fibre.md", FIBRE.replace("---\ntitle", "---\naliases: [/2019/07/02/mast-appeal-dismissed/]\ntitle"));
+  await buildSite(archive.options);
+  assertAnswersWithStory(new BuiltSite(archive.site), "/2019/07/02/mast-appeal-dismissed/", "/2019/06/12/council-approves-fibre-plan/");
+  assert.is(recorded(archive.record)["/2019/07/02/mast-appeal-dismissed/"], "2019/06/fibre.md");
+});
+
 test("a new story at an address the archive published for another story fails the build naming both", async () => {
   const archive = project();
   await buildSite(archive.options);
@@ -167,6 +177,9 @@ test("npm run build keeps the record in the articles folder, and the record is w
   const archive = project();
   const built = await runCli("build", ["--output", "site", "--cache-dir", "cache"], archive.root);
   assert.is(built.code, 0, built.stderr);
+  assert.match(built.stdout, "(articles/addresses.json records 2 new addresses: commit it with the stories)");
+  const rebuilt = await runCli("build", ["--output", "site", "--cache-dir", "cache"], archive.root);
+  assert.not.match(rebuilt.stdout, "addresses.json", "a build that adds no address says nothing of the record");
   const listed = await runCli("addresses", ["list"], archive.root);
   assert.is(
     listed.stdout,
