@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { suite } from "uvu";
@@ -22,13 +22,19 @@ const test = suite("the record of published addresses");
 const FIBRE = `---\ntitle: "Council Approves Fibre Plan"\ndate: 2019-06-12\n---\nThe council approved the plan.\n`;
 const MAST = `---\ntitle: "Mast Appeal Dismissed"\ndate: 2019-07-02\n---\nThe appeal was dismissed.\n`;
 
-function project() {
-  const archive = archiveOnDisk({ "2019/06/fibre.md": FIBRE, "2019/07/mast.md": MAST });
+function project(copyOf?: string) {
+  const archive = archiveOnDisk(copyOf ? {} : { "2019/06/fibre.md": FIBRE, "2019/07/mast.md": MAST });
+  if (copyOf) cpSync(copyOf, archive.root, { recursive: true });
   const record = path.join(archive.articles, "addresses.json");
-  const cacheDir = mkdtempSync(path.join(tmpdir(), "news-archive-cache-"));
+  const cacheDir = path.join(archive.root, "cache");
   const options: BuildOptions = { input: archive.articles, output: archive.site, cacheDir, addressRecordFile: record };
   return { ...archive, record, options, edit: (file: string, text: string) => writeFileSync(path.join(archive.articles, file), text) };
 }
+
+/** The two stories built once, and copied for each test: the site, its cache and the record as that build left them. */
+const firstBuild = project();
+await buildSite(firstBuild.options);
+const published = () => project(firstBuild.root);
 
 /** The message of the build's failure; "" when it succeeded. */
 const buildFailure = (options: BuildOptions) =>
@@ -40,8 +46,7 @@ const buildFailure = (options: BuildOptions) =>
 const recorded = (file: string) => JSON.parse(readFileSync(file, "utf8")).addresses as Record<string, string>;
 
 test("the first build records each story's address and its file, sorted, in articles/addresses.json", async () => {
-  const archive = project();
-  await buildSite(archive.options);
+  const archive = published();
   assert.equal(recorded(archive.record), {
     "/2019/06/12/council-approves-fibre-plan/": "2019/06/fibre.md",
     "/2019/07/02/mast-appeal-dismissed/": "2019/07/mast.md",
@@ -56,8 +61,7 @@ test("the first build records each story's address and its file, sorted, in arti
 });
 
 test("a retitled and a re-dated story answer at their old addresses, the record keeps both, and a rebuild equals a clean build", async () => {
-  const archive = project();
-  await buildSite(archive.options);
+  const archive = published();
   archive.edit("2019/06/fibre.md", FIBRE.replace("Council Approves Fibre Plan", "Council Backs Fibre Plan for Old Mill Quarter"));
   archive.edit("2019/07/mast.md", MAST.replace("2019-07-02", "2019-07-03"));
   await buildSite(archive.options);
@@ -79,8 +83,7 @@ test("a retitled and a re-dated story answer at their old addresses, the record 
 });
 
 test("built in parts, the site and the record equal a one-process build's; only the step that assembles writes the record", async () => {
-  const archive = project();
-  await buildSite(archive.options);
+  const archive = published();
   archive.edit("2019/06/fibre.md", FIBRE.replace("Council Approves Fibre Plan", "Council Backs Fibre Plan for Old Mill Quarter"));
   const recordBefore = readFileSync(archive.record, "utf8");
 
@@ -106,8 +109,7 @@ test("built in parts, the site and the record equal a one-process build's; only 
 });
 
 test("a story file renamed with its address kept is followed; renamed with a new address, it needs npm run addresses -- move", async () => {
-  const archive = project();
-  await buildSite(archive.options);
+  const archive = published();
   renameSync(path.join(archive.articles, "2019/06/fibre.md"), path.join(archive.articles, "2019/06/council-fibre.md"));
   await buildSite(archive.options);
   assert.is(recorded(archive.record)["/2019/06/12/council-approves-fibre-plan/"], "2019/06/council-fibre.md");
@@ -129,8 +131,7 @@ test("a story file renamed with its address kept is followed; renamed with a new
 });
 
 test("a deleted story fails the build and check, leaving site and record as they were, until npm run addresses -- forget", async () => {
-  const archive = project();
-  await buildSite(archive.options);
+  const archive = published();
   const before = { site: fingerprint(archive.site), record: readFileSync(archive.record, "utf8") };
   rmSync(path.join(archive.articles, "2019/07/mast.md"));
   archive.edit("2019/06/new.md", `---\ntitle: "A Story Added the Same Day"\ndate: 2019-06-20\n---\nNew.\n`);
@@ -152,9 +153,19 @@ test("a deleted story fails the build and check, leaving site and record as they
   assert.equal(Object.values(recorded(archive.record)).sort(), ["2019/06/fibre.md", "2019/06/new.md"]);
 });
 
+test("a published story made a draft fails the build, saying how to publish it again or take it down on purpose", async () => {
+  const archive = published();
+  archive.edit("2019/07/mast.md", MAST.replace("---\ntitle", "---\ndraft: true\ntitle"));
+  const failed = await buildFailure(archive.options);
+  assert.match(failed, "/2019/07/02/mast-appeal-dismissed/ was published, and 2019/07/mast.md is a draft now");
+  assert.match(
+    failed,
+    "publish it again (remove draft: true), or, to take it down on purpose, npm run addresses -- forget 2019/07/mast.md",
+  );
+});
+
 test("a deleted story whose address another story takes in its aliases: needs no command, and the record follows", async () => {
-  const archive = project();
-  await buildSite(archive.options);
+  const archive = published();
   rmSync(path.join(archive.articles, "2019/07/mast.md"));
   archive.edit("2019/06/fibre.md", FIBRE.replace("---\ntitle", "---\naliases: [/2019/07/02/mast-appeal-dismissed/]\ntitle"));
   await buildSite(archive.options);
@@ -163,8 +174,7 @@ test("a deleted story whose address another story takes in its aliases: needs no
 });
 
 test("a new story at an address the archive published for another story fails the build naming both", async () => {
-  const archive = project();
-  await buildSite(archive.options);
+  const archive = published();
   archive.edit("2019/06/fibre.md", FIBRE.replace("---\ntitle", "---\nslug: fibre-plan-approved\ntitle"));
   archive.edit("2019/06/other.md", FIBRE.replace("The council approved the plan.", "A second story of the same title."));
   const failed = await buildFailure(archive.options);
