@@ -6,7 +6,7 @@ import type { Problem } from "../problems.ts";
 import type { ImportedPost, ImportedSite } from "./importedPost.ts";
 import { sourceDay } from "./sourceDates.ts";
 import { proposeSettings } from "./proposedSettings.ts";
-import { readPostFile, stringList } from "./sourceFrontMatter.ts";
+import { featuredImage, readPostFile, stringList } from "./sourceFrontMatter.ts";
 
 /** Reads a Hugo site folder (its `hugo.toml`/`config.toml`/`hugo.yaml` and `content/`), or one content section folder. */
 export function readHugoSite(folder: string, siteUrlOption: string | undefined, timeZoneFallback: string): ImportedSite {
@@ -49,6 +49,7 @@ export function readHugoSite(folder: string, siteUrlOption: string | undefined, 
       oldPaths: [permalink, ...stringList(data.aliases)],
       oldSlug: slug,
       source: siteUrl ? siteUrl + permalink : undefined,
+      image: featuredImage(source),
     };
     posts.push(post);
     byContentPath.set(contentPath.replace(/(?:\/index)?\.\w+$/, ""), post);

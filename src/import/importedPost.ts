@@ -26,7 +26,7 @@ export interface ImportedPost {
   postId?: string;
   /** The old site's address of the original, for `source:`. */
   source?: string;
-  /** The post's featured image, as the old site served it (WordPress's `_thumbnail_id`), for `image:`. */
+  /** The post's featured image, as the old site served it (WordPress's `_thumbnail_id`, Jekyll's `image`, Hugo's `images`), for `image:`; `line` names it. */
   image?: { href: string; alt?: string; caption?: string; line?: number };
 }
 

@@ -5,7 +5,7 @@ import type { Problem } from "../problems.ts";
 import type { ImportedPost, ImportedSite } from "./importedPost.ts";
 import { sourceDay } from "./sourceDates.ts";
 import { proposeSettings } from "./proposedSettings.ts";
-import { readPostFile, readSourceFile, stringList } from "./sourceFrontMatter.ts";
+import { featuredImage, readPostFile, readSourceFile, stringList } from "./sourceFrontMatter.ts";
 
 const POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)\.(?:md|markdown|html)$/;
 
@@ -78,6 +78,7 @@ export function readJekyllSite(siteFolder: string, siteUrlOption: string | undef
         oldPaths: [oldPath, ...stringList(data.redirect_from)],
         oldSlug: slug,
         source: siteUrl ? siteUrl + oldPath : undefined,
+        image: featuredImage(source),
       };
       posts.push(post);
       byFileName.set(base.replace(/\.(?:md|markdown|html)$/, ""), post);

@@ -114,7 +114,7 @@ function leadImage(
       file: context.post.file,
       line: image.line,
       message: `the featured image of "${context.post.title}", ${JSON.stringify(image.href)}, is not among the old site's files: imported without image:`,
-      hint: "pass --uploads DIR (the site's wp-content/uploads folder) with the file in it, and import again with --force",
+      hint: "add the file to the old site's folder (for WordPress, to --uploads DIR) and import again with --force",
     });
     return undefined;
   }
