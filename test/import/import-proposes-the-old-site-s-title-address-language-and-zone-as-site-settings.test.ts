@@ -18,6 +18,7 @@ const SOURCES = {
   jekyll: [path.resolve(fixturePath("import-jekyll-site"))],
   hugo: [path.resolve(fixturePath("import-hugo-site"))],
   wordpress: [path.resolve(fixturePath("import-wordpress-export"), "export.xml")],
+  feed: [path.resolve(fixturePath("import-feeds"), "rss.xml")],
 };
 
 function project(siteJson?: object): string {
@@ -52,6 +53,12 @@ const EXPECTED = {
     baseUrl: "https://valleywireless.example.net",
     language: "en-US",
   },
+  feed: {
+    title: "Coastline Networks Bulletin",
+    description: "Cables, landings and outages along the coast",
+    baseUrl: "https://bulletin.example.com",
+    language: "en-GB",
+  },
 };
 
 for (const source of Object.keys(SOURCES) as (keyof typeof SOURCES)[]) {
@@ -74,6 +81,18 @@ for (const source of Object.keys(SOURCES) as (keyof typeof SOURCES)[]) {
     assert.match(again.stdout, "site.json already holds those of");
   });
 }
+
+test("from an Atom feed: its title, subtitle, alternate link and xml:lang", async () => {
+  const root = project();
+  const run = await runCli("import", ["--from", "feed", path.resolve(fixturePath("import-feeds"), "atom.xml")], root);
+  assert.is(run.code, 0, run.stderr);
+  assert.equal(settingsIn(root), {
+    title: "Fieldwork Radio Log",
+    description: "Notes from the rural radio network",
+    baseUrl: "https://fieldwork.example.org",
+    language: "en",
+  });
+});
 
 test("from jekyll: the old site's sub-path is a note to build with --pathprefix, not part of the base URL", async () => {
   const run = await importFrom("jekyll", project(), "--dry-run");
