@@ -49,7 +49,7 @@ export function readAddressRecord(file: string): AddressRecord {
     throw broken('expected an object { "addresses": { "/address/": "story file" } }');
   const record: AddressRecord = new Map();
   for (const [address, sourcePath] of Object.entries(addresses)) {
-    if (!address.startsWith("/") || typeof sourcePath !== "string" || !sourcePath.endsWith(".md"))
+    if (!address.startsWith("/") || typeof sourcePath !== "string" || !/\.md$/i.test(sourcePath))
       throw broken(`the entry ${JSON.stringify(address)}: ${JSON.stringify(sourcePath)} is not an address and a story file`);
     record.set(address, sourcePath);
   }
