@@ -260,6 +260,8 @@ async function seedFirstSearch(): Promise<FirstSearch> {
       output,
       "--cache-dir",
       path.join(work, "cache-seed"),
+      // The bench measures the checkout's archive; it must not write the checkout's address record.
+      "--no-address-record",
     ],
     { cwd: repo, stdio: "ignore" },
   );
