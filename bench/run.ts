@@ -16,6 +16,10 @@
  * it writes its own section of bench/README.md and leaves the rest. Hugo is not run beside it.
  *
  *   node --import tsx bench/run.ts --huge [--huge-stories 20000] [--keep] [--no-readme]
+ *
+ * `npm run bench -- --images [--count 200]` measures story images instead (bench/images.ts):
+ * images per second on a clean build, and none processed again by a rebuild or by a clean build
+ * with the cache kept. It prints its figures and leaves bench/README.md as it is.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -27,6 +31,7 @@ import { generateArchive } from "./generate.ts";
 import { convertToHugo } from "./hugo/convert.ts";
 import { firstSearchBytes, type FirstSearch } from "./firstSearchBytes.ts";
 import { runMeasured, type TreeUsage } from "./processTree.ts";
+import { DEFAULT_IMAGES, runImageBench } from "./images.ts";
 
 const repo = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
@@ -38,6 +43,8 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     "no-readme": { type: "boolean", default: false },
     "no-rebuild-check": { type: "boolean", default: false },
+    images: { type: "boolean", default: false },
+    count: { type: "string" },
   },
 });
 const sizes = values.sizes ? values.sizes.split(",").map(Number) : values.huge ? [] : values.large ? [1000, 10000, 100000] : [1000, 10000];
@@ -336,6 +343,8 @@ async function seedFirstSearch(): Promise<FirstSearch> {
       output,
       "--cache-dir",
       path.join(work, "cache-seed"),
+      // The bench measures the checkout's archive; it must not write the checkout's address record.
+      "--no-address-record",
     ],
     { cwd: repo, stdio: "ignore" },
   );
@@ -542,20 +551,28 @@ loads Eleventy and the listing.
 `;
 }
 
-const results: SizeFigures[] = [];
-let seed: FirstSearch = { error: "not measured" };
-let huge: HugeFigures | undefined;
-try {
-  if (values.huge) huge = await benchHuge(hugeStories);
-  else seed = await seedFirstSearch();
-  for (const size of sizes) results.push(await benchSize(size));
-} finally {
-  if (!values.keep) rmSync(work, { recursive: true, force: true });
-  else log(`kept ${work}`);
+if (values.images) {
+  try {
+    await runImageBench(Number(values.count ?? DEFAULT_IMAGES));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+} else {
+  const results: SizeFigures[] = [];
+  let seed: FirstSearch = { error: "not measured" };
+  let huge: HugeFigures | undefined;
+  try {
+    if (values.huge) huge = await benchHuge(hugeStories);
+    else seed = await seedFirstSearch();
+    for (const size of sizes) results.push(await benchSize(size));
+  } finally {
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
+    else log(`kept ${work}`);
+  }
+  const readmeFile = path.join(repo, "bench/README.md");
+  // A --huge run alone keeps the figures of every other size; with --sizes, those are written anew.
+  let text = huge && results.length === 0 ? readFileSync(readmeFile, "utf8") : readme(results, seed);
+  if (huge) text = withHugeSection(text, hugeSection(huge));
+  if (!values["no-readme"]) writeFileSync(readmeFile, text);
+  console.log(huge && results.length === 0 ? hugeSection(huge) : text);
 }
-const readmeFile = path.join(repo, "bench/README.md");
-// A --huge run alone keeps the figures of every other size; with --sizes, those are written anew.
-let text = huge && results.length === 0 ? readFileSync(readmeFile, "utf8") : readme(results, seed);
-if (huge) text = withHugeSection(text, hugeSection(huge));
-if (!values["no-readme"]) writeFileSync(readmeFile, text);
-console.log(huge && results.length === 0 ? hugeSection(huge) : text);

@@ -1,4 +1,5 @@
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
+import type { SharedImage } from "../src/images/storyImages.ts";
 import type { FeedEntry, FeedModel } from "../src/pages/pageModels.ts";
 import { html, type Html } from "./html.ts";
 import type { RenderContext } from "./renderContext.ts";
@@ -50,6 +51,7 @@ async function renderEntry(entry: FeedEntry, context: RenderContext): Promise<Ht
 <updated>${entry.updated}</updated>
 ${entry.authors.map((name) => html`<author><name>${name}</name></author>`)}
 ${entry.categories.map((term) => html`<category term="${term}"/>`)}
+${entry.image ? enclosure(entry.image, context) : ""}
 <summary>${entry.summary}</summary>
 ${content !== undefined ? html`<content type="html">${entry.correction ? `<p><strong>Correction:</strong> ${escapeForHtml(entry.correction)}</p>` : ""}${content}</content>` : ""}
 </entry>
@@ -66,6 +68,15 @@ function withPathPrefix(bodyHtml: string, context: RenderContext): string {
     /(\s(?:href|src)=")(\/(?!\/)[^"]*)"/g,
     (_, attribute: string, sitePath: string) => `${attribute}${context.absolute(sitePath)}"`,
   );
+}
+
+/**
+ * The lead image as an Atom enclosure (RFC 4287, 4.2.7.2: `type` and `length` are advisory, so
+ * another site's image, whose size is not known, has its address alone).
+ */
+function enclosure(image: SharedImage, context: RenderContext): Html {
+  const href = /^https:/i.test(image.url) ? image.url : context.absolute(image.url);
+  return html`<link rel="enclosure" href="${href}"${image.type ? html` type="${image.type}"` : ""}${image.bytes !== undefined ? html` length="${String(image.bytes)}"` : ""}/>`;
 }
 
 function escapeForHtml(text: string): string {

@@ -5,7 +5,9 @@ import type { RenderContext } from "./renderContext.ts";
 /** News metadata of a story: Open Graph article tags and NewsArticle structured data. */
 export function storyHead(page: StoryPage, context: RenderContext): Html {
   const canonical = context.absolute(page.url);
-  const shared = page.leadImage?.shared && { ...page.leadImage.shared, url: absoluteImage(page.leadImage.shared.url, context) };
+  // The crops of the lead image (16:9, 4:3, 1:1, those its source is large enough for): link previews take the first.
+  const shared = (page.leadImage?.shared ?? []).map((image) => ({ ...image, url: absoluteImage(image.url, context) }));
+  const preview = shared[0];
   const newsArticle = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -24,7 +26,7 @@ export function storyHead(page: StoryPage, context: RenderContext): Html {
     ...(page.publication ? { publisher: { "@type": "Organization", name: page.publication } } : {}),
     ...(page.topics.length > 0 ? { keywords: page.topics.map((topic) => topic.name) } : {}),
     ...(page.isBasedOn ? { isBasedOn: page.isBasedOn, sameAs: page.isBasedOn } : {}),
-    ...(shared ? { image: [shared.url] } : {}),
+    ...(shared.length > 0 ? { image: shared.map((image) => image.url) } : {}),
     isAccessibleForFree: true,
   };
   return html`<meta property="og:type" content="article">
@@ -33,12 +35,12 @@ export function storyHead(page: StoryPage, context: RenderContext): Html {
 <meta property="og:description" content="${page.description}">
 <meta property="og:site_name" content="${context.site.title}">
 ${
-  shared && page.leadImage
-    ? html`<meta property="og:image" content="${shared.url}">
+  preview && page.leadImage
+    ? html`<meta property="og:image" content="${preview.url}">
 ${
-  shared.width
-    ? html`<meta property="og:image:width" content="${String(shared.width)}">
-<meta property="og:image:height" content="${String(shared.height)}">
+  preview.width
+    ? html`<meta property="og:image:width" content="${String(preview.width)}">
+<meta property="og:image:height" content="${String(preview.height)}">
 `
     : ""
 }<meta property="og:image:alt" content="${page.leadImage.alt}">

@@ -1,4 +1,4 @@
-import { MAX_SLUG_BYTES } from "./slug.ts";
+import { MAX_SLUG_BYTES, slugify } from "./slug.ts";
 
 /**
  * What a slug may be, so that every story that builds is reachable (issue 22): it names a folder
@@ -16,6 +16,17 @@ const SLUG_SHAPE = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-_][\p{L}\p{N}][\p{L}\p{M
 
 /** Device names Windows reserves in every folder, with or without an extension, in any case. */
 const RESERVED_NAME = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\..*)?$/i;
+
+/**
+ * The address segment of an author's or a topic's pages. A name whose slug is a device name
+ * Windows reserves (a topic "Aux", an author "Con") gets its kind after it ("aux-topic"), since
+ * no folder can be called "aux" on an editor's Windows checkout and the name, unlike a story's
+ * title, has no `slug:` field to choose another (issue 22).
+ */
+export function nameSlug(name: string, kind: "author" | "topic"): string {
+  const slug = slugify(name);
+  return RESERVED_NAME.test(slug) ? `${slug}-${kind}` : slug;
+}
 
 /** Why `slug` cannot name a story's folder, as the end of a sentence; undefined when it can. */
 export function slugProblem(slug: string): string | undefined {

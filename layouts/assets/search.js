@@ -8,6 +8,8 @@ const FACETS = [
   { key: "year", label: "Year", any: "Any year" },
 ];
 const PAGE_SIZE = 10;
+// The site's root, path prefix included: the index gives images site-relative, as its story urls.
+const SITE_ROOT = new URL("../", import.meta.url);
 
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-q");
@@ -210,8 +212,20 @@ function resultItem(item) {
   const excerpt = document.createElement("p");
   excerpt.className = "excerpt";
   excerpt.append(...highlightedText(item.excerpt ?? ""));
+  if (item.meta.image?.startsWith("/")) li.append(thumbnail(item.meta.image, item.meta.image_alt ?? ""));
   li.append(link, " ", meta, excerpt);
   return li;
+}
+
+/** The story's lead image, small, as lists of stories show it (issue 20): its alt set as text. */
+function thumbnail(src, alt) {
+  const image = document.createElement("img");
+  image.className = "thumbnail";
+  image.src = new URL(src.slice(1), SITE_ROOT).href;
+  image.alt = alt;
+  image.loading = "lazy";
+  image.decoding = "async";
+  return image;
 }
 
 /** Pagefind's excerpt as nodes: its text, with only its <mark> elements kept. */

@@ -1,4 +1,4 @@
-import { slugify } from "../slug.ts";
+import { nameSlug } from "../slugRules.ts";
 import type { Warning } from "../problems.ts";
 import type { Story } from "./story.ts";
 
@@ -53,18 +53,18 @@ export interface ArchiveIndexes {
  */
 export function buildIndexes(storiesNewestFirst: readonly Story[]): ArchiveIndexes {
   return {
-    authors: groupByName(storiesNewestFirst, (story) => story.byline.map((byline) => byline.name)),
-    topics: groupByName(storiesNewestFirst, (story) => story.topics),
+    authors: groupByName(storiesNewestFirst, "author", (story) => story.byline.map((byline) => byline.name)),
+    topics: groupByName(storiesNewestFirst, "topic", (story) => story.topics),
     years: groupByDate(storiesNewestFirst),
   };
 }
 
-function groupByName(stories: readonly Story[], namesOf: (story: Story) => readonly string[]): IndexEntry[] {
+function groupByName(stories: readonly Story[], kind: "author" | "topic", namesOf: (story: Story) => readonly string[]): IndexEntry[] {
   const entries = new Map<string, { stories: Story[]; spellings: Map<string, number> }>();
   for (const story of stories) {
     const seenInStory = new Set<string>();
     for (const name of namesOf(story)) {
-      const slug = slugify(name);
+      const slug = nameSlug(name, kind);
       if (slug === "" || seenInStory.has(slug)) continue;
       seenInStory.add(slug);
       let entry = entries.get(slug);
@@ -128,17 +128,22 @@ function groupByDate(stories: readonly Story[]): YearIndex[] {
 export function sharedAddressSpellings(indexes: ArchiveIndexes): Warning[] {
   const warnings: Warning[] = [];
   const kinds = [
-    { kind: "byline", entries: indexes.authors, namesOf: (story: Story) => story.byline.map((byline) => byline.name) },
-    { kind: "topic", entries: indexes.topics, namesOf: (story: Story) => story.topics },
+    {
+      kind: "byline",
+      slugKind: "author" as const,
+      entries: indexes.authors,
+      namesOf: (story: Story) => story.byline.map((byline) => byline.name),
+    },
+    { kind: "topic", slugKind: "topic" as const, entries: indexes.topics, namesOf: (story: Story) => story.topics },
   ];
-  for (const { kind, entries, namesOf } of kinds) {
+  for (const { kind, slugKind, entries, namesOf } of kinds) {
     for (const entry of entries) {
       const shown = sameSpelling(entry.name);
       const firstUse = new Map<string, { spelling: string; story: Story }>();
       for (const story of entry.stories) {
         for (const spelling of namesOf(story)) {
           const key = sameSpelling(spelling);
-          if (key !== shown && !firstUse.has(key) && slugify(spelling) === entry.slug) firstUse.set(key, { spelling, story });
+          if (key !== shown && !firstUse.has(key) && nameSlug(spelling, slugKind) === entry.slug) firstUse.set(key, { spelling, story });
         }
       }
       for (const { spelling, story } of firstUse.values())

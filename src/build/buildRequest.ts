@@ -3,6 +3,7 @@ import type { SearchIndexer } from "../search/searchIndexer.ts";
 import type { SiteSettings } from "../site.ts";
 import type { BuildOutcome } from "./pageCache.ts";
 import type { BuildProgress } from "./progress.ts";
+import type { AddressRecordUpdate } from "./loadSite.ts";
 
 /**
  * Everything one build is asked to do, made by the command that starts it and handed to the
@@ -35,6 +36,8 @@ export interface BuildRequest {
   searchIndexer?: SearchIndexer;
   /** Told how the build goes, when a person watches it on a terminal (see terminalProgress). */
   progress?: BuildProgress;
+  /** The archive's record of published addresses (see src/addresses/addressRecord.ts); without it, none is kept. */
+  addressRecordFile?: string;
 }
 
 /** One part of a site built in parts, and the files it is handed in and hands on. */
@@ -52,4 +55,6 @@ export interface BuildResult {
   outcome?: BuildOutcome;
   /** How many images the build processed rather than took from the cache (see ImageCache). */
   imagesProcessed?: number;
+  /** The address record to write once the site is published (see AddressRecordUpdate). */
+  addressRecord?: AddressRecordUpdate;
 }

@@ -10,6 +10,8 @@ import type { BuildProgress } from "./progress.ts";
 import type { SearchIndexer } from "../search/searchIndexer.ts";
 import { discardStaging, prepareStaging, publishPatch, publishStaging } from "./publishAtomically.ts";
 import { runEleventy } from "./runEleventy.ts";
+import type { AddressRecordUpdate } from "./loadSite.ts";
+import { writeFileWhole } from "../writeWhole.ts";
 
 /** What the build command (and tests) ask of a build; see BuildRequest for what each becomes. */
 export interface BuildOptions {
@@ -31,6 +33,12 @@ export interface BuildOptions {
   searchIndexer?: SearchIndexer;
   /** How long to wait for another build writing the same site or cache (see buildLock.ts). */
   lock?: LockOptions;
+  /**
+   * The archive's record of published addresses, read before the build and written once it is
+   * published (see src/addresses/addressRecord.ts). `npm run build` keeps it in the articles
+   * folder; without it (the tests' fixture archives), none is kept.
+   */
+  addressRecordFile?: string;
 }
 
 /** The cache folder a build uses when none is given. */
@@ -50,6 +58,7 @@ export function publishedBuildRequest(options: BuildOptions, output: string): Bu
     storyFilesAhead: options.storyFilesAhead,
     progress: options.progress,
     searchIndexer: options.searchIndexer,
+    addressRecordFile: options.addressRecordFile,
   };
 }
 
@@ -77,9 +86,18 @@ async function buildSiteLocked(options: BuildOptions): Promise<BuildResult> {
       await mkdir(request.cacheDir, { recursive: true });
       await writeFile(path.join(request.cacheDir, "pages.json"), JSON.stringify(outcome.manifest));
     }
+    writeAddressRecord(result.addressRecord);
     return result;
   } catch (error) {
     await discardStaging(options.output);
     throw error;
   }
+}
+
+/**
+ * Once the site is published, and only then: a failed build leaves the record as it was, so
+ * the addresses it holds are those some published site answered.
+ */
+export function writeAddressRecord(update: AddressRecordUpdate | undefined): void {
+  if (update?.changed) writeFileWhole(update.file, update.text);
 }

@@ -3,12 +3,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { lstat, mkdir, readdir, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { loadSite, type LoadedSite } from "./loadSite.ts";
+import { loadSite, type AddressRecordUpdate, type LoadedSite } from "./loadSite.ts";
 import { BuildError } from "../problems.ts";
 import { howToFork } from "../projectFiles.ts";
 import { searchIndexerOf } from "../search/searchIndexer.ts";
 import { site as defaultSite } from "../site.ts";
-import { cacheDirOf, publishedBuildRequest, type BuildOptions } from "./buildSite.ts";
+import { cacheDirOf, publishedBuildRequest, writeAddressRecord, type BuildOptions } from "./buildSite.ts";
 import { runEleventy } from "./runEleventy.ts";
 import type { PartReport } from "./prepareBuild.ts";
 import { discardStaging, prepareStaging, publishStaging, stagingDirFor } from "./publishAtomically.ts";
@@ -76,12 +76,13 @@ async function buildInPartsLocked(options: BuildOptions, processes: number): Pro
  * returns. A part needs the listing, the cache and the story files of its years.
  */
 export async function listParts(
-  options: Pick<BuildOptions, "input" | "cacheDir" | "site" | "searchShardStories">,
+  options: Pick<BuildOptions, "input" | "cacheDir" | "site" | "searchShardStories" | "addressRecordFile">,
   partsDir: string,
 ): Promise<{ parts: string[]; loaded: LoadedSite }> {
   const loaded = await loadSite(path.resolve(options.input), options.site ?? defaultSite, false, {
     cacheDir: cacheDirOf(options),
     searchShardStories: options.searchShardStories,
+    addressRecordFile: options.addressRecordFile,
   });
   loaded.saveParseCache();
   const parts = siteParts(loaded.searchShards);
@@ -124,6 +125,8 @@ export interface AssembledParts {
   parts: string[];
   /** By part: how many story files it read. */
   storyFilesRead: Record<string, number>;
+  /** The address record written once the site was published (see AddressRecordUpdate). */
+  addressRecord?: AddressRecordUpdate;
 }
 
 /**
@@ -150,6 +153,7 @@ export async function assembleParts(options: BuildOptions, partsDir: string, loa
       cacheDir: cacheDirOf(options),
       listed: { listing, readYears: [] },
       searchShardStories: options.searchShardStories,
+      addressRecordFile: options.addressRecordFile,
     }));
   const staging = await prepareStaging(options.output);
   try {
@@ -166,7 +170,13 @@ export async function assembleParts(options: BuildOptions, partsDir: string, loa
     await discardStaging(options.output);
     throw error;
   }
-  return { parts, storyFilesRead: Object.fromEntries(parts.map((part) => [part, reports.get(part)!.storyFilesRead])) };
+  // Written by the step that publishes, as a one-process build does: the parts only read it.
+  writeAddressRecord(model.addressRecord);
+  return {
+    parts,
+    storyFilesRead: Object.fromEntries(parts.map((part) => [part, reports.get(part)!.storyFilesRead])),
+    addressRecord: model.addressRecord,
+  };
 }
 
 /**

@@ -62,6 +62,7 @@ export class SiteBuild {
       listed: this.partToLoad(),
       searchShardStories: request.searchShardStories,
       storyFilesAhead,
+      addressRecordFile: request.addressRecordFile,
     }).then((loaded) => {
       request.progress?.storiesRead(loaded.storyFilesRead);
       return prepareBuild(loaded, {
@@ -98,7 +99,7 @@ export class SiteBuild {
     this.timings.mark("eleventyWrite");
     const prepared = await this.loading;
     const outcome = await finishBuild(prepared, results, this.request.output, this.timings);
-    this.finished = { outcome, imagesProcessed: prepared.loaded.images.processed };
+    this.finished = { outcome, imagesProcessed: prepared.loaded.images.processed, addressRecord: prepared.loaded.addressRecord };
     this.timings.write();
   }
 

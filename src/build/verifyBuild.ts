@@ -1,6 +1,6 @@
 import type { LoadedSite } from "./loadSite.ts";
 import { BuildError } from "../problems.ts";
-import { slugify } from "../slug.ts";
+import { nameSlug } from "../slugRules.ts";
 import { urls } from "../urls.ts";
 
 /** A page as Eleventy reports it after writing. */
@@ -50,8 +50,8 @@ export function verifyBuild(loaded: LoadedSite, written: readonly WrittenPage[],
     const { year, month, day } = story.date.local;
     const expected = [
       urls.day(year, month, day),
-      ...story.byline.map((byline) => urls.authorYear(slugify(byline.name), year)),
-      ...story.topics.map((topic) => urls.topicYear(slugify(topic), year)),
+      ...story.byline.map((byline) => urls.authorYear(nameSlug(byline.name, "author"), year)),
+      ...story.topics.map((topic) => urls.topicYear(nameSlug(topic, "topic"), year)),
     ];
     for (const indexUrl of expected) {
       if (!listing.has(indexUrl)) problems.push(`${story.file}: is not listed on ${indexUrl}`);

@@ -15,6 +15,9 @@
  *   npm run build -- --part NAME --parts-dir DIR      builds one part (needs the story files of its years only)
  *   npm run build -- --assemble --parts-dir DIR       assembles the parts into --output and publishes it
  *
+ * Once the site is published, the build records every address it published in the articles folder
+ * (`articles/addresses.json`, see src/addresses/addressRecord.ts); `--no-address-record` keeps none.
+ *
  * A build locks the folders it writes (the site, the cache, the parts folder; see
  * src/build/buildLock.ts): another build writing one of them is waited for, up to 15 minutes or
  * `--lock-wait SECONDS`; `--no-wait` stops at once instead.
@@ -37,6 +40,7 @@ const { values } = parseArgs({
     timings: { type: "string" },
     "no-wait": { type: "boolean", default: false },
     "lock-wait": { type: "string" },
+    "no-address-record": { type: "boolean", default: false },
   },
   allowPositionals: false,
 });
@@ -66,6 +70,7 @@ const { showsProgress, terminalProgress } = await import("../build/progress.ts")
 const progress = showsProgress(process.stderr, process.env) ? terminalProgress(process.stderr) : undefined;
 try {
   const { readSiteSettings } = await import("../site.ts");
+  const { addressRecordFileOf } = await import("../addresses/addressRecord.ts");
   const options = {
     site: readSiteSettings(),
     progress,
@@ -76,6 +81,8 @@ try {
     timingsFile: values.timings,
     storyFilesAhead,
     lock,
+    // Kept with the stories, and committed with them (issue 21): see "Addresses that never break" in the README.
+    addressRecordFile: values["no-address-record"] ? undefined : addressRecordFileOf(values.input),
   };
   // A step of a build in parts writes the parts folder and the cache; assembling, the site too.
   const stepWrites = step ? [partsDir!, cacheDirOf(options), ...(step === "assemble" ? [values.output] : [])] : [];
@@ -95,13 +102,18 @@ try {
     : step === "assemble"
       ? await withFolderLocks(stepWrites, lock, () => assembleParts(options, partsDir!))
       : undefined;
-  if (!inParts) await buildSite(options);
+  const addressRecord = inParts ? inParts.addressRecord : (await buildSite(options)).addressRecord;
   progress?.end();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const filesRead = inParts && inParts.parts.map((part) => inParts.storyFilesRead[part].toLocaleString("en")).join(", ");
-  const how = inParts
-    ? ` from ${inParts.parts.length} parts built in separate processes (${inParts.parts.join(", ")}; story files each read: ${filesRead})`
-    : "";
+  const recorded =
+    addressRecord && addressRecord.added > 0
+      ? ` (${path.relative(process.cwd(), addressRecord.file)} records ${addressRecord.added} new address${addressRecord.added === 1 ? "" : "es"}: commit it with the stories)`
+      : "";
+  const how =
+    (inParts
+      ? ` from ${inParts.parts.length} parts built in separate processes (${inParts.parts.join(", ")}; story files each read: ${filesRead})`
+      : "") + recorded;
   console.log(`Built the archive into ${path.relative(process.cwd(), path.resolve(values.output)) || "."}/${how} in ${seconds} s.`);
 } catch (error) {
   progress?.end();

@@ -14,6 +14,7 @@ import { buildPages } from "../pages/buildPages.ts";
 import { BuildError, formatProblem, sortProblems, type Problem } from "../problems.ts";
 import { archiveRedirects } from "../redirects/buildRedirects.ts";
 import { readSiteSettings, SiteSettingsError, type SiteSettings } from "../site.ts";
+import { addressRecordFileOf, readAddressRecord, reconcileAddresses } from "../addresses/addressRecord.ts";
 
 const { values } = parseArgs({ options: { input: { type: "string", default: "articles" } } });
 
@@ -43,8 +44,9 @@ const published = buildArchive(sources, { timeZone: site.timeZone, includeDrafts
 const previewed = buildArchive(sources, { timeZone: site.timeZone, includeDrafts: true, articlesDir });
 const warnings = [...new Set(sortProblems([...published.warnings, ...previewed.warnings]).map(formatProblem))];
 if (warnings.length > 0) console.error(warnings.map((warning) => `warning: ${warning}`).join("\n"));
-// An alias colliding with a page or another alias is found once every story is read (issue 21).
-const aliasProblems = published.problems.length === 0 ? aliasCollisions(published.archive) : [];
+// An alias colliding with a page or another alias, and a published address that would break, are
+// found once every story is read (issue 21), as the build finds them.
+const aliasProblems = published.problems.length === 0 ? addressProblems(published.archive) : [];
 const lines = [...new Set(sortProblems([...published.problems, ...previewed.problems, ...aliasProblems]).map(formatProblem))];
 
 if (lines.length > 0) {
@@ -58,11 +60,22 @@ if (lines.length > 0) {
   );
 }
 
-/** The problems of aliases that are a page of the site or another story's alias, as the build finds them. */
-function aliasCollisions(archive: Archive): Problem[] {
+/** The problems of the address record (see addressRecord.ts), then of aliases that are a page of the site or another story's alias. */
+function addressProblems(archive: Archive): Problem[] {
+  const recordFile = addressRecordFileOf(articlesDir);
+  let record;
+  try {
+    record = readAddressRecord(recordFile);
+  } catch (error) {
+    if (!(error instanceof BuildError)) throw error;
+    return [{ file: recordFile, message: error.message }];
+  }
+  const reconciled = reconcileAddresses(record, archive.stories, recordFile, new Set(archive.draftsLeftOut));
+  if (reconciled.problems.length > 0) return reconciled.problems;
   const outputs = [...buildPages(archive, site).indexPages, ...buildFeeds(archive, site)];
   return archiveRedirects(
     archive,
     outputs.map((output) => output.url),
+    reconciled.redirects,
   ).problems;
 }

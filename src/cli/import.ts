@@ -14,15 +14,18 @@ import { readHugoSite } from "../import/hugo.ts";
 import type { ImportedSite } from "../import/importedPost.ts";
 import { formatReport, writeImport } from "../import/writeImport.ts";
 import { articlesFolderProblem } from "./storyFile.ts";
+import { applyProposedSettings } from "../import/proposedSettings.ts";
 
 const USAGE = `usage: npm run import -- --from jekyll|hugo|wordpress|feed SOURCE [--site-url URL] [--articles DIR] [--dry-run] [--force] [--strict]
 
-Imports the posts of an old site into articles/YYYY/MM/<slug>.md and prints a report.
+Imports the posts of an old site into articles/YYYY/MM/<slug>.md and prints a report. The old site's
+title, description, address, language and time zone are written to site.json when there is none,
+and otherwise printed as a proposal.
   --from       jekyll or hugo (a site folder), or wordpress (a WXR export file; --uploads DIR: its wp-content/uploads)
                or feed (an RSS 2.0 or Atom file)
   --site-url   the old site's address, when its configuration does not say it
   --dry-run    report what would be imported, write nothing
-  --force      replace stories that already exist with different text
+  --force      replace stories that already exist with different text, and site.json's settings with those proposed
   --strict     exit 1 when there is any warning`;
 
 const READERS: Record<string, (source: string, siteUrl: string | undefined, uploads: string | undefined) => ImportedSite> = {
@@ -66,6 +69,9 @@ async function main(argv: string[]): Promise<number> {
   const imported = reader(positionals[0], values["site-url"], values.uploads);
   const report = await writeImport(imported, { articles: values.articles, dryRun: values["dry-run"], force: values.force });
   console.log(formatReport(report, values["dry-run"]));
+  // After the stories: a failed import proposes nothing. The settings file is the project's, where the build reads it.
+  if (imported.settings && report.imported.length > 0)
+    console.log(applyProposedSettings(imported.settings, process.cwd(), { dryRun: values["dry-run"], force: values.force }).join("\n"));
   if (report.imported.length === 0) return 1;
   return values.strict && report.warnings.length > 0 ? 1 : 0;
 }

@@ -20,6 +20,13 @@ const attributesOf = (attributes: Record<string, string>) =>
     .join("");
 
 /**
+ * An image its editor gave no alt text is a warning (issue 20), and is published with an empty
+ * alt: valid HTML, and a screen reader skips it instead of reading its file name, which here is
+ * a hash ("03646f9d3332b6d4039a-960.jpeg").
+ */
+const WITHOUT_ALT = { alt: "" };
+
+/**
  * An image as a reader's browser gets it: `<picture>` with WebP and the JPEG or PNG fallback
  * in a `srcset` of its widths, the largest fallback's width and height set so that nothing
  * moves as it loads; a GIF or SVG as a plain `<img>`. `lazy`: for images below the top of the
@@ -31,6 +38,7 @@ export function imageMarkup(image: ProcessedImage, attributes: Record<string, st
   const img = {
     src: imageUrl(largest),
     ...(image.modern.length > 0 ? { srcset: srcset(image.fallback), sizes: SIZES } : {}),
+    ...WITHOUT_ALT,
     ...kept,
     width: String(largest.width),
     height: String(largest.height),
@@ -44,5 +52,5 @@ export function imageMarkup(image: ProcessedImage, attributes: Record<string, st
 /** An image from another site (`https:` only, which the CSP allows for images): shown as it is. */
 export function remoteImageMarkup(src: string, attributes: Record<string, string>, lazy: boolean): string {
   const { loading: _loading, decoding: _decoding, ...kept } = attributes;
-  return `<img${attributesOf({ src: escapeAttribute(src), ...kept, ...(lazy ? { loading: "lazy" } : {}), decoding: "async" })}>`;
+  return `<img${attributesOf({ src: escapeAttribute(src), ...WITHOUT_ALT, ...kept, ...(lazy ? { loading: "lazy" } : {}), decoding: "async" })}>`;
 }

@@ -5,7 +5,7 @@ import type { Problem, Warning } from "../problems.ts";
 import type { LeadImage } from "./leadImageField.ts";
 import { BuildError } from "../problems.ts";
 import { fillBodyImages, type BodyImage } from "./bodyImages.ts";
-import { ImageCache, UndecodableImageError, type ProcessedImage } from "./imageCache.ts";
+import { ImageCache, UndecodableImageError, type LeadRenditions, type ProcessedImage } from "./imageCache.ts";
 import { escapeAttribute, imageMarkup, imageUrl, remoteImageMarkup } from "./imageMarkup.ts";
 
 /** An image a story shows, once its `src` is resolved. */
@@ -29,8 +29,29 @@ export interface LeadImageView {
   alt: string;
   caption?: string;
   credit?: string;
-  /** For og:image and the JSON-LD: a site path (or another site's address), with its size when known. */
-  shared?: { url: string; width?: number; height?: number };
+  /**
+   * For og:image (the first), the JSON-LD and feed enclosures: site paths (or another site's
+   * address), with their size and type when known; the 16:9, 4:3 and 1:1 crops where the source
+   * is large enough. Empty for an SVG, which link previews do not show.
+   */
+  shared: SharedImage[];
+}
+
+export interface SharedImage {
+  url: string;
+  width?: number;
+  height?: number;
+  /** The file's size in bytes, for a feed's enclosure. */
+  bytes?: number;
+  type?: string;
+}
+
+/** A lead image as a list of stories or a search result shows it: small, by a site path. */
+export interface Thumbnail {
+  src: string;
+  alt: string;
+  width: number;
+  height: number;
 }
 
 /** The story an image belongs to, as resolving it needs it. */
@@ -51,6 +72,7 @@ export class ArchiveImages {
   private readonly byOwner = new Map<string, (ResolvedImage | undefined)[]>();
   private readonly leadByOwner = new Map<string, { image: LeadImage; resolved: ResolvedImage }>();
   private readonly processed = new Map<string, ProcessedImage>();
+  private readonly renditions = new Map<string, LeadRenditions>();
   private readonly bytes = new Map<string, Buffer>();
 
   /** `articlesDir`: the folder story files are in, as the build reads it; `articlesFolder`: as an editor names it. */
@@ -140,12 +162,16 @@ export class ArchiveImages {
     const files = new Map<string, Extract<ResolvedImage, { kind: "file" }>>();
     const every = [...[...this.byOwner.values()].flat(), ...[...this.leadByOwner.values()].map((lead) => lead.resolved)];
     for (const image of every) if (image?.kind === "file") files.set(image.key, image);
+    const leads = new Set([...this.leadByOwner.values()].flatMap(({ resolved }) => (resolved.kind === "file" ? [resolved.key] : [])));
     const queue = [...files.values()];
     const undecodable: string[] = [];
     const work = async () => {
       for (let image = queue.shift(); image; image = queue.shift()) {
+        const bytes = () => this.bytes.get(image.key)!;
         try {
-          this.processed.set(image.key, await cache.image(image.key, () => this.bytes.get(image.key)!));
+          const processed = await cache.image(image.key, bytes);
+          this.processed.set(image.key, processed);
+          if (leads.has(image.key)) this.renditions.set(image.key, await cache.lead(image.key, bytes, processed));
         } catch (error) {
           if (!(error instanceof UndecodableImageError)) throw error;
           undecodable.push(`${image.file} (shown by ${image.usedAt}): ${error.message}`);
@@ -164,7 +190,9 @@ export class ArchiveImages {
 
   /** The names of every processed image's files, in the cache's images folder and the site's. */
   fileNames(): string[] {
-    return [...this.processed.values()].flatMap((image) => [...image.modern, ...image.fallback].map((file) => file.name));
+    const names = new Set([...this.processed.values()].flatMap((image) => [...image.modern, ...image.fallback].map((file) => file.name)));
+    for (const lead of this.renditions.values()) for (const file of [lead.thumbnail, ...lead.shared]) names.add(file.name);
+    return [...names];
   }
 
   /** A story's body HTML with each image's markup where its placeholder is. */
@@ -187,17 +215,32 @@ export class ArchiveImages {
     const attributes = { alt: escapeAttribute(image.alt ?? "") };
     const view = { caption: image.caption, credit: image.credit, alt: image.alt ?? "" };
     if (resolved.kind === "remote")
-      return { ...view, html: remoteImageMarkup(resolved.src, attributes, false), shared: { url: resolved.src } };
+      return { ...view, html: remoteImageMarkup(resolved.src, attributes, false), shared: [{ url: resolved.src }] };
     const processed = this.processed.get(resolved.key);
-    if (!processed) return undefined;
-    const largest = processed.fallback[processed.fallback.length - 1];
+    const renditions = this.renditions.get(resolved.key);
+    if (!processed || !renditions) return undefined;
     return {
       ...view,
       html: imageMarkup(processed, attributes, false),
-      // Link previews do not show SVG.
-      shared:
-        processed.fallbackType === "image/svg+xml" ? undefined : { url: imageUrl(largest), width: largest.width, height: largest.height },
+      shared: renditions.shared.map((file) => ({
+        url: imageUrl(file),
+        width: file.width,
+        height: file.height,
+        bytes: file.bytes,
+        type: file.type,
+      })),
     };
+  }
+
+  /**
+   * A story's lead image as lists of stories and search results show it, if it has one served
+   * from the site: another site's image is left out, as its size is not known.
+   */
+  thumbnail(owner: Pick<ImageOwner, "sourcePath">): Thumbnail | undefined {
+    const lead = this.leadByOwner.get(owner.sourcePath);
+    if (!lead || lead.resolved.kind !== "file") return undefined;
+    const file = this.renditions.get(lead.resolved.key)?.thumbnail;
+    return file && { src: imageUrl(file), alt: lead.image.alt ?? "", width: file.width, height: file.height };
   }
 }
 

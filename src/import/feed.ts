@@ -3,6 +3,7 @@ import { XMLParser } from "fast-xml-parser";
 import type { Problem } from "../problems.ts";
 import type { ImportedPost, ImportedSite } from "./importedPost.ts";
 import { sourceDay } from "./sourceDates.ts";
+import { proposeSettings } from "./proposedSettings.ts";
 
 type Node = Record<string, unknown>;
 const list = (value: unknown): Node[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]) as Node[];
@@ -59,5 +60,11 @@ export function readFeed(file: string, siteUrlOption: string | undefined, timeZo
       source: link || undefined,
     });
   }
-  return { posts, skipped, warnings, siteUrl, imageFile: () => undefined };
+  const settings = proposeSettings(atom ? "the feed's <feed>" : "the feed's <channel>", {
+    title: text(channel.title),
+    description: text(atom ? atom.subtitle : channel.description),
+    url: text(alternate),
+    language: atom ? atom["@_xml:lang"] : text(channel.language),
+  });
+  return { posts, skipped, warnings, siteUrl, settings, imageFile: () => undefined };
 }

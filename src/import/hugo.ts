@@ -5,11 +5,12 @@ import { parse as parseYaml } from "yaml";
 import type { Problem } from "../problems.ts";
 import type { ImportedPost, ImportedSite } from "./importedPost.ts";
 import { sourceDay } from "./sourceDates.ts";
-import { readPostFile, stringList } from "./sourceFrontMatter.ts";
+import { proposeSettings } from "./proposedSettings.ts";
+import { featuredImage, readPostFile, stringList } from "./sourceFrontMatter.ts";
 
 /** Reads a Hugo site folder (its `hugo.toml`/`config.toml`/`hugo.yaml` and `content/`), or one content section folder. */
 export function readHugoSite(folder: string, siteUrlOption: string | undefined, timeZoneFallback: string): ImportedSite {
-  const config = readConfig(folder);
+  const { config, name: configName } = readConfig(folder);
   const timeZone = typeof config.timeZone === "string" ? config.timeZone : timeZoneFallback;
   const siteUrl = (siteUrlOption ?? (typeof config.baseURL === "string" ? config.baseURL : "")).replace(/\/+$/, "") || undefined;
   const content = existsSync(path.join(folder, "content")) ? path.join(folder, "content") : folder;
@@ -48,6 +49,7 @@ export function readHugoSite(folder: string, siteUrlOption: string | undefined, 
       oldPaths: [permalink, ...stringList(data.aliases)],
       oldSlug: slug,
       source: siteUrl ? siteUrl + permalink : undefined,
+      image: featuredImage(source),
     };
     posts.push(post);
     byContentPath.set(contentPath.replace(/(?:\/index)?\.\w+$/, ""), post);
@@ -59,6 +61,16 @@ export function readHugoSite(folder: string, siteUrlOption: string | undefined, 
     skipped,
     warnings,
     siteUrl,
+    settings:
+      configName === undefined
+        ? undefined
+        : proposeSettings(configName, {
+            title: config.title,
+            description: (config.params as Record<string, unknown> | undefined)?.description,
+            url: config.baseURL,
+            language: config.languageCode,
+            timeZone: config.timeZone,
+          }),
     imageFile(sitePath, post) {
       for (const candidate of [path.join(staticFolder, sitePath), path.join(path.dirname(post.file), path.basename(sitePath))])
         if (existsSync(candidate)) return candidate;
@@ -67,14 +79,15 @@ export function readHugoSite(folder: string, siteUrlOption: string | undefined, 
   };
 }
 
-function readConfig(folder: string): Record<string, unknown> {
+/** The site's configuration, and the name of its file; none when given a content section folder. */
+function readConfig(folder: string): { config: Record<string, unknown>; name?: string } {
   for (const name of ["hugo.toml", "config.toml", "hugo.yaml", "config.yaml"]) {
     const file = path.join(folder, name);
     if (!existsSync(file)) continue;
     const text = readFileSync(file, "utf8");
-    return (name.endsWith(".toml") ? parseToml(text) : (parseYaml(text) ?? {})) as Record<string, unknown>;
+    return { config: (name.endsWith(".toml") ? parseToml(text) : (parseYaml(text) ?? {})) as Record<string, unknown>, name };
   }
-  return {};
+  return { config: {} };
 }
 
 /**

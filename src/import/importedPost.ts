@@ -1,4 +1,5 @@
 import type { Problem } from "../problems.ts";
+import type { ProposedSettings } from "./proposedSettings.ts";
 
 /** One post read from an old site, before it is given a place in the archive. */
 export interface ImportedPost {
@@ -25,6 +26,8 @@ export interface ImportedPost {
   postId?: string;
   /** The old site's address of the original, for `source:`. */
   source?: string;
+  /** The post's featured image, as the old site served it (WordPress's `_thumbnail_id`, Jekyll's `image`, Hugo's `images`), for `image:`; `line` names it. */
+  image?: { href: string; alt?: string; caption?: string; line?: number };
 }
 
 /** What a source module reads from an old site. */
@@ -35,6 +38,8 @@ export interface ImportedSite {
   warnings: Problem[];
   /** The old site's address (scheme, host and base path), for links written absolute. */
   siteUrl?: string;
+  /** The site settings the old site's configuration proposes (see proposeSettings). */
+  settings?: ProposedSettings;
   /** Finds the file of an image the old site served at this site-relative path. */
   imageFile(sitePath: string, post: ImportedPost): string | undefined;
 }

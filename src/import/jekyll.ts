@@ -4,7 +4,8 @@ import { parse as parseYaml } from "yaml";
 import type { Problem } from "../problems.ts";
 import type { ImportedPost, ImportedSite } from "./importedPost.ts";
 import { sourceDay } from "./sourceDates.ts";
-import { readPostFile, readSourceFile, stringList } from "./sourceFrontMatter.ts";
+import { proposeSettings } from "./proposedSettings.ts";
+import { featuredImage, readPostFile, readSourceFile, stringList } from "./sourceFrontMatter.ts";
 
 const POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)\.(?:md|markdown|html)$/;
 
@@ -77,6 +78,7 @@ export function readJekyllSite(siteFolder: string, siteUrlOption: string | undef
         oldPaths: [oldPath, ...stringList(data.redirect_from)],
         oldSlug: slug,
         source: siteUrl ? siteUrl + oldPath : undefined,
+        image: featuredImage(source),
       };
       posts.push(post);
       byFileName.set(base.replace(/\.(?:md|markdown|html)$/, ""), post);
@@ -88,6 +90,13 @@ export function readJekyllSite(siteFolder: string, siteUrlOption: string | undef
     skipped,
     warnings,
     siteUrl,
+    settings: proposeSettings("_config.yml", {
+      title: config.title,
+      description: config.description,
+      url: typeof config.url === "string" ? config.url.replace(/\/+$/, "") + baseurl : undefined,
+      language: config.lang,
+      timeZone: config.timezone,
+    }),
     imageFile(sitePath) {
       // Only files of the site folder: a "../" in an old post's image path must not reach outside it.
       const root = path.resolve(siteFolder);

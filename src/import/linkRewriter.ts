@@ -61,8 +61,9 @@ export function rewriteLinks(
   site: ImportedSite,
   addresses: PostAddresses,
   placed: Map<string, string>,
-): { body: string; images: UsedImage[]; warnings: Problem[] } {
+): { body: string; images: UsedImage[]; warnings: Problem[]; image?: { src: string; alt?: string; caption?: string } } {
   const context: Context = { post, site, sourcePath, addresses, placed, images: [], warnings: [] };
+  const image = post.image && leadImage(post.image, context);
   const lineAt = (offset: number) => lineOf(body, offset, post);
   let rewritten = body.replace(
     /(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?((?:\s+"[^"]*")?)\s*\)/g,
@@ -91,7 +92,33 @@ export function rewriteLinks(
       return target === undefined ? whole : `${start}${quote}${target}${quote}`;
     },
   );
-  return { body: rewritten, images: context.images, warnings: context.warnings };
+  return { body: rewritten, images: context.images, warnings: context.warnings, image };
+}
+
+/**
+ * The post's featured image as the story's `image:`: copied beside the story like the body's
+ * images; an https: address on another host kept as it is; a file missing from the old site's
+ * files is a warning on the line that names it, and the story is imported without it.
+ */
+function leadImage(
+  image: NonNullable<ImportedPost["image"]>,
+  context: Context,
+): { src: string; alt?: string; caption?: string } | undefined {
+  const { alt, caption } = image;
+  if (oldSitePath(image.href, context) === undefined)
+    return image.href.startsWith("https://") ? { src: image.href, alt, caption } : undefined;
+  const warned = context.warnings.length;
+  const src = imageTarget(image.href, context, image.line);
+  if (src === undefined) {
+    context.warnings.splice(warned, 1, {
+      file: context.post.file,
+      line: image.line,
+      message: `the featured image of "${context.post.title}", ${JSON.stringify(image.href)}, is not among the old site's files: imported without image:`,
+      hint: "add the file to the old site's folder (for WordPress, to --uploads DIR) and import again with --force",
+    });
+    return undefined;
+  }
+  return { src, alt, caption };
 }
 
 function lineOf(body: string, offset: number, post: ImportedPost): number | undefined {

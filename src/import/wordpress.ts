@@ -3,6 +3,7 @@ import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import type { Problem } from "../problems.ts";
 import type { ImportedPost, ImportedSite } from "./importedPost.ts";
+import { proposeSettings } from "./proposedSettings.ts";
 
 type Node = Record<string, unknown>;
 const list = (value: unknown): Node[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]) as Node[];
@@ -26,6 +27,7 @@ export function readWordPressExport(file: string, siteUrlOption: string | undefi
   const warnings: Problem[] = [];
   const skipped: ImportedSite["skipped"] = [];
   const posts: ImportedPost[] = [];
+  const attachments = attachmentsOf(list(inner.item), xml);
   for (const item of list(inner.item)) {
     const id = text(item["wp:post_id"]);
     const line = lineOf(xml, `<wp:post_id>${id}</wp:post_id>`);
@@ -65,6 +67,18 @@ export function readWordPressExport(file: string, siteUrlOption: string | undefi
       source: status === "publish" && link ? link : undefined,
     };
     post.body = convertShortcodes(text(item["content:encoded"]), post, warnings);
+    const thumbnailId = postMeta(item, "_thumbnail_id");
+    if (thumbnailId) {
+      const attachment = attachments.get(thumbnailId);
+      if (attachment) post.image = attachment;
+      else
+        warnings.push({
+          file,
+          line,
+          message: `the featured image of "${post.title}" is attachment ${thumbnailId}, which is not in the export: imported without image:`,
+          hint: "export with Tools → Export → All content, so attachments are included, and import again with --force",
+        });
+    }
     posts.push(post);
   }
   return {
@@ -72,6 +86,13 @@ export function readWordPressExport(file: string, siteUrlOption: string | undefi
     skipped,
     warnings,
     siteUrl,
+    // WordPress keeps its time zone in its options, which an export leaves out.
+    settings: proposeSettings("the export's channel", {
+      title: text(inner.title),
+      description: text(inner.description),
+      url: text(inner.link) || siteUrl,
+      language: text(inner.language),
+    }),
     imageFile(sitePath) {
       const at = sitePath.indexOf("/wp-content/uploads/");
       if (!uploads || at === -1) return undefined;
@@ -79,6 +100,37 @@ export function readWordPressExport(file: string, siteUrlOption: string | undefi
       return existsSync(found) ? found : undefined;
     },
   };
+}
+
+/** A `wp:postmeta` value of an item, by its key. */
+function postMeta(item: Node, key: string): string | undefined {
+  return list(item["wp:postmeta"])
+    .filter((meta) => text(meta["wp:meta_key"]) === key)
+    .map((meta) => text(meta["wp:meta_value"]))[0];
+}
+
+/**
+ * The attachments of an export by their ID, as a featured image (`_thumbnail_id`) names them:
+ * the file's address, its alt text (`_wp_attachment_image_alt`) and caption (the attachment's
+ * excerpt, which is what WordPress's media library calls its caption), and its line.
+ */
+function attachmentsOf(items: Node[], xml: string): Map<string, NonNullable<ImportedPost["image"]>> {
+  const attachments = new Map<string, NonNullable<ImportedPost["image"]>>();
+  for (const item of items) {
+    if (text(item["wp:post_type"]) !== "attachment") continue;
+    const id = text(item["wp:post_id"]);
+    const href = text(item["wp:attachment_url"]) || text(item.guid);
+    if (!href) continue;
+    const alt = postMeta(item, "_wp_attachment_image_alt");
+    const caption = text(item["excerpt:encoded"]);
+    attachments.set(id, {
+      href,
+      alt: alt === undefined ? undefined : alt,
+      caption: caption || undefined,
+      line: lineOf(xml, `<wp:post_id>${id}</wp:post_id>`),
+    });
+  }
+  return attachments;
 }
 
 function lineOf(xml: string, needle: string): number | undefined {

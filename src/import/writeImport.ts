@@ -63,7 +63,7 @@ export async function writeImport(site: ImportedSite, options: ImportOptions): P
   }
   const placed = new Map<string, string>();
   for (const { post, sourcePath, slug } of planned) {
-    const { body, images, warnings } = rewriteLinks(post.body, post, sourcePath, site, addresses, placed);
+    const { body, images, warnings, image } = rewriteLinks(post.body, post, sourcePath, site, addresses, placed);
     report.warnings.push(...warnings);
     const storyUrlPath = `/${post.date.slice(0, 4)}/${post.date.slice(5, 7)}/${post.date.slice(8, 10)}/${slug}`;
     const aliases: string[] = [];
@@ -84,6 +84,7 @@ export async function writeImport(site: ImportedSite, options: ImportOptions): P
       summary: post.summary,
       draft: post.draft,
       aliases,
+      image,
     };
     const text = serializeStory(fields, body);
     const file = path.join(options.articles, sourcePath);

@@ -6,6 +6,7 @@ import { urls } from "../urls.ts";
 import { lazyOutput, type FeedEntry, type FeedModel, type LazyOutput } from "./pageModels.ts";
 import { describeStory } from "./buildPages.ts";
 import { correctedStories } from "./buildCorrections.ts";
+import type { ArchiveImages } from "../images/storyImages.ts";
 
 /** Entries in each feed: a reader wants the latest stories, not the archive. */
 export const FEED_LIMIT = 20;
@@ -21,7 +22,7 @@ export function buildFeeds(archive: Archive, site: SiteSettings): LazyFeed[] {
     lazyOutput(
       url,
       () => feed(url, title, subtitle, pageUrl, storiesNewestFirst, entryInputs),
-      () => feed(url, title, subtitle, pageUrl, storiesNewestFirst, feedEntry),
+      () => feed(url, title, subtitle, pageUrl, storiesNewestFirst, (story) => feedEntry(story, archive.images)),
     );
   return [
     lazyFeed(urls.feed, site.title, site.description, urls.home, archive.stories),
@@ -72,13 +73,15 @@ const updatedMoment = (story: Story) => isoMoment(story.updated ?? story.date);
 const entries = new WeakMap<Story, FeedEntry>();
 
 /** One entry a story, made once and shared by every feed that lists it. */
-function feedEntry(story: Story): FeedEntry {
+function feedEntry(story: Story, images: ArchiveImages): FeedEntry {
   let entry = entries.get(story);
-  if (!entry) entries.set(story, (entry = makeFeedEntry(story)));
+  if (!entry) entries.set(story, (entry = makeFeedEntry(story, images)));
   return entry;
 }
 
-function makeFeedEntry(story: Story): FeedEntry {
+function makeFeedEntry(story: Story, images: ArchiveImages): FeedEntry {
+  // The lead image as link previews get it (its 16:9 crop where the source is large enough).
+  const image = images.lead(story)?.shared[0];
   return {
     title: story.title,
     url: story.url,
@@ -89,5 +92,6 @@ function makeFeedEntry(story: Story): FeedEntry {
     summary: describeStory(story),
     contentHtml: story.bodyHtml,
     correction: story.correction,
+    ...(image ? { image } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { storyFacts, type Story } from "../archive/story.ts";
 import { dayLabel, humanDay, isoMoment, monthName } from "../dates.ts";
 import type { SearchShard } from "../search/searchShards.ts";
 import type { SiteSettings } from "../site.ts";
-import { slugify } from "../slug.ts";
+import { nameSlug } from "../slugRules.ts";
 import { urls } from "../urls.ts";
 import {
   lazyOutput,
@@ -15,6 +15,7 @@ import {
   type NotFoundPage,
   type Page,
   type SearchPage,
+  type StoryListItem,
   type StoryPage,
 } from "./pageModels.ts";
 import { countLabel, dateView, storyListItem } from "./views.ts";
@@ -37,6 +38,9 @@ export interface SitePages {
 /** A page that lists stories, whose inputs are the page with each story it lists given by its key. */
 export type IndexPage = LazyOutput<Page, Page<string>> & { lastModified?: string };
 
+/** A story as lists show it (see storyListItem). */
+type ListItemOf = (story: Story) => StoryListItem;
+
 /** Makes a page, showing each story it lists with `show`. */
 type PageMaker = <Item>(show: (story: Story) => Item) => Page<Item>;
 
@@ -46,13 +50,13 @@ type PageMaker = <Item>(show: (story: Story) => Item) => Page<Item>;
  * inputs make equal pages. Both are made once, when first asked for. `lastModified` (the
  * newest day among its stories) is known without making either, for the sitemap.
  */
-function indexPage(url: string, lastModified: string | undefined, make: PageMaker, site: SiteSettings): IndexPage {
+function indexPage(url: string, lastModified: string | undefined, make: PageMaker, listItem: ListItemOf): IndexPage {
   const dated = <Item>(page: Page<Item>): Page<Item> => Object.assign(page, { lastModified });
   return {
     ...lazyOutput(
       url,
       () => dated(make((story) => story.inputKey)),
-      () => dated(make((story) => storyListItem(story, site))),
+      () => dated(make(listItem)),
     ),
     lastModified,
   };
@@ -61,15 +65,16 @@ function indexPage(url: string, lastModified: string | undefined, make: PageMake
 /** `searchShards`: the search index's shards, newest first, which the search page searches in turn. */
 export function buildPages(archive: Archive, site: SiteSettings, searchShards: readonly SearchShard[] = []): SitePages {
   const storyPages = new Map<Story, StoryPage>();
+  const listItem: ListItemOf = (story) => storyListItem(story, site, archive.images);
   return {
     indexPages: [
-      indexPage(urls.home, newestDay(archive.stories), (show) => homePage(archive, site, show), site),
-      indexPage(urls.search, undefined, () => searchPage(archive, searchShards), site),
-      indexPage(NOT_FOUND_URL, undefined, (show) => notFoundPage(archive, show), site),
-      indexPage(urls.corrections, newestDay(archive.stories), (show) => correctionsPage(archive, site, show), site),
-      ...datePages(archive, site),
-      ...entryPages(archive.authors, "author", site),
-      ...entryPages(archive.topics, "topic", site),
+      indexPage(urls.home, newestDay(archive.stories), (show) => homePage(archive, site, show), listItem),
+      indexPage(urls.search, undefined, () => searchPage(archive, searchShards), listItem),
+      indexPage(NOT_FOUND_URL, undefined, (show) => notFoundPage(archive, show), listItem),
+      indexPage(urls.corrections, newestDay(archive.stories), (show) => correctionsPage(archive, site, show), listItem),
+      ...datePages(archive, site, listItem),
+      ...entryPages(archive.authors, "author", site, listItem),
+      ...entryPages(archive.topics, "topic", site, listItem),
     ],
     storyPage(story) {
       let page = storyPages.get(story);
@@ -119,17 +124,18 @@ function storyPage(story: Story, archive: Archive, site: SiteSettings): StoryPag
     headline: story.title,
     date: dateView(story.date, story.dateInferred, site),
     year,
-    bylines: story.byline.map((byline) => ({ name: byline.name, role: byline.role, url: urls.author(slugify(byline.name)) })),
+    bylines: story.byline.map((byline) => ({ name: byline.name, role: byline.role, url: urls.author(nameSlug(byline.name, "author")) })),
     publication: story.publication,
-    topics: story.topics.map((topic) => ({ name: topicName(archive, topic), url: urls.topic(slugify(topic)) })),
+    topics: story.topics.map((topic) => ({ name: topicName(archive, topic), url: urls.topic(nameSlug(topic, "topic")) })),
     bodyHtml: story.bodyHtml,
     leadImage: archive.images.lead(story),
+    thumbnail: archive.images.thumbnail(story),
     source: story.source,
     updated: story.updated && dateView(story.updated, false, site),
     correction: story.correction,
-    referencedBy: (archive.referencedBy.get(story.sourcePath) ?? []).map((other) => storyListItem(other, site)),
-    references: story.references.map((path) => storyListItem(archive.bySourcePath.get(path)!, site)),
-    related: (archive.related.get(story.sourcePath) ?? []).map((other) => storyListItem(other, site)),
+    referencedBy: (archive.referencedBy.get(story.sourcePath) ?? []).map((other) => storyListItem(other, site, archive.images)),
+    references: story.references.map((path) => storyListItem(archive.bySourcePath.get(path)!, site, archive.images)),
+    related: (archive.related.get(story.sourcePath) ?? []).map((other) => storyListItem(other, site, archive.images)),
     published: isoMoment(story.date),
     modified: isoMoment(story.updated ?? story.date),
     isBasedOn: story.source,
@@ -140,7 +146,7 @@ function storyPage(story: Story, archive: Archive, site: SiteSettings): StoryPag
 
 /** A topic is shown under the spelling the archive settled on, whatever case this story used. */
 function topicName(archive: Archive, topic: string): string {
-  return archive.topicNames.get(slugify(topic)) ?? topic;
+  return archive.topicNames.get(nameSlug(topic, "topic")) ?? topic;
 }
 
 /** The meta description: the summary, else the start of the body, else a sentence from the facts. */
@@ -255,7 +261,7 @@ function notFoundPage<Item>(archive: Archive, show: (story: Story) => Item): Not
   };
 }
 
-function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
+function datePages(archive: Archive, site: SiteSettings, listItem: ListItemOf): IndexPage[] {
   const archiveLink: NamedLink = { name: "Archive", url: urls.archive };
   const pages: IndexPage[] = [];
   const archivePage: DirectoryPage = {
@@ -269,7 +275,7 @@ function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
     summary: `${countLabel(archive.stories.length)} from ${countLabel(archive.years.length, "year", "years")}.`,
     entries: archive.years.map((year) => ({ name: String(year.year), url: urls.year(year.year), count: year.stories.length })),
   };
-  pages.push(indexPage(archivePage.url, newestDay(archive.stories), () => archivePage, site));
+  pages.push(indexPage(archivePage.url, newestDay(archive.stories), () => archivePage, listItem));
   for (const year of archive.years) {
     const yearLink: NamedLink = { name: String(year.year), url: urls.year(year.year) };
     pages.push(
@@ -295,7 +301,7 @@ function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
           },
           sections: [],
         }),
-        site,
+        listItem,
       ),
     );
     for (const month of year.months) {
@@ -321,7 +327,7 @@ function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
               stories: day.stories.map(show),
             })),
           }),
-          site,
+          listItem,
         ),
       );
       for (const day of month.days) {
@@ -344,7 +350,7 @@ function datePages(archive: Archive, site: SiteSettings): IndexPage[] {
                 sections: [{ stories: day.stories.map(show) }],
               };
             },
-            site,
+            listItem,
           ),
         );
       }
@@ -375,7 +381,7 @@ const entryKinds = {
 } as const;
 
 /** The directory of authors or topics, a page for each, and one for each of its years. */
-function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKinds, site: SiteSettings): IndexPage[] {
+function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKinds, site: SiteSettings, listItem: ListItemOf): IndexPage[] {
   const config = entryKinds[kind];
   const directoryLink: NamedLink = { name: config.plural, url: config.directoryUrl };
   const directory: DirectoryPage = {
@@ -389,7 +395,7 @@ function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKind
     summary: `${countLabel(entries.length, kind, kind + "s")}.`,
     entries: entries.map((entry) => ({ name: entry.name, url: config.url(entry.slug), count: entry.stories.length })),
   };
-  const pages: IndexPage[] = [indexPage(directory.url, undefined, () => directory, site)];
+  const pages: IndexPage[] = [indexPage(directory.url, undefined, () => directory, listItem)];
   for (const entry of entries) {
     const entryLink: NamedLink = { name: entry.name, url: config.url(entry.slug) };
     const heading = config.headingOf(entry.name);
@@ -421,7 +427,7 @@ function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKind
               ? { name: `All ${countLabel(entry.stories.length)}, year by year`, url: config.yearUrl(entry.slug, entry.years[0].year) }
               : undefined,
         }),
-        site,
+        listItem,
       ),
     );
     for (const year of entry.years) {
@@ -450,7 +456,7 @@ function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKind
             },
             sections: [{ stories: year.stories.map(show) }],
           }),
-          site,
+          listItem,
         ),
       );
     }

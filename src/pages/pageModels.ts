@@ -1,4 +1,4 @@
-import type { LeadImageView } from "../images/storyImages.ts";
+import type { LeadImageView, SharedImage, Thumbnail } from "../images/storyImages.ts";
 import type { StoryFacts } from "../archive/story.ts";
 
 /**
@@ -35,6 +35,8 @@ export interface StoryListItem {
   bylines: string[];
   publication?: string;
   referenceOnly: boolean;
+  /** The story's lead image, small (issue 20); absent without one, or when it is another site's. */
+  thumbnail?: Thumbnail;
 }
 
 /**
@@ -82,6 +84,8 @@ export interface StoryPage extends PageBase {
   bodyHtml?: string;
   /** The lead image (front matter `image:`), processed, with its caption and credit. */
   leadImage?: LeadImageView;
+  /** The lead image, small, as search results show it. */
+  thumbnail?: Thumbnail;
   source?: string;
   updated?: DateView;
   correction?: string;
@@ -169,6 +173,8 @@ export interface FeedEntry {
   /** Rendered Markdown body with site-relative links; absent for a reference-only story. */
   contentHtml?: string;
   correction?: string;
+  /** The lead image as the story's link previews share it, for the entry's enclosure (issue 20). */
+  image?: SharedImage;
 }
 
 /** One sitemap file: every page, or one part of them on a very large archive. */

@@ -1,6 +1,7 @@
 import { humanDate, machineDate, type StoryDate } from "../dates.ts";
 import type { Story } from "../archive/story.ts";
 import type { SiteSettings } from "../site.ts";
+import type { Thumbnail } from "../images/storyImages.ts";
 import type { DateView, StoryListItem } from "./pageModels.ts";
 
 export function dateView(date: StoryDate, inferred: boolean, site: SiteSettings): DateView {
@@ -13,15 +14,16 @@ export function dateView(date: StoryDate, inferred: boolean, site: SiteSettings)
  */
 const listItems = new WeakMap<SiteSettings, WeakMap<Story, StoryListItem>>();
 
-export function storyListItem(story: Story, site: SiteSettings): StoryListItem {
+/** `images`: the archive's, whose thumbnail of the story's lead image the item shows (a story is in one archive). */
+export function storyListItem(story: Story, site: SiteSettings, images: { thumbnail(story: Story): Thumbnail | undefined }): StoryListItem {
   let forSite = listItems.get(site);
   if (!forSite) listItems.set(site, (forSite = new WeakMap()));
   let item = forSite.get(story);
-  if (!item) forSite.set(story, (item = makeStoryListItem(story, site)));
+  if (!item) forSite.set(story, (item = makeStoryListItem(story, site, images.thumbnail(story))));
   return item;
 }
 
-function makeStoryListItem(story: Story, site: SiteSettings): StoryListItem {
+function makeStoryListItem(story: Story, site: SiteSettings, thumbnail: Thumbnail | undefined): StoryListItem {
   return {
     title: story.title,
     url: story.url,
@@ -29,6 +31,7 @@ function makeStoryListItem(story: Story, site: SiteSettings): StoryListItem {
     bylines: story.byline.map((byline) => byline.name),
     publication: story.publication,
     referenceOnly: story.referenceOnly,
+    ...(thumbnail ? { thumbnail } : {}),
   };
 }
 

@@ -25,10 +25,15 @@ export const aliasHasPage = (alias: string): boolean => !alias.includes("?") && 
 /**
  * The redirects of every story's `aliases:` (issue 21), and a problem on the `aliases:` line for
  * each alias that is another output of the site (`siteUrls`: the stories' and index pages',
- * feeds', sitemaps') or another story's alias, naming both stories. Compared by the file each
+ * feeds', sitemaps') or another story's alias, naming both stories. `recorded` adds, by story file,
+ * the addresses the archive published for it before (see reconcileAddresses): redirected as aliases are. Compared by the file each
  * would be written to and without regard to case: one file on case-insensitive disks (issue 22).
  */
-export function buildRedirects(stories: readonly Story[], siteUrls: Iterable<string>): Redirects {
+export function buildRedirects(
+  stories: readonly Story[],
+  siteUrls: Iterable<string>,
+  recorded: ReadonlyMap<string, readonly string[]> = new Map(),
+): Redirects {
   const problems: Problem[] = [];
   const storyAt = new Map<string, Story>();
   for (const story of stories) storyAt.set(fileKey(story.url), story);
@@ -36,7 +41,7 @@ export function buildRedirects(stories: readonly Story[], siteUrls: Iterable<str
   for (const url of siteUrls) outputs.add(fileKey(url));
   const aliasOwners = new Map<string, { story: Story; alias: string }[]>();
   for (const story of stories) {
-    for (const alias of story.aliases) {
+    for (const alias of [...story.aliases, ...(recorded.get(story.sourcePath) ?? [])]) {
       const key = fileKey(alias);
       const owners = aliasOwners.get(key) ?? [];
       owners.push({ story, alias });
@@ -88,9 +93,13 @@ export function buildRedirects(stories: readonly Story[], siteUrls: Iterable<str
  * The redirects of an archive's aliases, checked against its other outputs (`outputUrls`: the index
  * pages' and feeds'); the sitemaps and robots.txt are at fixed addresses, known without making them.
  */
-export function archiveRedirects(archive: Archive, outputUrls: readonly string[]): Redirects {
-  if (!archive.stories.some((story) => story.aliases.length > 0)) return buildRedirects([], []);
-  return buildRedirects(archive.stories, [...outputUrls, "/sitemap.xml", "/robots.txt", NEWS_SITEMAP_URL]);
+export function archiveRedirects(
+  archive: Archive,
+  outputUrls: readonly string[],
+  recorded: ReadonlyMap<string, readonly string[]> = new Map(),
+): Redirects {
+  if (recorded.size === 0 && !archive.stories.some((story) => story.aliases.length > 0)) return buildRedirects([], []);
+  return buildRedirects(archive.stories, [...outputUrls, "/sitemap.xml", "/robots.txt", NEWS_SITEMAP_URL], recorded);
 }
 
 /** The file an address is written to, in one case: "/old" and "/old/" and "/OLD/index.html" are one. */

@@ -22,31 +22,41 @@ function plainText(html: string): string {
   return text.replace(/\s{2,}|[^\S ]/g, " ").trim();
 }
 
+/** What a reference-only story's result shows: the story page says the same (layouts/story.ts). */
+export const REFERENCE_ONLY_TEXT = "We hold only the facts of this story, not its text.";
+
 /**
- * The headline, byline, publication, topics and body as text (reference-only stories are found
- * by their facts), with the filters (author, topic, year), the date sort and the metadata the
- * result list shows: the same fields the story layout marks with data-pagefind-* attributes.
+ * What search finds a story by and shows of it (issue 20). The indexed text is the body alone,
+ * so a result's excerpt reads as the story does, not as the headline, byline and date above it
+ * (a reference-only story, or a body of images alone, has the facts sentence). The headline,
+ * byline, publication and topics are metadata, whose words Pagefind indexes too, and the
+ * filters (author, topic, year); the result list shows the metadata and the lead image's
+ * thumbnail. The story layout marks the same with data-pagefind-* attributes.
  */
 export function searchRecord(page: StoryPage): SearchRecord {
   const bylines = page.bylines.map((byline) => byline.name);
   const dated = page.date.label + (page.date.inferred ? " (date inferred)" : "");
-  const content = [
-    page.publication,
-    page.headline,
-    bylines.length > 0 ? `By ${bylines.join(", ")}` : "Byline unknown",
-    dated,
-    ...page.topics.map((topic) => topic.name),
-    page.bodyHtml !== undefined ? plainText(page.bodyHtml) : "We hold only the facts of this story, not its text.",
-  ]
-    .filter((part) => part !== undefined && part !== "")
-    .join("\n");
-  const meta: Record<string, string> = { title: page.headline, date: page.date.datetime, byline: bylines.join(", "), dated };
+  const body = page.bodyHtml !== undefined ? plainText(page.bodyHtml) : "";
+  const content = /[\p{L}\p{N}]/u.test(body) ? body : REFERENCE_ONLY_TEXT;
+  // Empty values are left out, as Pagefind leaves out an empty element's (see the test of the story layout alike).
+  const meta: Record<string, string> = { title: page.headline, date: page.date.datetime, dated };
+  if (bylines.length > 0) meta.byline = bylines.join(", ");
   if (page.publication) meta.publication = page.publication;
+  if (page.topics.length > 0) meta.topics = page.topics.map((topic) => topic.name).join(", ");
+  if (page.thumbnail) {
+    // Site-relative, as a story's url is: the search page puts the path prefix before it.
+    meta.image = page.thumbnail.src;
+    meta.image_alt = page.thumbnail.alt;
+  }
   return {
     url: page.url,
     content,
     meta,
-    filters: { author: bylines, topic: page.topics.map((topic) => topic.name), year: [String(page.year)] },
+    filters: {
+      ...(bylines.length > 0 ? { author: bylines } : {}),
+      ...(page.topics.length > 0 ? { topic: page.topics.map((topic) => topic.name) } : {}),
+      year: [String(page.year)],
+    },
     sort: { date: page.date.datetime },
   };
 }

@@ -17,6 +17,8 @@ export interface StoryFields {
   draft?: boolean;
   /** Old addresses that redirect to the story (an imported story's, where they do not fit its address). */
   aliases?: string[];
+  /** The lead image (issue 20): a file beside the story or an https: address, with its alt text and caption. */
+  image?: { src: string; alt?: string; caption?: string };
 }
 
 /**
@@ -55,6 +57,12 @@ export function serializeStory(fields: StoryFields, body: string): string {
   if (fields.slug !== undefined) lines.push(`slug: ${scalar(fields.slug)}`);
   if (fields.summary !== undefined) lines.push(`summary: ${quoted(fields.summary)}`);
   if (fields.draft) lines.push("draft: true");
+  if (fields.image) {
+    lines.push("image:", `  src: ${scalar(fields.image.src)}`);
+    // An empty alt is kept: it marks a decorative image (see leadImageField).
+    if (fields.image.alt !== undefined) lines.push(`  alt: ${quoted(fields.image.alt)}`);
+    if (fields.image.caption !== undefined) lines.push(`  caption: ${quoted(fields.image.caption)}`);
+  }
   if (fields.aliases && fields.aliases.length > 0) {
     lines.push("aliases:");
     for (const alias of fields.aliases) lines.push(`  - ${scalar(alias)}`);

@@ -134,6 +134,31 @@ story("the page meets WCAG 2.1 AA (axe) and is valid HTML (Nu checker)", async (
   assert.is(vnu.status, 0, vnu.stderr);
 });
 
+story("on a phone, a wide timetable and a long line of code scroll in their own boxes, not the page", async ({ browser, server }) => {
+  const phone = await browser.context.newPage();
+  try {
+    await phone.setViewportSize({ width: 360, height: 740 });
+    await phone.goto(server.url + "2024/04/02/ferry-timetable-changes-while-the-bridge-is-shut/", { waitUntil: "load" });
+    // No function is declared inside: tsx would wrap it in a helper the page does not have.
+    const widths = await phone.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      boxes: [".story .body table", ".story .body pre"]
+        .map((selector) => document.querySelector<HTMLElement>(selector)!)
+        .map((element) => ({ scroll: element.scrollWidth, client: element.clientWidth, right: element.getBoundingClientRect().right })),
+    }));
+    assert.ok(widths.page <= 360, `the page is ${widths.page} px wide on a 360 px screen`);
+    for (const [name, element] of [
+      ["the table", widths.boxes[0]],
+      ["the code", widths.boxes[1]],
+    ] as const) {
+      assert.ok(element.scroll > element.client, `${name} is not wider than its box (${element.scroll} px in ${element.client} px)`);
+      assert.ok(element.right <= 360, `${name}'s box ends at ${element.right} px`);
+    }
+  } finally {
+    await phone.close();
+  }
+});
+
 story.run();
 
 const check = suite("npm run check reports each removal as a warning with its file and line, and passes");

@@ -77,6 +77,30 @@ function searchSuite(name: string, pathPrefix: string) {
     await page.close();
   });
 
+  test("a result's excerpt is the story's own text, from its first words, with no markup or escapes", async (context) => {
+    const page = await openSearch(context, "?q=persuade");
+    assert.equal(await resultTitles(page), [SEED_TITLE]);
+    const excerpt = (await page.locator("#search-results .excerpt").first().textContent()) ?? "";
+    assert.ok(
+      excerpt.startsWith("Huawei is once again the security focus of the US administration, which is seeking to persuade"),
+      excerpt,
+    );
+    // Not the page's chrome: the publication, headline and byline are the result's title and metadata.
+    for (const chrome of ["Light Reading", "Further Heat", "Ray Le Maistre", "By "]) assert.not.match(excerpt, chrome);
+    assert.not.match(excerpt, /&(lt|gt|amp|quot|#39);|<|>/);
+    assert.is(await page.locator("#search-results .excerpt mark").first().textContent(), "persuade");
+    await page.close();
+  });
+
+  test("a reference-only story's excerpt is the facts sentence its page shows", async (context) => {
+    const page = await openSearch(context, "?q=basestations");
+    const result = page.locator("#search-results > li", {
+      has: page.getByRole("link", { name: "Huawei Has Shipped 10K 5G Basestations Outside China", exact: true }),
+    });
+    assert.is(await result.locator(".excerpt").textContent(), "We hold only the facts of this story, not its text.");
+    await page.close();
+  });
+
   test("an author filter and a topic filter narrow the results together", async (context) => {
     const page = await openSearch(context, "?author=" + encodeURIComponent("Dan Jones"));
     assert.equal((await resultTitles(page)).sort(), [

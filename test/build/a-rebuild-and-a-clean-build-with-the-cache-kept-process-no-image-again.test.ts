@@ -32,22 +32,34 @@ cached.after(async (context) => context.archive?.remove());
 const build = ({ archive, output, cacheDir }: Context) => buildSite({ input: archive.articles, output, cacheDir });
 const page = ({ output }: Context) => readFileSync(path.join(output, STORY_WITH_IMAGES_URL, "index.html"), "utf8");
 const imageFiles = ({ output }: Context) => readdirSync(path.join(output, "images")).sort();
-/** Every image file the story page names. */
+/** Every image file a page names: pictures, thumbnails (thumb-320), link previews' crops (16x9-1200). */
 const namedImages = (html: string) =>
-  [...new Set([...html.matchAll(/\/images\/([0-9a-f]+(?:-\d+)?\.[a-z]+)/g)].map((match) => match[1]))].sort();
+  [...new Set([...html.matchAll(/\/images\/([0-9a-f]+(?:-[0-9a-z-]+)?\.[a-z]+)/g)].map((match) => match[1]))].sort();
+/** Every image file the site's pages name (the story pages, and the thumbnails on the lists of stories). */
+const namedOnSite = ({ output }: Context) =>
+  [
+    ...new Set(
+      readdirSync(output, { recursive: true, encoding: "utf8" })
+        .filter((file) => file.endsWith(".html"))
+        .flatMap((file) => namedImages(readFileSync(path.join(output, file), "utf8"))),
+    ),
+  ].sort();
 
-cached("the first build processes each of the story's five image files once", async (context) => {
-  const { imagesProcessed } = await build(context);
-  assert.is(imagesProcessed, 5);
-  assert.equal(imageFiles(context), namedImages(page(context)));
-});
+cached(
+  "the first build processes each of the stories' six image files once, and publishes exactly the files the pages name",
+  async (context) => {
+    const { imagesProcessed } = await build(context);
+    assert.is(imagesProcessed, 6);
+    assert.equal(imageFiles(context), namedOnSite(context));
+  },
+);
 
 cached("a rebuild processes none, and every image file is still there", async (context) => {
   const before = page(context);
   const { imagesProcessed } = await build(context);
   assert.is(imagesProcessed, 0);
   assert.is(page(context), before);
-  assert.equal(imageFiles(context), namedImages(before));
+  assert.equal(imageFiles(context), namedOnSite(context));
 });
 
 cached("a clean build after the site folder is deleted processes none, and publishes every image file", async (context) => {
@@ -56,7 +68,7 @@ cached("a clean build after the site folder is deleted processes none, and publi
   const { imagesProcessed } = await build(context);
   assert.is(imagesProcessed, 0);
   assert.is(page(context), before);
-  for (const name of namedImages(before)) assert.ok(statSync(path.join(context.output, "images", name)).size > 0, name);
+  for (const name of namedOnSite(context)) assert.ok(statSync(path.join(context.output, "images", name)).size > 0, name);
 });
 
 cached("a changed image is processed again, and the story's page shows its new files and not the old", async (context) => {
@@ -70,7 +82,7 @@ cached("a changed image is processed again, and the story's page shows its new f
   const gone = before.filter((name) => !after.includes(name));
   assert.ok(added.length >= 2 && added.every((name) => /\.(jpeg|webp)$/.test(name)), added.join(" "));
   assert.is(gone.length, added.length);
-  assert.equal(imageFiles(context), after);
+  assert.equal(imageFiles(context), namedOnSite(context));
 });
 
 cached.run();

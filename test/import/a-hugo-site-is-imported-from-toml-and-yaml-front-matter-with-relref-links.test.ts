@@ -20,8 +20,8 @@ const DUCTS = "/2023/04/18/ducts-under-george-street/";
 const CLOSES = "/2023/05/02/george-street-trench-closes/";
 
 test("both posts are imported once, the unknown shortcode reported with its line, and a second import changes nothing", () => {
-  assert.match(first.stdout, "2 new, 0 replaced, 0 unchanged, 0 skipped, 1 warnings");
-  assert.match(first.stdout, /george-street-trench-closes\.md:10: the shortcode "\{\{< tweet/);
+  assert.match(first.stdout, "2 new, 0 replaced, 0 unchanged, 0 skipped, 2 warnings");
+  assert.match(first.stdout, /george-street-trench-closes\.md:11: the shortcode "\{\{< tweet/);
   assert.match(second.stdout, "0 new, 0 replaced, 2 unchanged");
   assert.equal(snapshot(articles), afterFirst);
 });
@@ -60,6 +60,18 @@ test("every old address answers in the built site with the story, or a redirect 
     { landedOn: DUCTS, heading: "Ducts Under George Street" },
     { landedOn: CLOSES, heading: "George Street Trench Closes" },
   ]);
+});
+
+test("the first of images: is the story's image:, copied from static/; a missing one is a warning with its line", async () => {
+  const text = await readFile(path.join(articles, "2023/05/george-street-trench-closes.md"), "utf8");
+  assert.match(text, "\nimage:\n  src: george-street-resurfaced.png\n");
+  assert.ok(afterFirst.has("2023/05/george-street-resurfaced.png"));
+  const lead = /<img [^>]*src="([^"]+)"/.exec(mainOf(site.page(CLOSES)))?.[1];
+  assert.ok(lead && site.has(lead), `the lead image is shown and its file is in the site: ${lead}`);
+  assert.match(
+    first.stdout,
+    'ducts-under-george-street.md:6: the featured image of "Ducts Under George Street", "/images/duct-route-map.png", is not among the old site\'s files: imported without image:',
+  );
 });
 
 test("no page shows Hugo's shortcode syntax", () => {

@@ -22,7 +22,7 @@ const ROUND_TWO = "/2019/03/11/auction-round-two/";
 test("every post is imported once, and the report names the Liquid it removed with its file and line", () => {
   assert.is(first.code, 0, first.stderr);
   assert.match(first.stdout, "2 new, 0 replaced, 0 unchanged, 0 skipped");
-  assert.match(first.stdout, /_posts\/2019-03-04-spectrum-auction-opens\.md:14: the Liquid "\{% include newsletter-signup\.html %\}"/);
+  assert.match(first.stdout, /_posts\/2019-03-04-spectrum-auction-opens\.md:17: the Liquid "\{% include newsletter-signup\.html %\}"/);
   assert.equal([...afterFirst.keys()], ["2019/03/auction-hall.png", "2019/03/auction-round-two.md", "2019/03/spectrum-auction-opens.md"]);
 });
 
@@ -42,6 +42,9 @@ test("a post's page shows its title, file-name date, author's full name, topics 
   assert.match(page, "The regulator named three qualified bidders for the 3.6 GHz band, and a fourth withdrew.");
   const text = await readFile(path.join(articles, "2019/03/spectrum-auction-opens.md"), "utf8");
   assert.match(text, "![The auction hall](auction-hall.png)");
+  // jekyll-seo-tag's image: { path, alt } is the story's lead image, the same file as the body's.
+  assert.match(text, '\nimage:\n  src: auction-hall.png\n  alt: "Bidders\' tables in the auction hall"\n');
+  assert.match(mainOf(page), /<img [^>]*alt="Bidders&#39; tables in the auction hall"|<img [^>]*alt="Bidders' tables in the auction hall"/);
 });
 
 test("links written with post_url and as absolute addresses are cross-references both ways", () => {

@@ -23,7 +23,7 @@ const FIRST_CALLS = "/2020/05/19/ridge-mast-carries-its-first-calls/";
 test("posts are imported once each; the page is skipped with its reason and the unknown shortcode is reported", () => {
   assert.is(first.code, 0, first.stderr);
   assert.match(first.stdout, "3 new, 0 replaced, 0 unchanged, 1 skipped");
-  assert.match(first.stdout, /export\.xml:60: "About Us" is a page, not a post/);
+  assert.match(first.stdout, /export\.xml:65: "About Us" is a page, not a post/);
   assert.match(first.stdout, /export\.xml:\d+: the shortcode "\[gallery ids=\\"31,32\\"\]"/);
 });
 
@@ -50,6 +50,28 @@ test("the caption becomes a figure around the copied upload", async () => {
     '<figure><img src="mast-crew.png" alt="Two riggers on the mast" /><figcaption>Riggers at the top of the mast.</figcaption></figure>',
   );
   assert.ok(afterFirst.has("2020/05/mast-crew.png"));
+});
+
+test("a featured image (_thumbnail_id) is the story's image:, copied beside it, with the attachment's alt and caption", async () => {
+  const text = await readFile(path.join(articles, "2020/05/crews-raise-the-ridge-mast.md"), "utf8");
+  assert.match(
+    text,
+    '\nimage:\n  src: mast-crew.png\n  alt: "Two riggers on the mast"\n  caption: "Riggers fix the last antenna at the top of the ridge mast."\n',
+  );
+  const page = site.page(RAISED);
+  const lead = /<img [^>]*alt="Two riggers on the mast"[^>]*>/.exec(mainOf(page))?.[0] ?? "";
+  const src = /src="([^"]+)"/.exec(lead)?.[1];
+  assert.ok(src && site.has(src), `the lead image is shown and its file is in the site: ${lead}`);
+  assert.match(textContent(mainOf(page)), "Riggers fix the last antenna at the top of the ridge mast.");
+  assert.match(page, /<meta property="og:image" content="https:\/\/[^"]+"/);
+});
+
+test("a featured image whose file is not among the uploads is a warning with its line, and the story is imported without it", async () => {
+  assert.match(
+    first.stdout,
+    'export.xml:94: the featured image of "Ridge Mast Carries Its First Calls", "https://valleywireless.example.net/wp-content/uploads/2020/05/ridge-mast-at-dusk.jpg", is not among the old site\'s files: imported without image:',
+  );
+  assert.not.match(await readFile(path.join(articles, "2020/05/ridge-mast-carries-its-first-calls.md"), "utf8"), "image:");
 });
 
 test("a ?p= link is a cross-reference both ways; a link to a page is absolute on the old site", () => {

@@ -29,6 +29,9 @@ const PUBLICATION = `Publication ${MARKUP}`;
 const TOPIC = `Topic ${MARKUP}`;
 const SUMMARY = `Summary ${MARKUP}`;
 const CORRECTION = `Correction ${MARKUP}`;
+const ALT = `Alt ${MARKUP}`;
+const CAPTION = `Caption ${MARKUP}`;
+const CREDIT = `Credit ${MARKUP}`;
 const SOURCE = `https://example.com/story?headline="quoted"&x='y'<z>`;
 
 /** Script links in a body, each shown as text by the Markdown renderer, which makes no link of them. */
@@ -67,6 +70,11 @@ summary: ${q(SUMMARY)}
 updated: 2018-11-21
 correction: ${q(CORRECTION)}
 source: ${q(SOURCE)}
+image:
+  src: https://images.example.org/lead-photo.jpg
+  alt: ${q(ALT)}
+  caption: ${q(CAPTION)}
+  credit: ${q(CREDIT)}
 ---
 ${BODY}`,
   // Lists the marked-up story under "Stories this one links to", and shares its byline and topic.
@@ -121,7 +129,8 @@ const metaContent = (document: Document, selector: string) => document.querySele
 
 interface AtomEntry {
   title: string;
-  link: { href: string };
+  /** The story's page (`alternate`), and its lead image (`enclosure`, issue 20). */
+  link: { href: string; rel: string }[];
   author?: { name: string }[];
   category?: { term: string }[];
   summary: string;
@@ -135,7 +144,7 @@ const atom = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  isArray: (name) => ["entry", "author", "category"].includes(name),
+  isArray: (name) => ["entry", "author", "category", "link"].includes(name),
 });
 
 function atomEntries(xml: string): AtomEntry[] {
@@ -253,6 +262,16 @@ for (const prefix of ["/", "/news/"]) {
     );
   });
 
+  storyPage("the lead image's alt text, caption and credit read exactly as typed, on the page and in its link preview", async () => {
+    const document = (await built(prefix)).document(STORY);
+    const image = document.querySelector("figure.lead-image img");
+    assert.is(image?.getAttribute("src"), "https://images.example.org/lead-photo.jpg");
+    assert.is(image?.getAttribute("alt"), ALT);
+    assert.is(textOf(document, "figure.lead-image figcaption"), `${CAPTION} ${CREDIT}`);
+    assert.is(textOf(document, "figure.lead-image .credit"), CREDIT);
+    assert.is(metaContent(document, 'meta[property="og:image:alt"]'), ALT);
+  });
+
   storyPage("the original address with quotes in it is the link's target and text", async () => {
     const link = (await built(prefix)).document(STORY).querySelector(".source a");
     assert.is(link?.getAttribute("href"), SOURCE);
@@ -268,7 +287,8 @@ for (const prefix of ["/", "/news/"]) {
     assert.equal(
       [...(body?.querySelectorAll("*") ?? [])].map((element) => element.outerHTML).filter((markup) => !markup.startsWith("<p>")),
       // Another site's image is kept (issue 20: a local file that is missing would fail the build), its handler gone.
-      ["<b>bold</b>", '<img src="https://images.example.org/x.png" loading="lazy" decoding="async">'],
+      // It has no alt text, so it is published with an empty one (a warning of the build).
+      ["<b>bold</b>", '<img src="https://images.example.org/x.png" alt="" loading="lazy" decoding="async">'],
     );
   });
 
@@ -358,9 +378,15 @@ for (const prefix of ["/", "/news/"]) {
     feeds(
       `${feedPath.length > 40 ? feedPath.slice(0, 40) + "…" : feedPath} gives a feed reader the entry's values as typed, and its content as text`,
       async () => {
-        const entry = atomEntries((await built(prefix)).read(feedPath)).find((candidate) => candidate.link.href.endsWith(STORY));
+        const entry = atomEntries((await built(prefix)).read(feedPath)).find((candidate) =>
+          candidate.link.some((link) => link.rel === "alternate" && link.href.endsWith(STORY)),
+        );
         assert.ok(entry, `${feedPath} has no entry for the story`);
         assert.is(entry!.title, TITLE);
+        assert.equal(
+          entry!.link.filter((link) => link.rel === "enclosure").map((link) => link.href),
+          ["https://images.example.org/lead-photo.jpg"],
+        );
         assert.equal(
           entry!.author?.map((author) => author.name),
           [NAME],

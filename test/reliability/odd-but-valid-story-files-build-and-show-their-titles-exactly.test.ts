@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { suite } from "uvu";
@@ -112,6 +112,12 @@ const oddStories: OddStory[] = [
     address: "/2018/11/20/con-edison-and-aux-cables-nul-points-for-the-grid/",
   },
   {
+    behaviour: "topics and a byline that are names Windows reserves (the Aux and NUL topics, a columnist signing Con)",
+    sourcePath: "2018/11/aux-inputs.md",
+    title: "Why Car Makers Are Dropping the Aux Input",
+    bytes: Buffer.from(story("Why Car Makers Are Dropping the Aux Input", "2018-11-20", "byline: [Con]\ntopics: [Aux, NUL, Cars]\n")),
+  },
+  {
     behaviour: `a story at the limits: ${MAX_TOPICS_PER_STORY} topics and ${MAX_BYLINES_PER_STORY} bylines, a correction with its updated day`,
     sourcePath: "2018/11/at-the-limits.md",
     title: "The Whole Newsroom Files on Election Night",
@@ -183,6 +189,29 @@ test("the byte-order mark and carriage returns do not reach the page", async () 
     [...documentAt(addressOf("Saved on Windows, With a Byte-Order Mark")).querySelectorAll(".body p")].map((p) => p.textContent),
     ["First paragraph.", "Second paragraph."],
   );
+});
+
+test("a topic or author named as a Windows device gets its kind after its name in its address, and every link leads there", async () => {
+  await built();
+  const url = addressOf("Why Car Makers Are Dropping the Aux Input");
+  const storyPage = documentAt(url);
+  assert.equal(
+    [...storyPage.querySelectorAll(".topics a")].map((link) => [link.textContent, link.getAttribute("href")]),
+    [
+      ["Aux", "/topics/aux-topic/"],
+      ["NUL", "/topics/nul-topic/"],
+      ["Cars", "/topics/cars/"],
+    ],
+  );
+  assert.is(storyPage.querySelector(".byline a[rel=author]")?.getAttribute("href"), "/authors/con-author/");
+  for (const list of ["/topics/aux-topic/", "/topics/nul-topic/", "/authors/con-author/"])
+    assert.equal(
+      storyLinks(read(list)).map((link) => link.text),
+      ["Why Car Makers Are Dropping the Aux Input"],
+      list,
+    );
+  const sitePaths = [...readdirSync(path.join(archive.site, "topics")), ...readdirSync(path.join(archive.site, "authors"))];
+  for (const reserved of ["aux", "nul", "con"]) assert.not.ok(sitePaths.includes(reserved), `a folder is named ${reserved}`);
 });
 
 test("José Muñoz's stories are at /authors/jose-munoz/, headed by his name as written", async () => {

@@ -29,7 +29,16 @@ const awkwardRecords: SearchRecord[] = [
       "Light Reading\nThe CEO's news-archive e-mail: café, Café and cafè (“quoted” — ‘single’ dash…) it's rock-and-roll 3.5GHz 5G, 1,000 U.S. x.y.z 9/11 $5 50% " +
       "ABC123def iPhone naïve résumé Ünïcödé 日本語 Привет мир x🙂 x～ zero\u200bwidth non\u00a0breaking next\u0085line <b>bold</b> &amp; " +
       "news news-archive news (see above) e.g. a+b x&y @user #tag",
-    meta: { title: "The CEO's café & <b>news</b>", date: "2024-01-02T09:30:00-05:00", byline: "Ann Émile, Bob", dated: "January 2, 2024" },
+    meta: {
+      title: "The CEO's café & <b>news</b>",
+      date: "2024-01-02T09:30:00-05:00",
+      byline: "Ann Émile, Bob",
+      dated: "January 2, 2024",
+      topics: "5G, Café",
+      // A lead image's thumbnail (issue 20): an address and an alt text, in the metadata like the rest.
+      image: "/images/0a1b2c3d4e5f60718293-thumb-320.webp",
+      image_alt: "The café's terrace & <its> awning",
+    },
     filters: { author: ["Zed", "Ann Émile"], topic: ["5G", "Café"], year: ["2024"] },
     sort: { date: "2024-01-02T09:30:00-05:00" },
   },

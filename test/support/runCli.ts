@@ -19,7 +19,7 @@ const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
  * Runs a command in `cwd` as an editor would: the build through its launcher, bundled and without
  * tsx (`node src/cli/run.mjs build ...args`), the others as `node --import tsx src/cli/<name>.ts ...args`.
  */
-export function runCli(name: "new" | "ingest" | "check" | "build" | "import", args: string[], cwd: string): Promise<CliRun> {
+export function runCli(name: "new" | "ingest" | "check" | "build" | "import" | "addresses", args: string[], cwd: string): Promise<CliRun> {
   const command = name === "build" ? [`${cliFolder}run.mjs`, "build"] : ["--import", tsx, `${cliFolder}${name}.ts`];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [...command, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) => {

@@ -1,17 +1,33 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { buildSite, type BuildOptions } from "../../src/build/buildSite.ts";
 import { createFixtureArchive, type FixtureArchive } from "./fixtureArchive.ts";
 
 /**
  * A story as a newsroom writes one with photographs (issue 20): a Markdown image with a title,
  * a chart in an HTML figure with caption and credit, a decorative SVG logo, an animated-style
- * GIF, an image from another site, and one photo its editor forgot to describe. The image files
- * are made here by sharp, small and real.
+ * GIF, an image from another site, and one photo its editor forgot to describe; and a second
+ * story whose lead photo is 800 px wide. The image files are made here by sharp, small and real.
  */
 export const STORY_WITH_IMAGES = "2024/06/the-new-ferry-terminal-opens.md";
 export const STORY_WITH_IMAGES_URL = "/2024/06/03/the-new-ferry-terminal-opens/";
 export const REMOTE_IMAGE = "https://images.example.org/archive/old-pier-1987.jpg";
+/** A second story, whose lead photo is smaller than the 1,200 px link previews ask for. */
+export const STORY_WITH_SMALL_LEAD = "2024/06/winter-timetable-for-the-island-ferry.md";
+export const STORY_WITH_SMALL_LEAD_URL = "/2024/06/10/winter-timetable-for-the-island-ferry/";
+
+const smallLead = `---
+title: "Winter Timetable for the Island Ferry"
+date: 2024-06-10
+byline: [Mara Quint]
+topics: [Ferries]
+image:
+  src: timetable-board.jpg
+  alt: "The departures board at the ferry terminal"
+---
+From November the island ferry sails four times a day instead of six, the operator said on Monday.
+`;
 
 const body = `---
 title: "The New Ferry Terminal Opens"
@@ -63,9 +79,22 @@ export async function photo(width: number, height: number, tint = 0): Promise<Bu
     .toBuffer();
 }
 
+/** Builds the archive (or any) into `output`, its warnings (the photo without alt text) collected, not printed. */
+export async function buildWithImages(options: BuildOptions): Promise<{ warnings: string[] }> {
+  const warn = console.warn;
+  const warnings: string[] = [];
+  console.warn = (...args: unknown[]) => warnings.push(args.join(" "));
+  try {
+    await buildSite(options);
+  } finally {
+    console.warn = warn;
+  }
+  return { warnings };
+}
+
 /** The story and its image files in a throwaway project folder. */
 export async function archiveWithImages(): Promise<FixtureArchive> {
-  const archive = await createFixtureArchive({ [STORY_WITH_IMAGES]: body });
+  const archive = await createFixtureArchive({ [STORY_WITH_IMAGES]: body, [STORY_WITH_SMALL_LEAD]: smallLead });
   const folder = path.join(archive.articles, path.dirname(STORY_WITH_IMAGES));
   await mkdir(path.join(folder, "photos"), { recursive: true });
   await writeFile(path.join(folder, "photos/terminal-front.jpg"), await photo(1200, 800));
@@ -75,6 +104,7 @@ export async function archiveWithImages(): Promise<FixtureArchive> {
     .toBuffer();
   await writeFile(path.join(folder, "tide-chart.png"), chart);
   await writeFile(path.join(folder, "harbour-logo.svg"), SVG);
+  await writeFile(path.join(folder, "timetable-board.jpg"), await photo(800, 600, 200));
   const gif = await sharp({ create: { width: 90, height: 60, channels: 3, background: { r: 200, g: 60, b: 40 } } })
     .gif()
     .toBuffer();
