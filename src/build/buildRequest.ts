@@ -38,6 +38,8 @@ export interface BuildRequest {
   progress?: BuildProgress;
   /** The archive's record of published addresses (see src/addresses/addressRecord.ts); without it, none is kept. */
   addressRecordFile?: string;
+  /** How many outputs one Eleventy run renders at most (a test's choice; see OUTPUTS_PER_ELEVENTY_RUN). */
+  outputsPerEleventyRun?: number;
 }
 
 /** One part of a site built in parts, and the files it is handed in and hands on. */

@@ -39,6 +39,8 @@ export interface BuildOptions {
    * folder; without it (the tests' fixture archives), none is kept.
    */
   addressRecordFile?: string;
+  /** See BuildRequest. */
+  outputsPerEleventyRun?: number;
 }
 
 /** The cache folder a build uses when none is given. */
@@ -59,6 +61,7 @@ export function publishedBuildRequest(options: BuildOptions, output: string): Bu
     progress: options.progress,
     searchIndexer: options.searchIndexer,
     addressRecordFile: options.addressRecordFile,
+    outputsPerEleventyRun: options.outputsPerEleventyRun,
   };
 }
 

@@ -184,7 +184,7 @@ export async function finishBuild(
   timings.mark("searchWrite");
   const written: WrittenPage[] = [
     ...results,
-    ...prepared.plan.reused.map((url) => ({ url, outputPath: path.join(outputDir, outputFileOf(url)), content: "" })),
+    ...prepared.plan.reused.map((url) => ({ url, outputPath: path.join(outputDir, outputFileOf(url)) })),
   ];
   if (prepared.part) {
     const report: PartReport = {

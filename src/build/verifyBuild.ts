@@ -3,11 +3,10 @@ import { BuildError } from "../problems.ts";
 import { nameSlug } from "../slugRules.ts";
 import { urls } from "../urls.ts";
 
-/** A page as Eleventy reports it after writing. */
+/** A page as Eleventy reports it after writing (its HTML is not kept: see runEleventy.ts). */
 export interface WrittenPage {
   url: string;
   outputPath: string | false;
-  content: string;
 }
 
 export class LostStoryError extends BuildError {

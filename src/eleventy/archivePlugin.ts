@@ -7,14 +7,32 @@ import type { Output } from "../pages/pageModels.ts";
 import { absoluteUrl, prefixedPath } from "../urls.ts";
 
 /**
- * Adapts a SiteBuild to Eleventy: its steps run on Eleventy's events, and one paginated template
- * writes every page, feed and sitemap it asks for through the layouts.
+ * Some of a build's outputs, rendered by one Eleventy run of several (see runEleventy.ts): the
+ * build's own steps run around the runs, not on their events.
  */
-export function archivePlugin(eleventyConfig: UserConfig, build: SiteBuild): void {
+export interface RenderBatch {
+  outputs: readonly Output[];
+  /** Eleventy wrote the batch's pages: called with each page's address, not its HTML. */
+  written(pages: WrittenPage[]): void;
+}
+
+/**
+ * Adapts a SiteBuild to Eleventy: one paginated template writes every page, feed and sitemap it
+ * asks for through the layouts. Without a batch, the build's steps run on Eleventy's events and
+ * it renders every output (the preview, which Eleventy's watcher runs again on every save).
+ */
+export function archivePlugin(eleventyConfig: UserConfig, { build, batch }: { build: SiteBuild; batch?: RenderBatch }): void {
   const { site, pathPrefix } = build.request;
-  eleventyConfig.on("eleventy.before", () => build.begin());
-  eleventyConfig.addGlobalData("archiveOutputs", () => build.outputsToRender());
-  eleventyConfig.on("eleventy.after", ({ results }: { results: WrittenPage[] }) => build.end(results));
+  if (batch) {
+    eleventyConfig.addGlobalData("archiveOutputs", () => batch.outputs);
+    eleventyConfig.on("eleventy.after", ({ results }: { results: WrittenPage[] }) =>
+      batch.written(results.map(({ url, outputPath }) => ({ url, outputPath }))),
+    );
+  } else {
+    eleventyConfig.on("eleventy.before", () => build.begin());
+    eleventyConfig.addGlobalData("archiveOutputs", () => build.outputsToRender());
+    eleventyConfig.on("eleventy.after", ({ results }: { results: WrittenPage[] }) => build.end(results));
+  }
 
   const context: RenderContext = {
     site,

@@ -31,7 +31,6 @@ function everyPageWritten(model: LoadedSite): WrittenPage[] {
   return [...model.otherOutputs, ...model.archive.stories.map(model.storyPage)].map((output) => ({
     url: output.url,
     outputPath: `_site${output.url}`,
-    content: "",
   }));
 }
 
