@@ -16,7 +16,7 @@ import {
   type RenderedBody,
   type StoryParseCache,
 } from "./parseCache.ts";
-import type { ParseCacheUse } from "../article/parse.ts";
+import type { ParseCacheUse, ParseResult } from "../article/parse.ts";
 import { storyFields, type FieldDeclarations } from "../article/schema.ts";
 import { compareNewestFirst, type Story } from "./story.ts";
 import { markBodyImages } from "../images/bodyImages.ts";
@@ -101,11 +101,7 @@ export function buildArchive(
       problems.push({ file: source.file, ...source.unlisted });
       continue;
     }
-    const parsed = readingOneStory(source.file, () =>
-      "bytes" in source
-        ? parseStoryFile(source.bytes, source.file, options.timeZone, cache, fields)
-        : parseListedStoryFile(source.fileKey, source.file, options.timeZone, cache, fields),
-    );
+    const parsed = parsedStoryFile(source, options.timeZone, cache, fields);
     if (!parsed.ok) {
       problems.push(...parsed.problems);
       continue;
@@ -285,6 +281,24 @@ export function buildArchive(
  * Runs one story's reading or rendering so that an exception nobody foresaw becomes that file's
  * problem, naming it, while every other file is still read and reported (issue 22).
  */
+/**
+ * A story file parsed. Apart from the loop of buildArchive so that no closure there holds the
+ * source: the story's `body` getter keeps its scope alive, and with it the file's bytes, a
+ * second copy of every story held for the whole build (issue 24).
+ */
+function parsedStoryFile(
+  source: StorySource | ListedStorySource,
+  timeZone: string,
+  cache: ParseCacheUse | undefined,
+  fields: FieldDeclarations,
+): ParseResult {
+  return readingOneStory(source.file, () =>
+    "bytes" in source
+      ? parseStoryFile(source.bytes, source.file, timeZone, cache, fields)
+      : parseListedStoryFile(source.fileKey, source.file, timeZone, cache, fields),
+  );
+}
+
 function readingOneStory<T extends { ok: true } | { ok: false; problems: Problem[] }>(
   file: string,
   read: () => T,

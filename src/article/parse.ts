@@ -129,10 +129,16 @@ function storeStoryFile(story: ParsedStoryFile, bodyOffset: number, frontMatter:
  */
 function restoreStoryFile(stored: StoredStoryFile, readBody: () => string, timeZone: string, fields: FieldDeclarations): ParsedStoryFile {
   let body: string | undefined;
+  // Let go once decoded: it holds the file's bytes, a second copy of the story (issue 24).
+  let unread: (() => string) | undefined = readBody;
   return {
     frontMatter: restoreFrontMatter(stored.frontMatter, { timeZone }, fields),
     get body() {
-      return (body ??= readBody());
+      if (body === undefined) {
+        body = unread!();
+        unread = undefined;
+      }
+      return body;
     },
     referenceOnly: stored.referenceOnly,
     bodyStartLine: stored.bodyStartLine,
