@@ -39,7 +39,11 @@ function readFilesHere(dir: string): FilesRead {
 /** Story files being read in another thread: handed to `readStoryFiles` of the same folder. */
 export interface StoryFilesReadAhead {
   dir: string;
-  reading: Promise<FilesRead>;
+  /**
+   * The files read, once: the build request that carries this lives as long as the build, and
+   * would otherwise keep every story file's bytes till it ends (issue 24).
+   */
+  take(): Promise<FilesRead> | undefined;
 }
 
 /**
@@ -58,7 +62,15 @@ export function readStoryFilesAhead(articlesDir: string): StoryFilesReadAhead {
     worker.once("exit", (code) => reject(new Error(`reading ${dir} ahead stopped (exit code ${code})`)));
   });
   reading.catch(() => undefined); // Read again, here, by readStoryFiles.
-  return { dir, reading };
+  let taken: Promise<FilesRead> | undefined = reading;
+  return {
+    dir,
+    take() {
+      const files = taken;
+      taken = undefined;
+      return files;
+    },
+  };
 }
 
 /**
@@ -83,7 +95,7 @@ export function readStoryFilesNamed(articlesDir: string, sourcePaths: readonly s
  */
 export async function readStoryFiles(articlesDir: string, readAhead?: StoryFilesReadAhead): Promise<(StorySource | UnlistedStorySource)[]> {
   const dir = path.resolve(articlesDir);
-  const ahead = readAhead?.dir === dir ? readAhead.reading : undefined;
+  const ahead = readAhead?.dir === dir ? readAhead.take() : undefined;
   // Should reading ahead have failed (say, no folder), reading here reports why.
   const { sourcePaths, contents, unlisted } = (ahead && (await ahead.catch(() => undefined))) ?? readFilesHere(dir);
   const fileOf = storyFileNames(dir);
