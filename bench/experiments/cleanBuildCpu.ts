@@ -38,7 +38,8 @@ for (let run = 0; run < Number(runs); run++) {
       load,
       wall: usage.wallSeconds.toFixed(1),
       cpu: usage.cpuSeconds.toFixed(1),
-      peakMB: Math.round(usage.peakTreeRssMB), peakProcessMB: Math.round(usage.peakProcessRssMB),
+      peakMB: Math.round(usage.peakTreeRssMB),
+      peakProcessMB: Math.round(usage.peakProcessRssMB),
       phases,
     }),
   );
