@@ -16,7 +16,7 @@ import {
   type SearchPage,
   type StoryPage,
 } from "./pageModels.ts";
-import { countLabel, dateView, storyListItem } from "./views.ts";
+import { countLabel, dateView, storyListingKey, storyListItem } from "./views.ts";
 import { correctionsPage } from "./buildCorrections.ts";
 
 const home: NamedLink = { name: "Home", url: urls.home };
@@ -50,7 +50,7 @@ function indexPage(url: string, lastModified: string | undefined, make: PageMake
   return {
     ...lazyOutput(
       url,
-      () => dated(make((story) => story.inputKey)),
+      () => dated(make(storyListingKey)),
       () => dated(make((story) => storyListItem(story, site))),
     ),
     lastModified,
@@ -80,20 +80,30 @@ export function buildPages(archive: Archive, site: SiteSettings, searchShards: r
 
 /**
  * Everything a story's page is made of besides the site settings and the code, as keys: its own
- * story's (every declared field's value and its body, see Story.inputKey), those of the stories
- * it lists (which also decide the addresses its body links to), and how the archive spells its
+ * story's (every declared field's value and its body, see Story.inputKey), the listing keys of
+ * the stories it lists (which also decide the addresses its body links to), and how the archive spells its
  * topics. Equal inputs make equal pages, so a rebuild knows that
  * a story's page did not change without making it: whatever `storyPage` reads must be here.
  */
 export function storyPageInputs(story: Story, archive: Archive): unknown[] {
-  const keyOf = (other: Story) => other.inputKey;
+  // The stories it lists are shown by their list items (see storyListingKey).
+  const keyOf = storyListingKey;
   return [
     story.inputKey,
     story.topics.map((topic) => topicName(archive, topic)),
     (archive.referencedBy.get(story.sourcePath) ?? []).map(keyOf),
-    story.references.map((path) => archive.bySourcePath.get(path)!.inputKey),
+    story.references.map((path) => keyOf(archive.bySourcePath.get(path)!)),
     (archive.related.get(story.sourcePath) ?? []).map(keyOf),
   ];
+}
+
+/**
+ * What a story's search record is made of (see searchRecord): its own fields and body (links
+ * become text, so the stories it links to are not), and how the archive spells its topics. A
+ * search shard is indexed again only when one of its stories' records changed (issue 23).
+ */
+export function storySearchInputs(story: Story, archive: Archive): unknown[] {
+  return [story.inputKey, story.topics.map((topic) => topicName(archive, topic))];
 }
 
 /** The day a story last changed, for its page and the sitemap. */
