@@ -25,6 +25,8 @@ interface Running {
   child: ChildProcess;
   url: string;
   output: string;
+  /** What it printed so far. */
+  printed: () => string;
 }
 
 async function startPreview(input: string, work: string): Promise<Running> {
@@ -56,17 +58,20 @@ async function startPreview(input: string, work: string): Promise<Running> {
     });
     child.on("exit", (code) => reject(new Error(`the preview ended (${code}) before serving:\n${printed}`)));
   });
-  return { child, url, output };
+  return { child, url, output, printed: () => printed };
 }
 
 /** Polls `url` until `shows` says the response shows the change; the seconds since `since`. */
 async function secondsUntil(
+  preview: Running,
   url: string,
   since: number,
   shows: (status: number, body: string) => boolean,
   timeoutMs = 300_000,
 ): Promise<number> {
   for (;;) {
+    if (preview.child.exitCode !== null || preview.child.signalCode !== null)
+      throw new Error(`the preview ended (${preview.child.exitCode ?? preview.child.signalCode}):\n${preview.printed()}`);
     const response = await fetch(url).catch(() => undefined);
     const body = response ? await response.text() : "";
     if (response && shows(response.status, body)) return (performance.now() - since) / 1000;
@@ -90,21 +95,27 @@ function oldStory(input: string): { file: string; url: string } {
 }
 
 /** Starts the preview on `input`, saves an edit to an old story and a new story `rounds` times each, and stops it. */
-export async function measurePreviewLatency(input: string, rounds = 2): Promise<PreviewLatency> {
+export async function measurePreviewLatency(
+  input: string,
+  rounds = 2,
+  log: (message: string) => void = () => undefined,
+): Promise<PreviewLatency> {
   const work = mkdtempSync(path.join(os.tmpdir(), "news-archive-preview-bench-"));
   const started = performance.now();
   const preview = await startPreview(input, work);
   try {
     const startSeconds = (performance.now() - started) / 1000;
+    log(`preview started in ${startSeconds.toFixed(1)} s at ${preview.url}`);
     const saves: PreviewLatency["saves"] = [];
     const old = oldStory(input);
     for (let round = 1; round <= rounds; round++) {
       const marker = `The harbour board confirmed the figures in round ${round} of the bench.`;
       let since = performance.now();
       appendFileSync(old.file, `\n${marker}\n`);
+      log(`saved ${old.file}, waiting for ${old.url}`);
       saves.push({
         what: "a paragraph added to an old story",
-        seconds: await secondsUntil(preview.url + old.url, since, (_, body) => body.includes(marker)),
+        seconds: await secondsUntil(preview, preview.url + old.url, since, (_, body) => body.includes(marker)),
       });
       await new Promise((resolve) => setTimeout(resolve, 500));
       const slug = `bench-preview-story-${round}-${Date.now().toString(36)}`;
@@ -117,14 +128,19 @@ export async function measurePreviewLatency(input: string, rounds = 2): Promise<
       );
       saves.push({
         what: "a new story",
-        seconds: await secondsUntil(`${preview.url}2025/12/30/${slug}/`, since, (status) => status === 200),
+        seconds: await secondsUntil(preview, `${preview.url}2025/12/30/${slug}/`, since, (status) => status === 200),
       });
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     return { startSeconds, saves };
   } finally {
-    preview.child.kill("SIGINT");
-    await new Promise((resolve) => preview.child.once("exit", resolve));
+    if (preview.child.exitCode === null && preview.child.signalCode === null) {
+      // A preview that does not end on SIGINT (a build hung) is stopped all the same.
+      const stopping = setTimeout(() => preview.child.kill("SIGKILL"), 20_000);
+      preview.child.kill("SIGINT");
+      await new Promise((resolve) => preview.child.once("exit", resolve));
+      clearTimeout(stopping);
+    }
     rmSync(work, { recursive: true, force: true });
   }
 }
@@ -132,5 +148,7 @@ export async function measurePreviewLatency(input: string, rounds = 2): Promise<
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { input: { type: "string" }, rounds: { type: "string", default: "2" } } });
   if (!values.input) throw new Error("--input: the articles folder to preview (it is edited: give a copy)");
-  console.log(JSON.stringify(await measurePreviewLatency(values.input, Number(values.rounds)), null, 2));
+  console.log(
+    JSON.stringify(await measurePreviewLatency(values.input, Number(values.rounds), (message) => console.error(message)), null, 2),
+  );
 }

@@ -1,9 +1,9 @@
 import EleventyDevServer from "@11ty/eleventy-dev-server";
-import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import type { SiteSettings } from "../site.ts";
 import { lockFolders, type HeldLock } from "./buildLock.ts";
 import { buildAndPublish, type BuildOptions } from "./buildSite.ts";
+import { watchFolderTree } from "./watchFolderTree.ts";
 
 /**
  * Stories a search shard of the preview holds at most: one year each (a year is never split),
@@ -60,7 +60,6 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     timingsFile: options.timingsFile,
   };
   let server: EleventyDevServer | undefined;
-  let watcher: FSWatcher | undefined;
   try {
     await buildAndPublish(build);
     server = EleventyDevServer.getServer("news-archive preview", path.resolve(options.output), {
@@ -108,14 +107,13 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     clearTimeout(timer);
     timer = setTimeout(runPending, SETTLE_MS);
   };
-  // Recursive on Linux since Node 19.1: a story in a new year's or month's folder is seen too.
   // Any file: an image beside a story changes its page as well, and a build that finds
   // nothing changed renders nothing.
-  watcher = watch(options.articles, { recursive: true }, changed);
+  const watcher = watchFolderTree(options.articles, changed);
   return {
     url: dev.getServerUrl("localhost"),
     async close() {
-      watcher?.close();
+      watcher.close();
       clearTimeout(timer);
       pending = false;
       await building;
