@@ -12,7 +12,7 @@ import { SiteBuild } from "./siteBuild.ts";
  */
 export async function runEleventy(request: BuildRequest): Promise<BuildResult> {
   const build = new SiteBuild(request);
-  const eleventy = eleventyFor(build, "build");
+  const eleventy = eleventyFor(build);
   // Failures reach the caller as one error, explained there, instead of as Eleventy's stack traces.
   eleventy.disableLogger();
   try {
@@ -24,8 +24,8 @@ export async function runEleventy(request: BuildRequest): Promise<BuildResult> {
   return build.result;
 }
 
-/** Eleventy set up to run `build`: once ("build"), or watching and serving the preview ("serve"). */
-export function eleventyFor(build: SiteBuild, runMode: "build" | "serve"): Eleventy {
+/** Eleventy set up to run `build` once (the preview runs a build on each save: see startPreview). */
+function eleventyFor(build: SiteBuild): Eleventy {
   return new Eleventy(path.join(projectRoot, ELEVENTY_INPUT), build.request.output, {
     // The config is passed as a function, already compiled with the rest: Eleventy would load
     // eleventy.config.ts by path, which plain Node (the bundled build) cannot import.
@@ -33,6 +33,6 @@ export function eleventyFor(build: SiteBuild, runMode: "build" | "serve"): Eleve
     config: configureEleventy(build),
     pathPrefix: build.request.pathPrefix,
     quietMode: true,
-    runMode,
+    runMode: "build",
   });
 }
