@@ -1,7 +1,7 @@
 import { hash } from "node:crypto";
-import { humanDate, isoMoment, machineDate, type StoryDate } from "../dates.ts";
+import { humanDate, machineDate, type StoryDate } from "../dates.ts";
 import type { Story } from "../archive/story.ts";
-import type { SiteSettings } from "../site.ts";
+import { site as defaultSite, type SiteSettings } from "../site.ts";
 import type { Thumbnail } from "../images/storyImages.ts";
 import type { DateView, StoryListItem } from "./pageModels.ts";
 
@@ -43,27 +43,18 @@ export function countLabel(count: number, one = "story", many = "stories"): stri
 const listingKeys = new WeakMap<Story, string>();
 
 /**
- * A story's key as a list shows it: the facts `makeStoryListItem` reads (the site settings are in
- * every fingerprint already), its lead image's thumbnail among them; `images` is its archive's. The pages that list or link to a story are made of its list item,
- * not its text, so an edited paragraph re-renders the story's own page alone (issue 23); its
- * `inputKey` would re-render every page linking to it, and re-index their search shards.
+ * A story's key as a list shows it: its list item itself, so that whatever a list comes to show
+ * is in the key (issue 19), its lead image's thumbnail among it (named by a hash of the image);
+ * `images` is its archive's. The item is made with the project's default settings, as a build's
+ * own settings are in every fingerprint already. The pages that list or link to a story are made
+ * of its list item, not its text, so an edited paragraph re-renders the story's own page alone
+ * (issue 23); its `inputKey` would re-render every page linking to it, and re-index their shards.
  */
 export function storyListingKey(story: Story, images: { thumbnail(story: Story): Thumbnail | undefined }): string {
   let key = listingKeys.get(story);
   if (key === undefined) {
-    const facts = [
-      story.title,
-      story.url,
-      isoMoment(story.date),
-      story.date.hasTime,
-      story.dateInferred,
-      story.byline.map((byline) => byline.name),
-      story.publication,
-      story.referenceOnly,
-      // The thumbnail's file is named by a hash of the lead image (issue 20), so a new photo changes it.
-      images.thumbnail(story) ?? null,
-    ];
-    listingKeys.set(story, (key = hash("sha1", JSON.stringify(facts), "base64")));
+    const item = makeStoryListItem(story, defaultSite, images.thumbnail(story));
+    listingKeys.set(story, (key = hash("sha1", JSON.stringify(item), "base64")));
   }
   return key;
 }
