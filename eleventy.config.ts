@@ -1,7 +1,9 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
+import path from "node:path";
 import type { SiteBuild } from "./src/build/siteBuild.ts";
 import { archivePlugin, type RenderBatch } from "./src/eleventy/archivePlugin.ts";
+import { projectRoot } from "./src/projectFiles.ts";
 
 /**
  * Wiring only: the archive's logic lives in src/, its presentation in layouts/. Eleventy is run
@@ -11,10 +13,9 @@ import { archivePlugin, type RenderBatch } from "./src/eleventy/archivePlugin.ts
 export function configureEleventy(build: SiteBuild, batch?: RenderBatch & { copiesAssets: boolean }) {
   return (eleventyConfig: UserConfig) => {
     eleventyConfig.addPlugin(archivePlugin, { build, batch });
-    // Stories are data, not templates: the preview's watcher is told to rebuild when one changes.
-    eleventyConfig.addWatchTarget(`${build.request.articles}/**/*.md`);
     eleventyConfig.addPlugin(HtmlBasePlugin);
-    if (batch?.copiesAssets !== false) eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
+    // By its full path: a build may run from another folder (a test's, or an archive's own).
+    if (batch?.copiesAssets !== false) eleventyConfig.addPassthroughCopy({ [path.join(projectRoot, "layouts/assets")]: "assets" });
     eleventyConfig.setTemplateFormats(["11ty.js"]);
     eleventyConfig.setQuietMode(true);
   };

@@ -4,9 +4,10 @@
  * Debian's Hugo building the same stories, so that every figure is a ratio measured in one run.
  *
  * For each size: full build (wall, CPU of the whole process tree, peak memory, pages written,
- * search indexing share from the build's own phase timings), rebuild after adding one story
- * (and whether it equals a clean build byte for byte), bytes a browser downloads for a first
- * search, and Hugo's build of the same stories.
+ * search indexing share from the build's own phase timings), rebuilds after adding one story and
+ * after editing, retitling and correcting an old one, each twice (and whether the site then
+ * equals a clean build byte for byte), how long the preview (`npm start`) takes to show a saved
+ * story, twice each, bytes a browser downloads for a first search, and Hugo's build of the same stories.
  *
  *   node --import tsx bench/run.ts [--large] [--sizes 1000,10000] [--keep] [--no-readme]
  *
@@ -30,6 +31,7 @@ import { parseArgs } from "node:util";
 import { generateArchive } from "./generate.ts";
 import { convertToHugo } from "./hugo/convert.ts";
 import { firstSearchBytes, type FirstSearch } from "./firstSearchBytes.ts";
+import { measurePreviewLatency, type PreviewLatency } from "./previewLatency.ts";
 import { runMeasured, type TreeUsage } from "./processTree.ts";
 import { DEFAULT_IMAGES, runImageBench } from "./images.ts";
 
@@ -63,7 +65,11 @@ interface SizeFigures {
   stories: number;
   full: BuildFigures;
   rebuild: BuildFigures;
+  /** Rebuilds after one change each, in the order made: a second story added, then old stories edited, retitled and corrected, each twice. */
+  rebuilds: { what: string; figures: BuildFigures }[];
   rebuildIdentical: boolean | "not checked";
+  /** `npm start` on a copy of the same stories: its first start, and each save until its page showed it. */
+  preview: PreviewLatency | { error: string };
   firstSearch: FirstSearch;
   hugo: BuildFigures;
   /**
@@ -151,14 +157,42 @@ async function hugoBuild(input: string, label: string): Promise<BuildFigures> {
 }
 
 /** An editor adds one story: today's date in the archive's latest year, one byline, two topics. */
-function addOneStory(input: string): void {
-  const file = path.join(input, "2025", "12", "bench-added-story-about-network-security.md");
+function addOneStory(input: string, round = 1): void {
+  const name = round === 1 ? "bench-added-story-about-network-security" : `bench-added-story-about-network-security-${round}`;
+  const file = path.join(input, "2025", "12", `${name}.md`);
   execFileSync("mkdir", ["-p", path.dirname(file)]);
   writeFileSync(
     file,
-    `---\ntitle: "Bench Added Story About Network Security"\ndate: 2025-12-31\nbyline:\n  - name: Bench Reporter\n    role: Staff Writer\npublication: Metro Wire\ntopics: [Security, Bench]\n---\n\nA story added by the bench to time a rebuild. The government said the network security review would finish next year.\n`,
+    `---\ntitle: "Bench Added Story About Network Security${round === 1 ? "" : ` ${round}`}"\ndate: 2025-12-31\nbyline:\n  - name: Bench Reporter\n    role: Staff Writer\npublication: Metro Wire\ntopics: [Security, Bench]\n---\n\nA story added by the bench to time a rebuild. The government said the network security review would finish next year.\n`,
   );
 }
+
+/** The story files of the archive's oldest year, in order: the old stories an editor goes back to. */
+function oldStoryFiles(input: string): string[] {
+  const year = readdirSync(input)
+    .filter((name) => /^\d{4}$/.test(name))
+    .sort()[0];
+  return readdirSync(path.join(input, year), { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => path.join(input, year, name));
+}
+
+/** The changes to an old story an editor makes, each to a story of its own. */
+const oldStoryChanges: { what: string; change: (text: string, round: number) => string }[] = [
+  {
+    what: "a paragraph added to an old story",
+    change: (text, round) => `${text}\nThe council published the full figures on Monday, round ${round}.\n`,
+  },
+  { what: "an old story retitled", change: (text, round) => text.replace(/^title: .*$/m, `title: "Bench Retitled Old Story ${round}"`) },
+  {
+    what: "an old story corrected",
+    change: (text) => {
+      const day = /^date: (\d{4}-\d{2}-\d{2})/m.exec(text)![1];
+      return text.replace(/^date: .*$/m, (line) => `${line}\nupdated: ${day}\ncorrection: "An earlier version gave the wrong figure."`);
+    },
+  },
+];
 
 async function benchSize(stories: number): Promise<SizeFigures> {
   const input = path.join(work, `articles-${stories}`);
@@ -183,6 +217,30 @@ async function benchSize(stories: number): Promise<SizeFigures> {
   const rebuild = await ourBuild(input, output, `rebuild-${stories}`, cache);
   log(`rebuild: ${rebuild.wallSeconds.toFixed(1)} s`);
 
+  const rebuilds: SizeFigures["rebuilds"] = [];
+  const timedRebuild = async (what: string) => {
+    const figures = await ourBuild(input, output, `rebuild-${stories}-${rebuilds.length}`, cache);
+    rebuilds.push({ what, figures });
+    log(`rebuild after ${what}: ${figures.wallSeconds.toFixed(1)} s`);
+  };
+  addOneStory(input, 2);
+  await timedRebuild("a story added");
+  const old = oldStoryFiles(input);
+  for (const { what, change } of oldStoryChanges)
+    for (const round of [1, 2]) {
+      const file = old.shift()!;
+      writeFileSync(file, change(readFileSync(file, "utf8"), round));
+      await timedRebuild(what);
+    }
+
+  log(`preview of ${stories} stories: its first start, then saves`);
+  const previewInput = path.join(work, `articles-preview-${stories}`);
+  execFileSync("cp", ["-r", input, previewInput]);
+  const preview = await measurePreviewLatency(previewInput, 2).catch((error: unknown) => ({ error: String(error).split("\n")[0] }));
+  rmSync(previewInput, { recursive: true, force: true });
+  if ("saves" in preview)
+    log(`preview: start ${preview.startSeconds.toFixed(1)} s; saves ${preview.saves.map((save) => save.seconds.toFixed(2)).join(", ")} s`);
+
   let rebuildIdentical: SizeFigures["rebuildIdentical"] = "not checked";
   let again: SizeFigures["again"];
   if (!values["no-rebuild-check"] && stories <= 10000) {
@@ -194,7 +252,7 @@ async function benchSize(stories: number): Promise<SizeFigures> {
     // Compared by digest of every file's path and bytes; the copy has a different folder name, not different content.
     rebuildIdentical = treeDigest(clean) === treeDigest(output);
     log(`rebuild equals a clean build: ${rebuildIdentical}`);
-    log(`hugo build of the same ${stories + 1} stories, to pair with the clean build`);
+    log(`hugo build of the same ${stories + 2} stories, to pair with the clean build`);
     again = { ours, hugo: await hugoBuild(copy, `${stories}-again`) };
     log(`again: ours ${ours.wallSeconds.toFixed(1)} s, hugo ${again.hugo.wallSeconds.toFixed(1)} s`);
     if (!values.keep) rmSync(clean, { recursive: true, force: true });
@@ -223,7 +281,7 @@ async function benchSize(stories: number): Promise<SizeFigures> {
       path.join(work, `articles-clean-${stories}`),
     ])
       rmSync(dir, { recursive: true, force: true });
-  return { stories, full, rebuild, rebuildIdentical, firstSearch, hugo, again, inParts };
+  return { stories, full, rebuild, rebuilds, rebuildIdentical, preview, firstSearch, hugo, again, inParts };
 }
 
 interface HugeFigures {
@@ -318,6 +376,7 @@ function machine(): string {
 }
 
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;
+const percentOf = (seconds: number, full: BuildFigures) => `${((100 * seconds) / full.wallSeconds).toFixed(1)} %`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)} ×`;
 
 function searchShare(figures: BuildFigures): string {
@@ -367,13 +426,27 @@ function readme(results: SizeFigures[], seed: FirstSearch): string {
       `| full build, CPU (user + sys, whole process tree) | ${s(r.full.cpuSeconds)} | ${s(r.hugo.cpuSeconds)} | ${ratio(r.full.cpuSeconds, r.hugo.cpuSeconds)} |`,
       ...(r.again
         ? [
-            `| full build, wall, measured again (a clean build of the ${(r.stories + 1).toLocaleString("en")} stories after the rebuild, then Hugo on them) | ${s(r.again.ours.wallSeconds)} | ${s(r.again.hugo.wallSeconds)} | ${ratio(r.again.ours.wallSeconds, r.again.hugo.wallSeconds)} |`,
+            `| full build, wall, measured again (a clean build of the ${(r.stories + 2).toLocaleString("en")} stories after the rebuilds, then Hugo on them) | ${s(r.again.ours.wallSeconds)} | ${s(r.again.hugo.wallSeconds)} | ${ratio(r.again.ours.wallSeconds, r.again.hugo.wallSeconds)} |`,
           ]
         : []),
       `| peak memory, whole process tree | ${r.full.peakTreeRssMB} MB | ${r.hugo.peakTreeRssMB} MB | ${ratio(r.full.peakTreeRssMB, r.hugo.peakTreeRssMB)} |`,
       `| HTML pages written | ${r.full.pages.toLocaleString("en")} | ${r.hugo.pages.toLocaleString("en")} | |`,
       `| search indexing (share of our wall time) | ${searchShare(r.full)} | none | |`,
-      `| rebuild after adding one story | ${s(r.rebuild.wallSeconds)} (${Math.round((100 * r.rebuild.wallSeconds) / r.full.wallSeconds)} % of full; equals a clean build: ${r.rebuildIdentical}) | | |`,
+      `| rebuild after adding one story | ${s(r.rebuild.wallSeconds)} (${percentOf(r.rebuild.wallSeconds, r.full)} of full) | | |`,
+      ...[...new Set(r.rebuilds.map((rebuild) => rebuild.what))].map((what) => {
+        const times = r.rebuilds.filter((rebuild) => rebuild.what === what).map((rebuild) => rebuild.figures.wallSeconds);
+        return `| rebuild after ${what}, twice | ${times.map((t) => `${s(t)} (${percentOf(t, r.full)})`).join(", ")} of full | | |`;
+      }),
+      `| the site after those rebuilds equals a clean build | ${r.rebuildIdentical} | | |`,
+      ...("saves" in r.preview
+        ? [
+            `| preview (\`npm start\`): first start, until the home page is served | ${s(r.preview.startSeconds)} (${percentOf(r.preview.startSeconds, r.full)} of a full build) | | |`,
+            ...[...new Set(r.preview.saves.map((save) => save.what))].map((what) => {
+              const times = (r.preview as PreviewLatency).saves.filter((save) => save.what === what).map((save) => save.seconds);
+              return `| preview: ${what}, saved until its page shows it, twice | ${times.map((t) => `${t.toFixed(2)} s (${percentOf(t, r.full)})`).join(", ")} of a full build | | |`;
+            }),
+          ]
+        : [`| preview (\`npm start\`) | ${r.preview.error} | | |`]),
       `| first search ("${"query" in fs ? fs.query : "?"}"), bytes downloaded | ${describeFirstSearch(fs)} | | |`,
       ...(r.stories > 10000 && tenThousand
         ? [

@@ -1,4 +1,6 @@
+import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 /**
  * Where the project's files are, whether this code runs from src/ through tsx or bundled by
@@ -24,5 +26,8 @@ export interface HowToFork {
 /** How to start one of our entry points in a child process, in the mode this process runs in. */
 export function howToFork(entryPoint: ForkedEntryPoint): HowToFork {
   if (bundle) return { modulePath: path.join(bundle, `${path.basename(entryPoint)}.js`), execArgv: [] };
-  return { modulePath: path.join(projectRoot, "src", `${entryPoint}.ts`), execArgv: ["--import", "tsx"] };
+  // tsx by its address: a bare "tsx" is looked for from the working folder, which need not be
+  // the project (`npm start` run on an archive elsewhere, a test in a temporary folder).
+  const tsx = pathToFileURL(createRequire(path.join(projectRoot, "package.json")).resolve("tsx")).href;
+  return { modulePath: path.join(projectRoot, "src", `${entryPoint}.ts`), execArgv: ["--import", tsx] };
 }

@@ -2,7 +2,7 @@ import { hash } from "node:crypto";
 import path from "node:path";
 import { parseListedStoryFile, parseStoryFile } from "../article/parse.ts";
 import { createStoryMarkdown, findCrossReferences, findRemovals, idsIn } from "../markdown/storyMarkdown.ts";
-import { safeHtml } from "../markdown/safeHtml.ts";
+import { safeMarkdownHtml } from "../markdown/safeMarkdownHtml.ts";
 import type { Problem, Warning } from "../problems.ts";
 import { slugify } from "../slug.ts";
 import { slugProblem } from "../slugRules.ts";
@@ -351,7 +351,7 @@ function renderWithPlaceholders(story: Story, markdown: StoryMarkdown): Rendered
   const references = [...findCrossReferences(tokens, story.sourcePath)];
   const images = markBodyImages(tokens);
   for (const [index, [token]] of references.entries()) token.attrSet("href", referencePlaceholder(index));
-  const html = safeHtml(markdown.renderer.render(tokens, markdown.options, env));
+  const html = safeMarkdownHtml(markdown, tokens, env);
   return { html, references: references.map(([, reference]) => reference), ids: idsIn(html), removals: findRemovals(tokens), images };
 }
 

@@ -39,6 +39,8 @@ export interface BuildOptions {
    * folder; without it (the tests' fixture archives), none is kept.
    */
   addressRecordFile?: string;
+  /** The preview's builds show drafts; a published build never does. */
+  includeDrafts?: boolean;
   /** See BuildRequest. */
   outputsPerEleventyRun?: number;
 }
@@ -53,7 +55,7 @@ export function publishedBuildRequest(options: BuildOptions, output: string): Bu
     output,
     pathPrefix: options.pathPrefix ?? "/",
     site: options.site ?? defaultSite,
-    includeDrafts: false,
+    includeDrafts: options.includeDrafts ?? false,
     cacheDir: cacheDirOf(options),
     searchShardStories: options.searchShardStories ?? SEARCH_SHARD_STORIES,
     timingsFile: options.timingsFile,
@@ -71,10 +73,14 @@ export function publishedBuildRequest(options: BuildOptions, output: string): Bu
  * discarded, the previous site is untouched, and the error is rethrown.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  return await withFolderLocks([options.output, cacheDirOf(options)], options.lock, () => buildSiteLocked(options));
+  return await withFolderLocks([options.output, cacheDirOf(options)], options.lock, () => buildAndPublish(options));
 }
 
-async function buildSiteLocked(options: BuildOptions): Promise<BuildResult> {
+/**
+ * `buildSite` for a caller that holds the locks of `output` and the cache folder already: the
+ * preview, which holds them for as long as it runs and builds again on every save.
+ */
+export async function buildAndPublish(options: BuildOptions): Promise<BuildResult> {
   const staging = await prepareStaging(options.output);
   const published = path.resolve(options.output);
   const request = { ...publishedBuildRequest(options, staging), previousSite: published };

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { LoadedSite } from "./loadSite.ts";
 import type { Story } from "../archive/story.ts";
-import { storyPageInputs } from "../pages/buildPages.ts";
+import { storyPageInputs, storySearchInputs } from "../pages/buildPages.ts";
 import { pagefindVersion } from "../search/pagefindVersion.ts";
 import { searchIndexerOf, type SearchIndexer } from "../search/searchIndexer.ts";
 import { searchRecord } from "../search/searchRecords.ts";
@@ -97,11 +97,13 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
   // The stories' fingerprints first: they decide which search shards to index, which can then
   // start while the feeds and sitemaps are made and the other pages fingerprinted.
   const storyFingerprints = new Map(archive.stories.map((story) => [story, inputsFingerprint(storyPageInputs(story, archive), code)]));
+  // A shard's fingerprint is its records' (see storySearchInputs), not its pages': a page that
+  // lists an edited story changes, its record does not.
   const inputs = shards.map((shard, position) => ({
     shard,
     urls: storiesOfShard[position].map((story) => story.url),
     fingerprint: createHash("sha256")
-      .update(storiesOfShard[position].map((story) => storyFingerprints.get(story)).join("\0"))
+      .update(storiesOfShard[position].map((story) => inputsFingerprint(storySearchInputs(story, archive), code)).join("\0"))
       .digest("hex"),
     records: () => storiesOfShard[position].map((story) => searchRecord(loaded.storyPage(story))),
   }));

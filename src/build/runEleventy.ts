@@ -45,7 +45,7 @@ export async function runEleventy(request: BuildRequest): Promise<BuildResult> {
       const eleventy = new Eleventy(
         path.join(projectRoot, ELEVENTY_INPUT),
         request.output,
-        eleventyOptions(build, configureEleventy(build, batchRun), "build"),
+        eleventyOptions(build, configureEleventy(build, batchRun)),
       );
       // Failures reach the caller as one error, explained there, instead of as Eleventy's stack traces.
       eleventy.disableLogger();
@@ -80,16 +80,8 @@ function outputPathsWrittenTwice(written: readonly WrittenPage[]): string[] {
   return [...twice];
 }
 
-/** Eleventy set up to watch and serve the preview of `build`: the build's steps run on Eleventy's events. */
-export function eleventyFor(build: SiteBuild, runMode: "serve"): Eleventy {
-  return new Eleventy(
-    path.join(projectRoot, ELEVENTY_INPUT),
-    build.request.output,
-    eleventyOptions(build, configureEleventy(build), runMode),
-  );
-}
-
-function eleventyOptions(build: SiteBuild, config: ReturnType<typeof configureEleventy>, runMode: "build" | "serve") {
+/** One run of Eleventy's, for `build`, with `config`. */
+function eleventyOptions(build: SiteBuild, config: ReturnType<typeof configureEleventy>) {
   return {
     // The config is passed as a function, already compiled with the rest: Eleventy would load
     // eleventy.config.ts by path, which plain Node (the bundled build) cannot import.
@@ -97,6 +89,6 @@ function eleventyOptions(build: SiteBuild, config: ReturnType<typeof configureEl
     config,
     pathPrefix: build.request.pathPrefix,
     quietMode: true,
-    runMode,
+    runMode: "build" as const,
   };
 }

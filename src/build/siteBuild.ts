@@ -1,4 +1,3 @@
-import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { Output } from "../pages/pageModels.ts";
 import { prewarmIndexers } from "../search/writeSearchShards.ts";
@@ -46,8 +45,6 @@ export class SiteBuild {
       linker: new BackgroundLinker(manifest.code === this.code ? request.previousSite : undefined),
     };
     prewarmIndexers(manifest !== undefined);
-    // The preview starts from an empty folder, so a deleted or renamed story disappears from it.
-    if (request.includeDrafts) await rm(request.output, { recursive: true, force: true });
   }
 
   /** The outputs Eleventy must render: those that changed since the published build (all, without one). */

@@ -1,3 +1,4 @@
+import { storyListingKey } from "../pages/views.ts";
 import type { LoadedSite } from "./loadSite.ts";
 import { BuildError } from "../problems.ts";
 import { nameSlug } from "../slugRules.ts";
@@ -30,7 +31,7 @@ export function verifyBuild(loaded: LoadedSite, written: readonly WrittenPage[],
 
   const indexed = new Set(indexedUrls);
   const listedOn = new Map<string, Set<string>>();
-  // Each story as the pages list it: by its key (see IndexPage).
+  // Each story as the pages list it: by its listing key (see IndexPage, storyListingKey).
   for (const page of loaded.indexPages.map((lazy) => lazy.inputs())) {
     if (page.kind !== "list") continue;
     for (const section of page.sections) {
@@ -45,7 +46,7 @@ export function verifyBuild(loaded: LoadedSite, written: readonly WrittenPage[],
   for (const story of loaded.archive.stories) {
     const count = writtenCount.get(story.url) ?? 0;
     if (count !== 1) problems.push(`${story.file}: came out as ${count} pages at ${story.url} instead of one`);
-    const listing = listedOn.get(story.inputKey) ?? new Set<string>();
+    const listing = listedOn.get(storyListingKey(story, loaded.archive.images)) ?? new Set<string>();
     const { year, month, day } = story.date.local;
     const expected = [
       urls.day(year, month, day),

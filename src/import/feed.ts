@@ -44,11 +44,13 @@ export function readFeed(file: string, siteUrlOption: string | undefined, timeZo
       .trim();
     const authors = atom ? list(entry.author).map((author) => text(author.name)) : [text(entry["dc:creator"] ?? entry.author)];
     const oldPath = link && siteUrl && link.startsWith(siteUrl) ? link.slice(siteUrl.length) || "/" : undefined;
+    const image = featuredImage(entry, atom !== undefined);
     posts.push({
       file,
       line,
       title,
       date,
+      ...(image ? { image: { ...image, line } } : {}),
       byline: authors.filter(Boolean),
       topics: list(entry.category)
         .map((category) => (atom ? text(category["@_term"]) : text(category)))
@@ -66,5 +68,28 @@ export function readFeed(file: string, siteUrlOption: string | undefined, timeZo
     url: text(alternate),
     language: atom ? atom["@_xml:lang"] : text(channel.language),
   });
-  return { posts, skipped, warnings, siteUrl, settings, imageFile: () => undefined };
+  return { posts, skipped, warnings, siteUrl, settings, imageFile: () => undefined, featuredImagesStayRemote: true };
+}
+
+const isImage = (node: Node) => node["@_medium"] === "image" || String(node["@_type"] ?? "").startsWith("image/");
+
+/**
+ * An item's featured image, as feeds carry one: Media RSS's `media:content` (an image, by its
+ * `medium` or `type`) or `media:thumbnail`, with `media:description` or `media:title` as its alt
+ * text (https://www.rssboard.org/media-rss); an RSS `enclosure` or an Atom `link rel="enclosure"`
+ * of an image type. Only an `https:` address is kept (a story's image: from another site must be one).
+ */
+function featuredImage(entry: Node, atom: boolean): { href: string; alt?: string } | undefined {
+  const group = list(entry["media:group"])[0] ?? {};
+  const media = [...list(entry["media:content"]), ...list(group["media:content"])].find(isImage);
+  const thumbnail = [...list(entry["media:thumbnail"]), ...list(group["media:thumbnail"])][0];
+  const enclosure = atom
+    ? list(entry.link).find((link) => link["@_rel"] === "enclosure" && isImage(link))
+    : list(entry.enclosure).find(isImage);
+  const chosen = media ?? thumbnail ?? enclosure;
+  const href = text(chosen?.["@_url"] ?? chosen?.["@_href"]);
+  if (!href.startsWith("https://")) return undefined;
+  const described = (node: Node | undefined) => (node ? text(node["media:description"]) || text(node["media:title"]) : "");
+  const alt = described(media) || described(entry) || described(group);
+  return { href, ...(alt ? { alt } : {}) };
 }

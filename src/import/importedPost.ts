@@ -42,4 +42,6 @@ export interface ImportedSite {
   settings?: ProposedSettings;
   /** Finds the file of an image the old site served at this site-relative path. */
   imageFile(sitePath: string, post: ImportedPost): string | undefined;
+  /** A feed holds no image files: its featured images stay at their `https:` addresses, as the story's image: (issue 21). */
+  featuredImagesStayRemote?: boolean;
 }

@@ -105,7 +105,7 @@ function leadImage(
   context: Context,
 ): { src: string; alt?: string; caption?: string } | undefined {
   const { alt, caption } = image;
-  if (oldSitePath(image.href, context) === undefined)
+  if (oldSitePath(image.href, context) === undefined || context.site.featuredImagesStayRemote)
     return image.href.startsWith("https://") ? { src: image.href, alt, caption } : undefined;
   const warned = context.warnings.length;
   const src = imageTarget(image.href, context, image.line);

@@ -125,7 +125,8 @@ function removalsOf(tag: string, attributes: Record<string, string>): Omit<Remov
   return removals;
 }
 
-const POLICY: sanitizeHtml.IOptions = {
+/** sanitize-html's options: exported so that `safeMarkdownHtml` checks markdown-it's output against the same lists. */
+export const POLICY = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: ALLOWED_ATTRIBUTES,
   allowedClasses: ALLOWED_CLASSES,
@@ -148,7 +149,7 @@ const POLICY: sanitizeHtml.IOptions = {
       return { tagName, attribs: { ...attribs, src, title: attribs.title?.trim() || "Embedded video", loading: "lazy" } };
     },
   },
-};
+} satisfies sanitizeHtml.IOptions;
 
 /** The body's HTML with only what the allowlist keeps, each embed in its 16:9 wrapper (styled in style.css). */
 export function safeHtml(html: string): string {

@@ -11,10 +11,12 @@ import { removalsFrom } from "./safeHtml.ts";
  * Story bodies are Markdown from outside the newsroom's control: raw HTML is on, as real archives
  * are full of it, and the rendered body goes through the allowlist of `safeHtml` (issue 20).
  * Quotes are left as typed (no typographic rewriting of wire copy) and bare URLs stay text.
- * Footnotes get links back; headings get ids made by the archive's own slug function.
+ * Footnotes get links back; headings get ids made by the archive's own slug function. Void
+ * elements are written `<br />`, as the sanitizer writes them, so that a body it need not see is
+ * written as it would be (see safeMarkdownHtml).
  */
 export function createStoryMarkdown(): MarkdownIt {
-  return markdownIt({ html: true, linkify: false, typographer: false })
+  return markdownIt({ html: true, xhtmlOut: true, linkify: false, typographer: false })
     .use(markdownItFootnote)
     .use(markdownItAnchor, { slugify, tabIndex: false });
 }

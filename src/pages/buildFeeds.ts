@@ -11,13 +11,13 @@ import type { ArchiveImages } from "../images/storyImages.ts";
 /** Entries in each feed: a reader wants the latest stories, not the archive. */
 export const FEED_LIMIT = 20;
 
-/** A feed, whose inputs are the feed with each entry given by its story's key and those of the stories its body links to. */
+/** A feed, whose inputs are the feed with each entry given by its story's key and the addresses of the stories its body links to. */
 export type LazyFeed = LazyOutput<FeedModel, FeedModel<string[]>>;
 
 /** The whole archive's feed, and one for each author and each topic, latest stories first. */
 export function buildFeeds(archive: Archive, site: SiteSettings): LazyFeed[] {
   // An entry prints its body, whose links carry the addresses of the stories it links to.
-  const entryInputs = (story: Story) => [story.inputKey, ...story.references.map((path) => archive.bySourcePath.get(path)!.inputKey)];
+  const entryInputs = (story: Story) => [story.inputKey, ...story.references.map((path) => archive.bySourcePath.get(path)!.url)];
   const lazyFeed = (url: string, title: string, subtitle: string, pageUrl: string, storiesNewestFirst: readonly Story[]): LazyFeed =>
     lazyOutput(
       url,

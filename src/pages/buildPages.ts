@@ -18,7 +18,7 @@ import {
   type StoryListItem,
   type StoryPage,
 } from "./pageModels.ts";
-import { countLabel, dateView, storyListItem } from "./views.ts";
+import { countLabel, dateView, storyListingKey, storyListItem } from "./views.ts";
 import { correctionsPage } from "./buildCorrections.ts";
 
 const home: NamedLink = { name: "Home", url: urls.home };
@@ -38,8 +38,11 @@ export interface SitePages {
 /** A page that lists stories, whose inputs are the page with each story it lists given by its key. */
 export type IndexPage = LazyOutput<Page, Page<string>> & { lastModified?: string };
 
-/** A story as lists show it (see storyListItem). */
-type ListItemOf = (story: Story) => StoryListItem;
+/** A story as lists show it (see storyListItem), and its key for the list's fingerprint (see storyListingKey). */
+interface StoryLister {
+  item: (story: Story) => StoryListItem;
+  key: (story: Story) => string;
+}
 
 /** Makes a page, showing each story it lists with `show`. */
 type PageMaker = <Item>(show: (story: Story) => Item) => Page<Item>;
@@ -50,13 +53,13 @@ type PageMaker = <Item>(show: (story: Story) => Item) => Page<Item>;
  * inputs make equal pages. Both are made once, when first asked for. `lastModified` (the
  * newest day among its stories) is known without making either, for the sitemap.
  */
-function indexPage(url: string, lastModified: string | undefined, make: PageMaker, listItem: ListItemOf): IndexPage {
+function indexPage(url: string, lastModified: string | undefined, make: PageMaker, lister: StoryLister): IndexPage {
   const dated = <Item>(page: Page<Item>): Page<Item> => Object.assign(page, { lastModified });
   return {
     ...lazyOutput(
       url,
-      () => dated(make((story) => story.inputKey)),
-      () => dated(make(listItem)),
+      () => dated(make(lister.key)),
+      () => dated(make(lister.item)),
     ),
     lastModified,
   };
@@ -65,7 +68,10 @@ function indexPage(url: string, lastModified: string | undefined, make: PageMake
 /** `searchShards`: the search index's shards, newest first, which the search page searches in turn. */
 export function buildPages(archive: Archive, site: SiteSettings, searchShards: readonly SearchShard[] = []): SitePages {
   const storyPages = new Map<Story, StoryPage>();
-  const listItem: ListItemOf = (story) => storyListItem(story, site, archive.images);
+  const listItem: StoryLister = {
+    item: (story) => storyListItem(story, site, archive.images),
+    key: (story) => storyListingKey(story, archive.images),
+  };
   return {
     indexPages: [
       indexPage(urls.home, newestDay(archive.stories), (show) => homePage(archive, site, show), listItem),
@@ -86,20 +92,30 @@ export function buildPages(archive: Archive, site: SiteSettings, searchShards: r
 
 /**
  * Everything a story's page is made of besides the site settings and the code, as keys: its own
- * story's (every declared field's value and its body, see Story.inputKey), those of the stories
- * it lists (which also decide the addresses its body links to), and how the archive spells its
+ * story's (every declared field's value and its body, see Story.inputKey), the listing keys of
+ * the stories it lists (which also decide the addresses its body links to), and how the archive spells its
  * topics. Equal inputs make equal pages, so a rebuild knows that
  * a story's page did not change without making it: whatever `storyPage` reads must be here.
  */
 export function storyPageInputs(story: Story, archive: Archive): unknown[] {
-  const keyOf = (other: Story) => other.inputKey;
+  // The stories it lists are shown by their list items (see storyListingKey).
+  const keyOf = (listed: Story) => storyListingKey(listed, archive.images);
   return [
     story.inputKey,
     story.topics.map((topic) => topicName(archive, topic)),
     (archive.referencedBy.get(story.sourcePath) ?? []).map(keyOf),
-    story.references.map((path) => archive.bySourcePath.get(path)!.inputKey),
+    story.references.map((path) => keyOf(archive.bySourcePath.get(path)!)),
     (archive.related.get(story.sourcePath) ?? []).map(keyOf),
   ];
+}
+
+/**
+ * What a story's search record is made of (see searchRecord): its own fields and body (links
+ * become text, so the stories it links to are not), and how the archive spells its topics. A
+ * search shard is indexed again only when one of its stories' records changed (issue 23).
+ */
+export function storySearchInputs(story: Story, archive: Archive): unknown[] {
+  return [story.inputKey, story.topics.map((topic) => topicName(archive, topic))];
 }
 
 /** The day a story last changed, for its page and the sitemap. */
@@ -261,7 +277,7 @@ function notFoundPage<Item>(archive: Archive, show: (story: Story) => Item): Not
   };
 }
 
-function datePages(archive: Archive, site: SiteSettings, listItem: ListItemOf): IndexPage[] {
+function datePages(archive: Archive, site: SiteSettings, listItem: StoryLister): IndexPage[] {
   const archiveLink: NamedLink = { name: "Archive", url: urls.archive };
   const pages: IndexPage[] = [];
   const archivePage: DirectoryPage = {
@@ -381,7 +397,7 @@ const entryKinds = {
 } as const;
 
 /** The directory of authors or topics, a page for each, and one for each of its years. */
-function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKinds, site: SiteSettings, listItem: ListItemOf): IndexPage[] {
+function entryPages(entries: readonly IndexEntry[], kind: keyof typeof entryKinds, site: SiteSettings, listItem: StoryLister): IndexPage[] {
   const config = entryKinds[kind];
   const directoryLink: NamedLink = { name: config.plural, url: config.directoryUrl };
   const directory: DirectoryPage = {

@@ -1,6 +1,7 @@
+import { hash } from "node:crypto";
 import { humanDate, machineDate, type StoryDate } from "../dates.ts";
 import type { Story } from "../archive/story.ts";
-import type { SiteSettings } from "../site.ts";
+import { site as defaultSite, type SiteSettings } from "../site.ts";
 import type { Thumbnail } from "../images/storyImages.ts";
 import type { DateView, StoryListItem } from "./pageModels.ts";
 
@@ -37,4 +38,23 @@ function makeStoryListItem(story: Story, site: SiteSettings, thumbnail: Thumbnai
 
 export function countLabel(count: number, one = "story", many = "stories"): string {
   return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
+}
+
+const listingKeys = new WeakMap<Story, string>();
+
+/**
+ * A story's key as a list shows it: its list item itself, so that whatever a list comes to show
+ * is in the key (issue 19), its lead image's thumbnail among it (named by a hash of the image);
+ * `images` is its archive's. The item is made with the project's default settings, as a build's
+ * own settings are in every fingerprint already. The pages that list or link to a story are made
+ * of its list item, not its text, so an edited paragraph re-renders the story's own page alone
+ * (issue 23); its `inputKey` would re-render every page linking to it, and re-index their shards.
+ */
+export function storyListingKey(story: Story, images: { thumbnail(story: Story): Thumbnail | undefined }): string {
+  let key = listingKeys.get(story);
+  if (key === undefined) {
+    const item = makeStoryListItem(story, defaultSite, images.thumbnail(story));
+    listingKeys.set(story, (key = hash("sha1", JSON.stringify(item), "base64")));
+  }
+  return key;
 }

@@ -10,7 +10,9 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { deserialize, serialize } from "node:v8";
 import * as pagefind from "pagefind";
+import { sealEntry } from "../cacheIntegrity.ts";
 import { compressFirstSearchFiles } from "./compressFirstSearchFiles.ts";
+import { copyShard } from "./shardFiles.ts";
 import { writePagefindIndex } from "./writePagefindIndex.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 import { claimNextShard, QUEUE_SEALED, type IndexingJob, type QueuedShard, type ShardIndexed, type StartIndexing } from "./shardQueue.ts";
@@ -70,6 +72,10 @@ async function indexShard(records: SearchRecord[], job: IndexingJob): Promise<Sh
   await pagefind.close();
   try {
     if (answer.errors.length === 0) await compressFirstSearchFiles(job.outputPath, job);
+    if (answer.errors.length === 0 && job.publish) {
+      sealEntry(job.outputPath, job.publish.sealAs);
+      copyShard(job.outputPath, job.publish.into, job.publish.wholeBundle);
+    }
   } catch (error) {
     answer.errors.push(String(error));
   }

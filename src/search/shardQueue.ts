@@ -23,6 +23,12 @@ export interface IndexingJob {
   wordsMemo?: WordsMemo;
   /** Our writer, or Pagefind's own indexer for every shard (see searchIndexer.ts). */
   indexer: SearchIndexer["name"];
+  /**
+   * Once written (at `outputPath`, in the cache), the shard is sealed as the cache entry it is to
+   * become and copied into the site at `into` by the worker, beside the build's thread: for a
+   * large shard that is 10,000 files to read, hash and copy (issue 23).
+   */
+  publish?: { sealAs: string; into: string; wholeBundle: boolean };
 }
 
 /** The one message a worker process receives: the queue to work through. */

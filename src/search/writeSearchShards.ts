@@ -4,13 +4,13 @@ import { existsSync, readdirSync, rmSync } from "node:fs";
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { entryIntact, sealEntry } from "../cacheIntegrity.ts";
-import { copyUnshared, folderMaker } from "../linkOrCopy.ts";
+import { entryIntact } from "../cacheIntegrity.ts";
 import { howToFork } from "../projectFiles.ts";
 import { FIRST_SEARCH_COMPRESSION } from "./compressFirstSearchFiles.ts";
 import { ShardQueue, type StartIndexing } from "./shardQueue.ts";
 import type { SearchIndexer } from "./searchIndexer.ts";
 import { SearchIndexError } from "./searchIndexError.ts";
+import { copyShard, filesOfShard, MERGED_SHARD_FILES, MERGED_SHARDS_FOLDER } from "./shardFiles.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 import type { SearchShard } from "./searchShards.ts";
 
@@ -38,12 +38,6 @@ export interface ShardsWritten {
   /** The shards indexed in this build by Pagefind's own indexer rather than ours. */
   indexedByPagefind: string[];
 }
-
-/** Where the first shard's folder holds the others, each in a folder of its name. */
-export const MERGED_SHARDS_FOLDER = "shards";
-
-/** Files a merged shard needs; Pagefind's scripts, styles and WebAssembly come from the first shard. */
-const MERGED_SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
 
 /**
  * Eleventy's rendering is the build's longest path, and with many stories it is far longer than
@@ -149,6 +143,7 @@ export async function writeSearchShards(
         memoDir: options.webAssemblyMemo,
         wordsMemo: wordsMemoOf(job.shard.name),
         indexer,
+        ...(cached && { publish: { sealAs: cached, into: targetOf(job), wholeBundle: job.position === 0 } }),
       });
     }
   } finally {
@@ -169,7 +164,7 @@ export async function writeSearchShards(
         filesOfShard(cacheOf(job)!, job.position === 0),
         inPlace ? path.join(published!.bundleDir, folderOf(job)) : undefined,
       );
-    else linkTree(cacheOf(job)!, targetOf(job), job.position === 0);
+    else copyShard(cacheOf(job)!, targetOf(job), job.position === 0);
     indexedUrls.push(...job.urls);
   }
   const results = await indexing;
@@ -186,11 +181,10 @@ export async function writeSearchShards(
     if (result.errors.length > 0) continue;
     const cached = cacheOf(job);
     if (cached) {
-      // Sealed before it takes its name: an entry is never there unsealed. What stood there was damaged (see entryIntact).
-      sealEntry(building.get(job.shard.name)!, cached);
+      // Sealed (by the worker) before it takes its name: an entry is never there unsealed, and
+      // the worker copied it into the site. What stood there was damaged (see entryIntact).
       rmSync(cached, { recursive: true, force: true });
       await rename(building.get(job.shard.name)!, cached);
-      linkTree(cached, targetOf(job), job.position === 0);
     } else if (job.position !== 0) {
       await pruneMergedShard(targetOf(job));
     }
@@ -298,36 +292,6 @@ function runWorker(queueDir: string): Promise<string | undefined> {
     );
     child.send({ queueDir } satisfies StartIndexing);
   });
-}
-
-/**
- * The files of a shard (in the cache, or in a site) that the site needs, relative to its folder:
- * a merged shard leaves out Pagefind's scripts, styles and WebAssembly, which come from the
- * first; the first's folder in a site also holds the merged shards, which are not its own.
- */
-export function filesOfShard(dir: string, wholeBundle: boolean): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (wholeBundle ? entry.name === MERGED_SHARDS_FOLDER : !MERGED_SHARD_FILES.test(entry.name)) continue;
-    if (!entry.isDirectory()) files.push(entry.name);
-    else
-      for (const inner of readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true }))
-        if (!inner.isDirectory()) files.push(path.relative(dir, path.join(inner.parentPath, inner.name)));
-  }
-  return files;
-}
-
-/**
- * Hard-links a cached shard into the site (copying if links are not possible), files a merged
- * shard does not need left out. Synchronous: a round trip through libuv's pool per fragment
- * file would wait on Eleventy's rendering.
- */
-function linkTree(from: string, to: string, wholeBundle: boolean): void {
-  const makeFolderOf = folderMaker();
-  for (const file of filesOfShard(from, wholeBundle)) {
-    makeFolderOf(path.join(to, file));
-    copyUnshared(path.join(from, file), path.join(to, file));
-  }
 }
 
 async function pruneMergedShard(dir: string): Promise<void> {

@@ -85,4 +85,27 @@ cached("a changed image is processed again, and the story's page shows its new f
   assert.equal(imageFiles(context), namedOnSite(context));
 });
 
+cached(
+  "a new lead photo under the same name changes the thumbnail on every list of stories, as a clean build shows it",
+  async (context) => {
+    const topicPage = () => readFileSync(path.join(context.output, "topics/ferries/index.html"), "utf8");
+    const thumbnailOn = (html: string) => namedImages(html).filter((name) => name.includes("thumb"));
+    // Both ferry stories have a lead image, so the topic page shows two thumbnails.
+    const before = thumbnailOn(topicPage());
+    assert.is(before.length, 2, `the topic page names ${before.join(" ")}`);
+    const leadFile = path.join(context.archive.articles, path.dirname(STORY_WITH_IMAGES), "photos/quay-at-dawn.jpg");
+    await writeFile(leadFile, await photo(1600, 900, 200));
+    await build(context);
+    const after = thumbnailOn(topicPage());
+    const added = after.filter((name) => !before.includes(name));
+    assert.is(added.length, 1, `the topic page shows ${after.join(" ")}, and showed ${before.join(" ")}`);
+    assert.is(after.length, 2);
+    assert.ok(statSync(path.join(context.output, "images", added[0])).size > 0, added[0]);
+    const clean = path.join(temporaryFolder(), "clean");
+    await buildSite({ input: context.archive.articles, output: clean, cacheDir: temporaryFolder() });
+    assert.is(topicPage(), readFileSync(path.join(clean, "topics/ferries/index.html"), "utf8"));
+    assert.equal(imageFiles(context), namedOnSite(context));
+  },
+);
+
 cached.run();

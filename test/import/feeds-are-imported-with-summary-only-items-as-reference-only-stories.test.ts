@@ -43,4 +43,15 @@ test("an Atom entry keeps its author, category and day", () => {
     assert.match(page, fact);
 });
 
+test("an item's Media RSS image and an Atom entry's image enclosure become the story's lead image, at their addresses", () => {
+  // A feed holds no image files: the image stays where the old site (or its CDN) serves it.
+  const leadOf = (page: string) => /<figure class="lead-image"[^>]*>[\s\S]*?<img [^>]*>/.exec(page)?.[0] ?? "";
+  const rssLead = leadOf(site.page("/2021/09/07/subsea-cable-lands/"));
+  assert.match(rssLead, 'src="https://bulletin.example.com/wp-content/uploads/2021/09/porth-bay-landing.jpg"');
+  assert.match(rssLead, `alt="The cable's shore end hauled up the beach at Porth Bay"`);
+  const atomLead = leadOf(site.page("/2022/02/01/rural-towers-solar/"));
+  assert.match(atomLead, 'src="https://media.fieldwork-cdn.example.net/2022/02/solar-tower.jpg"');
+  assert.is(leadOf(site.page("/2021/09/14/cable-lit/")), "", "the item without an image has none");
+});
+
 test.run();

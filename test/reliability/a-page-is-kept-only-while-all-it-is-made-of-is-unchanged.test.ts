@@ -9,7 +9,8 @@ import type { Story } from "../../src/archive/story.ts";
 import { readStoryFiles } from "../../src/article/readStoryFiles.ts";
 import { inputsFingerprint } from "../../src/build/pageCache.ts";
 import { buildFeeds } from "../../src/pages/buildFeeds.ts";
-import { buildPages, storyPageInputs } from "../../src/pages/buildPages.ts";
+import { buildPages, storyPageInputs, storySearchInputs } from "../../src/pages/buildPages.ts";
+import { searchRecord } from "../../src/search/searchRecords.ts";
 import { site } from "../../src/site.ts";
 import { slugify } from "../../src/slug.ts";
 
@@ -51,12 +52,21 @@ function load(sources: readonly StorySource[]): Archive {
   return archive;
 }
 
-/** Every output but the sitemap (whose inputs are itself), by address: what it is made of, and its model as JSON. */
+/**
+ * Every output but the sitemap (whose inputs are itself), by address: what it is made of, and its
+ * model as JSON; and each story's search record, under `search:` and its address (a search
+ * shard is indexed again only when one of its records' fingerprints changed).
+ */
 function outputsOf(archive: Archive): Map<string, { inputs: unknown; model: string }> {
   const pages = buildPages(archive, site);
   const outputs = new Map<string, { inputs: unknown; model: string }>();
-  for (const story of archive.stories)
+  for (const story of archive.stories) {
     outputs.set(story.url, { inputs: storyPageInputs(story, archive), model: JSON.stringify(pages.storyPage(story)) });
+    outputs.set(`search:${story.url}`, {
+      inputs: storySearchInputs(story, archive),
+      model: JSON.stringify(searchRecord(pages.storyPage(story))),
+    });
+  }
   for (const output of [...pages.indexPages, ...buildFeeds(archive, site)])
     outputs.set(output.url, { inputs: output.inputs(), model: JSON.stringify(output.model()) });
   return outputs;
@@ -80,6 +90,7 @@ function outputsChangedWithoutTheirFile(before: Archive, after: Archive, edited:
       inputsFingerprint(earlier.inputs, code),
       `${url} changed but its fingerprint did not`,
     );
+    if (url.startsWith("search:")) continue;
     const ownFile = ownFiles.get(url);
     if (ownFile === undefined) changed.others.push(url);
     else if (!edited.has(ownFile)) changed.storyPages.push(url);
@@ -166,6 +177,15 @@ test("editing only a story's text changes its own page", () => {
     inputsFingerprint(storyPageInputs(target, before), code),
     inputsFingerprint(storyPageInputs(after.bySourcePath.get(target.sourcePath)!, after), code),
   );
+  // Issue 23: nor are the pages linking to it, or their search records, made again.
+  const fingerprints = (archive: Archive) =>
+    archive.stories
+      .filter((story) => story.sourcePath !== target.sourcePath)
+      .map((story) => [
+        inputsFingerprint(storyPageInputs(story, archive), code),
+        inputsFingerprint(storySearchInputs(story, archive), code),
+      ]);
+  assert.equal(fingerprints(after), fingerprints(before), "no other story's page or search record is fingerprinted anew");
 });
 
 test.run();

@@ -4,6 +4,7 @@ import * as assert from "uvu/assert";
 import { LostStoryError, verifyBuild, type WrittenPage } from "../../src/build/verifyBuild.ts";
 import { loadSite, type LoadedSite } from "../../src/build/loadSite.ts";
 import { site } from "../../src/site.ts";
+import { storyListingKey } from "../../src/pages/views.ts";
 import { archiveOnDisk } from "./archiveOnDisk.ts";
 
 /**
@@ -77,7 +78,10 @@ for (const [index, listing] of ["/2018/11/23/", "/authors/ray-le-maistre/2018/",
     // The build checks the pages as it lists them for its page cache, each story by its key.
     const page = model.indexPages.find((candidate) => candidate.url === listing)?.inputs();
     assert.ok(page?.kind === "list", `${listing} is a list page`);
-    const lostKey = model.archive.stories.find((story) => story.url === lostUrl)!.inputKey;
+    const lostKey = storyListingKey(
+      model.archive.stories.find((story) => story.url === lostUrl)!,
+      model.archive.images,
+    );
     for (const section of page.kind === "list" ? page.sections : []) section.stories = section.stories.filter((key) => key !== lostKey);
     const message = lostStoryMessage(() => verifyBuild(model, everyPageWritten(model), everyStoryIndexed(model)));
     assert.equal(message.split("\n").slice(1, -1), [`${lostFile}: is not listed on ${listing}`]);
