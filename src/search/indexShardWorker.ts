@@ -29,6 +29,10 @@ void pagefind
 
 process.once("message", async ({ queueDir }: StartIndexing) => {
   for (;;) {
+    // Sealed is read before claiming: the build seals the queue after its last shard is queued,
+    // so a claim that finds nothing after the seal was seen means nothing is left. The other order
+    // lost a shard queued and sealed between the claim and the look at the seal.
+    const sealed = existsSync(path.join(queueDir, QUEUE_SEALED));
     const claimed = claimNextShard(queueDir);
     if (claimed) {
       const { job, records, answerFile } = deserialize(readFileSync(claimed)) as QueuedShard;
@@ -36,7 +40,7 @@ process.once("message", async ({ queueDir }: StartIndexing) => {
       // Whole or not at all: a worker that dies leaves no answer, which the build reports.
       writeFileSync(`${answerFile}.partial`, serialize(answer));
       renameSync(`${answerFile}.partial`, answerFile);
-    } else if (existsSync(path.join(queueDir, QUEUE_SEALED))) {
+    } else if (sealed) {
       break;
     } else {
       await sleep(20); // The build is still queueing shards.
