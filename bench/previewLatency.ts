@@ -34,9 +34,9 @@ async function startPreview(input: string, work: string): Promise<Running> {
   const child = spawn(
     process.execPath,
     [
-      "--import",
-      "tsx",
-      path.join(repo, "src/cli/preview.ts"),
+      // As `npm start` runs it: the bundle, with plain Node.
+      path.join(repo, "src/cli/run.mjs"),
+      "preview",
       "--input",
       input,
       "--output",

@@ -1,11 +1,12 @@
 // @ts-check
 /**
- * `npm run build` without tsx: tsx's module hooks cost about half a second of start-up in the
+ * `npm run build` and `npm start` without tsx: tsx's module hooks cost about half a second of start-up in the
  * build's process and again in every process it forks. This launcher bundles our TypeScript
  * with esbuild once per version of the sources and runs the bundle with plain Node. It is plain
  * JavaScript because it runs before anything is compiled.
  *
  *   node src/cli/run.mjs build [the build's own arguments]
+ *   node src/cli/run.mjs preview [the preview's own arguments]
  *
  * The bundle is kept in `node_modules/.cache/news-archive/bundle-<hash>/`, where the hash covers
  * every input of it, and reused while none of them changes. Its modules find the project and
@@ -20,7 +21,7 @@ const projectRoot = path.resolve(import.meta.dirname, "../..");
 const cacheFolder = path.join(projectRoot, "node_modules/.cache/news-archive");
 
 /** Each command, by the name it is run with, and the source of the bundle's module that runs it. */
-const commands = { build: "src/cli/build.ts" };
+const commands = { build: "src/cli/build.ts", preview: "src/cli/preview.ts" };
 /** What the build starts in processes (src/projectFiles.ts `howToFork`) and threads of its own. */
 const forkedEntryPoints = [
   "src/search/indexShardWorker.ts",

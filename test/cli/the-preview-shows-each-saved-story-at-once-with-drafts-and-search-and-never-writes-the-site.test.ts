@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { launchBrowser, type Browser } from "../support/browser.ts";
@@ -16,8 +15,8 @@ import { quoted, storyFile } from "../support/storyFile.ts";
  * later, search finds the edited text, and `_site/` is never written.
  */
 
-const preview = fileURLToPath(new URL("../../src/cli/preview.ts", import.meta.url));
-const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+// As `npm start` runs it: the bundle of our TypeScript, with plain Node (src/cli/run.mjs).
+const launcher = fileURLToPath(new URL("../../src/cli/run.mjs", import.meta.url));
 
 const FERRY = "2019/03/ferry-timetable-changes-for-the-spring.md";
 const DRAFT = "2019/04/council-weighs-a-second-ferry-berth.md";
@@ -43,7 +42,7 @@ test.before(async (context) => {
     [BRIDGE]: story("Bridge Repairs Close One Lane", "2019-05-02", "One lane stays open during the works."),
     [MARKET]: story("Night Market Returns to the Quay", "2019-05-20", "Forty stalls are expected on Friday evenings."),
   });
-  const child = spawn(process.execPath, ["--import", tsx, preview, "--port", "0"], {
+  const child = spawn(process.execPath, [launcher, "preview", "--port", "0"], {
     cwd: context.archive.root,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NO_COLOR: "1" },
