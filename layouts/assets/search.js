@@ -19,17 +19,12 @@ const filtersBox = document.getElementById("search-filters");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 
-const pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
-// Without its shared worker Pagefind runs the same search on the page, and the first search
-// downloads 43 KB less.
-await pagefind.options({ excerptLength: 30, noWorker: true });
-await pagefind.init();
-
 /**
- * The catalogue of search shards the build printed in the page, newest first: the newest year
- * alone in pagefind/ (loaded above), then runs of older years in pagefind/shards/<name>/, each
+ * The catalogue of search shards the build printed in the page, newest first: the newest
+ * period in pagefind/, then older runs of years, of months of a year or of days of a month in
+ * pagefind/shards/<name>/ ("2001-2003", "2024-01-2024-06", "2025-07-01-2025-07-09"), each
  * with its number of stories. An older shard is merged only when a search reaches it (more
- * results, a year filter, the oldest first), so a first search downloads the newest year's
+ * results, a year filter, the oldest first), so a first search downloads the newest shard's
  * index alone however large the archive (issue 24).
  */
 const shards = (form.dataset.shards ?? "")
@@ -37,17 +32,29 @@ const shards = (form.dataset.shards ?? "")
   .filter(Boolean)
   .map((entry, position) => {
     const [name, stories] = entry.split(":");
-    const [from, to = from] = name.split("-").map(Number);
+    // The name's periods: "2001", "2024-01" or "2025-07-01", then the run's last one if any.
+    const [from, to = from] = name.match(/\d{4}(?:-\d\d(?!\d))*/g).map((period) => Number(period.slice(0, 4)));
     const years = Array.from({ length: to - from + 1 }, (_, offset) => String(from + offset));
     return { name, stories: Number(stories), years, first: position === 0 };
   });
 const merging = new Map();
 
+const pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
+// Without its shared worker Pagefind runs the same search on the page, and the first search
+// downloads 43 KB less. Every index is given a filter naming its shard, which no index holds
+// (Pagefind adds it to each page of that index as it loads): a search narrowed to one shard
+// finds nothing in the others, whatever the shards' periods, without downloading a filter.
+await pagefind.options({ excerptLength: 30, noWorker: true, mergeFilter: { shard: shards[0]?.name ?? "" } });
+await pagefind.init();
+
 /** Merges a shard into Pagefind's search once; the first is Pagefind's own index. */
 function loadShard(shard) {
   if (shard.first) return Promise.resolve();
   if (!merging.has(shard.name))
-    merging.set(shard.name, pagefind.mergeIndex(new URL(`../pagefind/shards/${shard.name}/`, import.meta.url).href));
+    merging.set(
+      shard.name,
+      pagefind.mergeIndex(new URL(`../pagefind/shards/${shard.name}/`, import.meta.url).href, { mergeFilter: { shard: shard.name } }),
+    );
   return merging.get(shard.name);
 }
 
@@ -109,8 +116,8 @@ async function runSearch() {
  * Searches the next shards in order until `wanted` results are found or none is left; false
  * when a newer search began meanwhile. Pagefind merges the results of several indexes by
  * relevance score, even when asked to sort, and searches every index merged so far: each search
- * is narrowed to one shard's years by the year filter, so results come shard after shard, each
- * shard's in date order (or by relevance). Our shards hold disjoint runs of years, so that is a
+ * is narrowed to one shard by its shard filter, so results come shard after shard, each
+ * shard's in date order (or by relevance). Our shards hold disjoint runs of days, so that is a
  * date order across the whole archive.
  */
 async function searchUntil(search, wanted) {
@@ -119,8 +126,8 @@ async function searchUntil(search, wanted) {
     await loadShard(shard);
     if (search.current !== generation) return false;
     const filters = { ...search.filters };
-    // With the first index alone there is nothing to narrow, and its year filter need not be downloaded.
-    if (merging.size > 0 && !filters.year) filters.year = { any: shard.years };
+    // With the first index alone there is nothing to narrow.
+    if (merging.size > 0) filters.shard = shard.name;
     const found = await pagefind.search(search.term || null, { filters, sort: search.sort });
     if (search.current !== generation || !found) return false;
     search.results.push(...found.results);

@@ -85,9 +85,9 @@ export async function listParts(
     addressRecordFile: options.addressRecordFile,
   });
   loaded.saveParseCache();
-  const parts = siteParts(loaded.searchShards);
+  const parts = siteParts(loaded.siteParts);
   await mkdir(partsDir, { recursive: true });
-  writeStoryListing(listingIn(partsDir), loaded.archive, loaded.searchShards);
+  writeStoryListing(listingIn(partsDir), loaded.archive, loaded.siteParts);
   return { parts, loaded };
 }
 

@@ -12,6 +12,7 @@ import { archiveRedirects } from "../redirects/buildRedirects.ts";
 import type { LazyOutput, Output, Page } from "../pages/pageModels.ts";
 import { ArchiveProblemsError, formatProblem, sortProblems, type Warning } from "../problems.ts";
 import { planSearchShards, SEARCH_SHARD_STORIES, type SearchShard } from "../search/searchShards.ts";
+import { planSiteParts, type SitePart } from "./siteParts.ts";
 import type { SiteSettings } from "../site.ts";
 import { codeFingerprint } from "./pageCache.ts";
 import type { PhaseTimings } from "./phaseTimings.ts";
@@ -21,8 +22,10 @@ import { addressRecordText, readAddressRecord, reconcileAddresses, sameRecord } 
 
 export interface LoadedSite extends SitePages {
   archive: Archive;
-  /** The search index's shards, newest first; also the parts a site can be built in. */
+  /** The search index's shards, newest first. */
   searchShards: SearchShard[];
+  /** The parts a site can be built in, runs of whole years of those shards, newest first. */
+  siteParts: SitePart[];
   /**
    * The index pages, then the feeds, sitemap and robots.txt: everything the layouts write but
    * the story pages. Listed when first asked for (a build first queues the search shards to
@@ -113,9 +116,10 @@ export async function loadSite(
   const images = await processedImageFolder(archive.images, cacheDir);
   timings?.mark("images");
   const searchShards = planSearchShards(
-    archive.years.map((year) => ({ year: year.year, count: year.stories.length })),
+    archive.years.flatMap((year) => year.months.flatMap((month) => month.days.map((day) => ({ ...day, count: day.stories.length })))),
     options.searchShardStories ?? SEARCH_SHARD_STORIES,
   );
+  const siteParts = planSiteParts(searchShards);
   const { indexPages, storyPage } = buildPages(archive, site, searchShards);
   const feeds = buildFeeds(archive, site);
   const redirects = archiveRedirects(
@@ -133,6 +137,7 @@ export async function loadSite(
   return {
     archive,
     searchShards,
+    siteParts,
     indexPages,
     storyPage,
     saveParseCache,

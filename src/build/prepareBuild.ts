@@ -7,6 +7,7 @@ import { storyPageInputs, storySearchInputs } from "../pages/buildPages.ts";
 import { pagefindVersion } from "../search/pagefindVersion.ts";
 import { searchIndexerOf, type SearchIndexer } from "../search/searchIndexer.ts";
 import { searchRecord } from "../search/searchRecords.ts";
+import { shardOfDay } from "../search/searchShards.ts";
 import { writeSearchShards, type ShardsWritten } from "../search/writeSearchShards.ts";
 import { BuildError } from "../problems.ts";
 import type { SiteSettings } from "../site.ts";
@@ -91,9 +92,10 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
   // A part is rendered whole: the published site's files are the assembled site's, not this part's.
   const previousSite = part ? undefined : settings.previousSite;
   const { archive } = loaded;
-  const shardOfYear = new Map(shards.flatMap((shard, position) => shard.years.map((year) => [year, position] as const)));
+  const shardOf = shardOfDay(shards);
   const storiesOfShard = shards.map(() => [] as Story[]);
-  for (const story of archive.stories) storiesOfShard[shardOfYear.get(story.date.local.year)!].push(story);
+  for (const story of archive.stories)
+    storiesOfShard[shardOf(story.date.local.year, story.date.local.month, story.date.local.day)].push(story);
   // The stories' fingerprints first: they decide which search shards to index, which can then
   // start while the feeds and sitemaps are made and the other pages fingerprinted.
   const storyFingerprints = new Map(archive.stories.map((story) => [story, inputsFingerprint(storyPageInputs(story, archive), code)]));
@@ -125,12 +127,12 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
     wordsMemo: cacheDir ? { dir: path.join(cacheDir, "words"), key: code.slice(0, 16) } : undefined,
     pagefindVersion,
     indexer,
-    only: part && new Set([part.name]),
+    only: part && new Set(loaded.siteParts.find((listed) => listed.name === part.name)?.shards ?? []),
     linkInBackground: linker && ((from, to, files, unlessIn) => linker.link(from, to, files, unlessIn)),
     published: patching && { bundleDir: path.join(previousSite!, SEARCH_FOLDER), fingerprints: patching.searchShards ?? {} },
   });
   search.catch(() => undefined); // Awaited (and reported) once Eleventy has written its pages.
-  const inPart = part ? partOfUrl(shards) : undefined;
+  const inPart = part ? partOfUrl(loaded.siteParts) : undefined;
   const everyOutput: PlannedOutput[] = [
     ...loaded.otherOutputs.map((output) => ({
       url: output.url,

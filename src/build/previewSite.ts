@@ -6,11 +6,12 @@ import { buildAndPublish, type BuildOptions } from "./buildSite.ts";
 import { watchFolderTree } from "./watchFolderTree.ts";
 
 /**
- * Stories a search shard of the preview holds at most: one year each (a year is never split),
- * so that a saved story re-indexes its year's stories alone, not the ten thousand of a
- * published shard (issue 23). A first search there downloads a little more; nobody hosts it.
+ * Stories a search shard of the preview holds at most, fewer than a published shard's (see
+ * SEARCH_SHARD_STORIES), so that a saved story re-indexes a few hundred stories (a year of the
+ * 10,000-story bench, a month at 100,000) (issue 23). A first search there downloads a little
+ * more; nobody hosts it.
  */
-export const PREVIEW_SEARCH_SHARD_STORIES = 1;
+export const PREVIEW_SEARCH_SHARD_STORIES = 500;
 
 /** Saves arriving this close together (an editor's save is often a write then a rename) make one build. */
 const SETTLE_MS = 40;

@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
 import type { Archive, ListedStorySource, StorySource } from "../archive/buildArchive.ts";
 import { readStoryFilesNamed, storyFileNames } from "../article/readStoryFiles.ts";
-import type { SearchShard } from "../search/searchShards.ts";
-import { siteParts } from "./siteParts.ts";
+import { siteParts, type SitePart } from "./siteParts.ts";
 import { writeFileWhole } from "../writeWhole.ts";
 
 /**
@@ -16,14 +15,14 @@ import { writeFileWhole } from "../writeWhole.ts";
  */
 export interface StoryListing {
   stories: { sourcePath: string; fileKey: string; year: number }[];
-  /** The search shards: a part each, besides the common part (see siteParts). */
-  shards: SearchShard[];
+  /** The parts of the site, besides the common part (see siteParts). */
+  parts: SitePart[];
 }
 
-export function writeStoryListing(file: string, archive: Archive, shards: readonly SearchShard[]): void {
+export function writeStoryListing(file: string, archive: Archive, parts: readonly SitePart[]): void {
   const listing: StoryListing = {
     stories: archive.stories.map((story) => ({ sourcePath: story.sourcePath, fileKey: story.fileKey, year: story.date.local.year })),
-    shards: [...shards],
+    parts: [...parts],
   };
   writeFileWhole(file, serialize(listing));
 }
@@ -34,12 +33,12 @@ export function readStoryListing(file: string): StoryListing {
 
 /** The parts of the site listed, newest years first, then the common part. */
 export function listedParts(listing: StoryListing): string[] {
-  return siteParts(listing.shards);
+  return siteParts(listing.parts);
 }
 
 /** The years whose stories `part` prints; undefined for the common part, which prints every year's. */
 export function yearsOfPart(listing: StoryListing, part: string): number[] | undefined {
-  return listing.shards.find((shard) => shard.name === part)?.years;
+  return listing.parts.find((listed) => listed.name === part)?.years;
 }
 
 /**

@@ -6,7 +6,7 @@
  *   npm run build [-- --pathprefix=/news/] [--input articles] [--output _site] [--cache-dir .cache/news-archive] [--parts]
  *                 [--timings FILE]   (for npm run bench: the build's phase timings, as JSON)
  *
- * `--parts` builds each run of years (a search shard) and the pages spanning years in processes
+ * `--parts` builds each run of years (a part, see siteParts.ts) and the pages spanning years in processes
  * of their own and assembles them: how an archive too big for one machine is built, on one.
  * Its three steps, for jobs on machines of their own, each given the folder `--parts-dir` as the
  * one before left it (and the same cache folder):

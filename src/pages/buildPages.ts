@@ -223,7 +223,6 @@ function homePage<Item>(archive: Archive, site: SiteSettings, show: (story: Stor
 }
 
 function searchPage(archive: Archive, shards: readonly SearchShard[]): SearchPage {
-  const storiesOfYear = new Map(archive.years.map((year) => [year.year, year.stories.length]));
   return {
     kind: "search",
     url: urls.search,
@@ -232,10 +231,7 @@ function searchPage(archive: Archive, shards: readonly SearchShard[]): SearchPag
     breadcrumbs: [home],
     feeds: [],
     facets: searchFacets(archive),
-    shards: shards.map((shard) => ({
-      name: shard.name,
-      stories: shard.years.reduce((sum, year) => sum + (storiesOfYear.get(year) ?? 0), 0),
-    })),
+    shards: shards.map((shard) => ({ name: shard.name, stories: shard.stories })),
   };
 }
 

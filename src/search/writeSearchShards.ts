@@ -15,7 +15,8 @@ import type { SearchRecord } from "./searchRecords.ts";
 import type { SearchShard } from "./searchShards.ts";
 
 export interface ShardInput {
-  shard: SearchShard;
+  /** The shard's name is its folder's, and in its fingerprint. */
+  shard: Pick<SearchShard, "name">;
   /** The addresses of the shard's stories. */
   urls: string[];
   /** Changes whenever any of its records would (the fingerprints of its story pages). */

@@ -11,9 +11,11 @@ import { serveSite, type StaticServer } from "../support/serve.ts";
 import { quoted, storyFile } from "../support/storyFile.ts";
 
 /**
- * Issue 24: a harbour town's paper over eight years, built with search shards of at most four
- * stories: 2024 alone (eleven stories, pagefind/), then 2021–2022 and 2017–2019 (four each,
- * pagefind/shards/<years>/). Every story mentions the ferry.
+ * Issues 23 and 24: a harbour town's paper over eight years, built with search shards of at most
+ * four stories. 2024, the newest year, holds eleven, so it is split into runs of months, its
+ * newest month alone (2024-11, two stories, pagefind/), then 2024-10, 2024-06–2024-09 and
+ * 2024-01–2024-05; the older years are grouped into 2021–2022 and 2017–2019 (four stories each,
+ * pagefind/shards/<name>/). Every story mentions the ferry.
  */
 const STORIES: { title: string; date: string; author: string; topics: string[]; body: string }[] = [
   {
@@ -159,7 +161,12 @@ interface Context {
   problems: string[];
 }
 
-const test = suite<Context>("search over an archive of three shards");
+const test = suite<Context>("search over an archive of six shards");
+
+const NEWEST_YEAR_SHARDS = ["2024-10", "2024-06-2024-09", "2024-01-2024-05"];
+const shardsOf = (fetched: string[]) => [
+  ...new Set(fetched.filter((file) => file.includes("/pagefind/shards/")).map((file) => file.split("/")[3])),
+];
 
 test.before(async (context) => {
   const files: Record<string, string> = {};
@@ -234,17 +241,17 @@ async function showMore(page: Page, expectedCount: number): Promise<void> {
     .waitFor();
 }
 
-test("a first search finds ten stories of the newest year and downloads no older shard", async (context) => {
+test("a first search finds ten stories of the newest year and downloads no shard of an older year", async (context) => {
   const { page, fetched, bytes } = await openSearch(context, "?q=ferry");
+  assert.is(
+    await page.locator("#search-form").getAttribute("data-shards"),
+    "2024-11:2 2024-10:1 2024-06-2024-09:4 2024-01-2024-05:4 2021-2022:4 2017-2019:4",
+  );
   const first = await titles(page);
   assert.is(first.length, 10);
   for (const title of first) assert.ok(titlesOfYears(2024, 2024).includes(title), `${title} is not a 2024 story`);
-  assert.equal(
-    fetched.filter((file) => file.includes("/pagefind/shards/")),
-    [],
-    "a first search fetched an older shard's files",
-  );
-  assert.is(fetched.filter((file) => file.endsWith(".pf_meta")).length, 1);
+  assert.equal(shardsOf(fetched), NEWEST_YEAR_SHARDS, "a first search fetched the shards of the newest year, in turn, and no other");
+  assert.is(fetched.filter((file) => file.endsWith(".pf_meta")).length, 4);
   assert.match(
     (await page.locator("#search-status").textContent()) ?? "",
     /^11 stories match in 2024; the 8 stories of 2017–2022 are searched when you show more\.$/,
@@ -257,7 +264,10 @@ test("a first search finds ten stories of the newest year and downloads no older
   assert.is(await page.locator("#search-status").textContent(), "19 stories match.");
   assert.is(await page.locator("#search-results .more").count(), 0);
   const metas = fetched.filter((file) => file.endsWith(".pf_meta")).map((file) => file.replace(/[^/]+$/, ""));
-  assert.equal(metas.sort(), ["/pagefind/", "/pagefind/shards/2017-2019/", "/pagefind/shards/2021-2022/"]);
+  assert.equal(
+    metas.sort(),
+    ["/pagefind/", ...["2017-2019", "2021-2022", ...NEWEST_YEAR_SHARDS].map((name) => `/pagefind/shards/${name}/`)].sort(),
+  );
   assert.ok((await bytes()) > firstSearchBytes);
   await page.close();
 });
@@ -299,10 +309,7 @@ test("a filter alone tells how many stories of the whole archive match before th
     await page.locator("#search-status").textContent(),
     "15 stories match (10 found so far, in 2024; 2017–2022 are searched when you show more).",
   );
-  assert.equal(
-    fetched.filter((file) => file.includes("/pagefind/shards/")),
-    [],
-  );
+  assert.equal(shardsOf(fetched), NEWEST_YEAR_SHARDS);
   await showMore(page, 15);
   assert.equal((await titles(page)).sort(), ferries.sort());
   assert.is(await page.locator("#search-status").textContent(), "15 stories match.");
@@ -319,8 +326,7 @@ test("a topic filter finds the topic's stories in every shard", async (context) 
 test("a year filter downloads only the shard holding that year, and the year list covers every shard", async (context) => {
   const { page, fetched } = await openSearch(context, "?q=ferry&year=2018");
   assert.equal(await titles(page), ["Council Buys Land for a Ferry Car Park"]);
-  const shardsFetched = new Set(fetched.filter((file) => file.includes("/pagefind/shards/")).map((file) => file.split("/")[3]));
-  assert.equal([...shardsFetched], ["2017-2019"]);
+  assert.equal(shardsOf(fetched), ["2017-2019"]);
   assert.equal(await page.locator("#search-filter-year option").allTextContents(), [
     "Any year",
     "2024 (11)",
@@ -330,6 +336,18 @@ test("a year filter downloads only the shard holding that year, and the year lis
     "2018 (1)",
     "2017 (1)",
   ]);
+  await page.close();
+});
+
+test("a year filter on a year split into months searches that year's shards alone, oldest first if asked", async (context) => {
+  const { page, fetched } = await openSearch(context, "?q=ferry&year=2024&sort=date:asc");
+  const of2024 = STORIES.filter((story) => story.date.startsWith("2024")).map((story) => story.date);
+  assert.equal(await dates(page), [...of2024].sort().slice(0, 10));
+  assert.equal(shardsOf(fetched), [...NEWEST_YEAR_SHARDS].reverse());
+  await showMore(page, 11);
+  assert.equal(await dates(page), [...of2024].sort());
+  assert.is(await page.locator("#search-status").textContent(), "11 stories match.");
+  assert.is(await page.locator("#search-results .more").count(), 0);
   await page.close();
 });
 

@@ -74,9 +74,9 @@ test("a part given the whole site's listing of its stories needs the files of it
   const whole = await loadSite(project.articles, site, false, { cacheDir });
   whole.saveParseCache();
   const listingFile = path.join(cacheDir, "stories.v8");
-  writeStoryListing(listingFile, whole.archive, whole.searchShards);
+  writeStoryListing(listingFile, whole.archive, whole.siteParts);
   const listing = readStoryListing(listingFile);
-  const part = whole.searchShards.find((shard) => shard.years.includes(2020))!;
+  const part = whole.siteParts.find((listed) => listed.years.includes(2020))!;
   assert.not.ok(part.years.includes(2021), "the newest year is a part of its own");
 
   // The part's machine holds its own years' story files, the listing and the cache; no other story file.
@@ -88,7 +88,7 @@ test("a part given the whole site's listing of its stories needs the files of it
   const alone = await loadSite(own.articles, site, false, { cacheDir, listed: { listing, readYears: part.years } });
   assert.is(alone.storyFilesRead, 2);
 
-  const inPart = partOfUrl(whole.searchShards);
+  const inPart = partOfUrl(whole.siteParts);
   const context = {
     site,
     absolute: (sitePath: string) => absoluteUrl(site.baseUrl, "/", sitePath),
@@ -196,8 +196,8 @@ test("assembling fails, naming the part and the site left as it was, when a part
 
 test("a page under a year belongs to that year's part, every other page to the common part", () => {
   const partOf = partOfUrl([
-    { name: "2025", years: [2025] },
-    { name: "2001-2024", years: [2024, 2001] },
+    { name: "2025", years: [2025], shards: ["2025-07-2025-12", "2025-01-2025-06"] },
+    { name: "2001-2024", years: [2024, 2001], shards: ["2024", "2001-2023"] },
   ]);
   assert.is(partOf("/2025/03/04/a-story/"), "2025");
   assert.is(partOf("/2001/"), "2001-2024");
