@@ -33,9 +33,10 @@ const shards = (form.dataset.shards ?? "")
   .map((entry, position) => {
     const [name, stories] = entry.split(":");
     // The name's periods: "2001", "2024-01" or "2025-07-01", then the run's last one if any.
-    const [from, to = from] = name.match(/\d{4}(?:-\d\d(?!\d))*/g).map((period) => Number(period.slice(0, 4)));
+    const [first, last = first] = name.match(/\d{4}(?:-\d\d(?!\d))*/g);
+    const [from, to] = [first, last].map((period) => Number(period.slice(0, 4)));
     const years = Array.from({ length: to - from + 1 }, (_, offset) => String(from + offset));
-    return { name, stories: Number(stories), years, first: position === 0 };
+    return { name, stories: Number(stories), years, first: position === 0, periods: [first, last] };
   });
 const merging = new Map();
 
@@ -138,12 +139,18 @@ async function searchUntil(search, wanted) {
 
 const storyCount = (count) => `${count.toLocaleString("en")} ${count === 1 ? "story" : "stories"}`;
 
-/** Names a run of shards by its years, "2013–2025". */
+/**
+ * Names a run of shards by its years, "2013–2025", when it holds every shard of those years;
+ * else by its first and last periods, "2025-12" or "2001–2025-11" (a year split into months).
+ */
 function yearsOf(run) {
   const years = run.flatMap((shard) => shard.years).map(Number);
   const from = Math.min(...years);
   const to = Math.max(...years);
-  return from === to ? String(from) : `${from}–${to}`;
+  const whole = shards.every((shard) => run.includes(shard) || shard.years.every((year) => year < from || year > to));
+  const periods = run.flatMap((shard) => shard.periods).sort();
+  const [first, last] = whole ? [String(from), String(to)] : [periods[0], periods.at(-1)];
+  return first === last ? first : `${first}–${last}`;
 }
 
 /**

@@ -283,6 +283,11 @@ test("sorted by date, the results run newest first, or oldest first, across ever
 
   const oldest = await openSearch(context, "?q=ferry&sort=date:asc");
   assert.is((await titles(oldest.page))[0], "Ferry Route to the Island Opens");
+  // Its first ten came from the older years and the first months of 2024, so the status names months.
+  assert.is(
+    await oldest.page.locator("#search-status").textContent(),
+    "12 stories match in 2017–2024-05; the 7 stories of 2024-06–2024-11 are searched when you show more.",
+  );
   await showMore(oldest.page, 19);
   assert.equal(await dates(oldest.page), [...descending].reverse());
   await oldest.page.close();
