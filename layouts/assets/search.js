@@ -123,18 +123,44 @@ async function runSearch() {
  */
 async function searchUntil(search, wanted) {
   while (search.results.length < wanted && search.searched < search.order.length) {
-    const shard = search.order[search.searched];
-    await loadShard(shard);
+    const next = shardsLikelyNeeded(search, wanted);
+    await Promise.all(next.map(loadShard));
     if (search.current !== generation) return false;
-    const filters = { ...search.filters };
-    // With the first index alone there is nothing to narrow.
-    if (merging.size > 0) filters.shard = shard.name;
-    const found = await pagefind.search(search.term || null, { filters, sort: search.sort });
-    if (search.current !== generation || !found) return false;
-    search.results.push(...found.results);
-    search.searched++;
+    for (const shard of next) {
+      const filters = { ...search.filters };
+      // With the first index alone there is nothing to narrow.
+      if (merging.size > 0) filters.shard = shard.name;
+      const found = await pagefind.search(search.term || null, { filters, sort: search.sort });
+      if (search.current !== generation || !found) return false;
+      search.results.push(...found.results);
+      search.searched++;
+      if (search.results.length >= wanted) break;
+    }
   }
   return true;
+}
+
+/** Shards merged at once at most: a rare word or author would otherwise fetch hundreds in one go. */
+const MOST_SHARDS_AT_ONCE = 16;
+
+/**
+ * The next shards to merge, fetched at once rather than one round trip after another (a rare
+ * filter's stories may lie in hundreds of small shards, issue 24): as many stories as the
+ * results found so far say the missing ones need, twice as many as were searched when none was
+ * found; the newest shard alone for a first search, so that it downloads one index.
+ */
+function shardsLikelyNeeded(search, wanted) {
+  const searchedStories = search.order.slice(0, search.searched).reduce((sum, shard) => sum + shard.stories, 0);
+  const found = search.results.length;
+  const storiesNeeded = found === 0 ? searchedStories : ((wanted - found) * searchedStories) / found;
+  const next = [search.order[search.searched]];
+  let stories = next[0].stories;
+  for (const shard of search.order.slice(search.searched + 1, search.searched + MOST_SHARDS_AT_ONCE)) {
+    if (stories >= storiesNeeded) break;
+    next.push(shard);
+    stories += shard.stories;
+  }
+  return next;
 }
 
 const storyCount = (count) => `${count.toLocaleString("en")} ${count === 1 ? "story" : "stories"}`;
