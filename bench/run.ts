@@ -519,11 +519,14 @@ ${rows.join("\n")}
   WebAssembly. Each shard keeps the words its tokens gave in \`.cache/\`, so indexing it again
   asks Pagefind only about tokens new to it. Text the writer cannot vouch for (Pagefind's own
   instructions in a story, a story whose text gives no word, a numeric sort) is indexed by
-  Pagefind's indexer instead. Shards: the
-  newest year alone, then runs of older years of at most 10,000 stories; the search page prints
-  a catalogue of them (years, stories) and searches them in turn, newest first (oldest first for
-  that order), merging an older one (\`mergeIndex\`) only when a search reaches it: to fill its
-  first ten results, on "Show more", or for a year filter. An unchanged shard is taken from
+  Pagefind's indexer instead. Shards of at most 1,000 stories
+  (\`src/search/searchShards.ts\`): the newest year alone, older years grouped oldest first, a
+  year of more split into runs of months (the newest month alone) and a month of more into runs
+  of days, so editing an old story indexes a thousand stories again; the search page prints a
+  catalogue of them (names, stories) and searches them in turn, newest first (oldest first for
+  that order), merging older ones (\`mergeIndex\`, each given a filter naming its shard, which
+  narrows each search to one shard) only when a search reaches them: to fill its first ten
+  results, on "Show more", or for a year filter (that year's shards). An unchanged shard is taken from
   \`.cache/\` by fingerprint. Shards reach the workers as a queue of files
   (\`src/search/shardQueue.ts\`) that they claim in turn and answer beside, so a worker goes from
   shard to shard while Eleventy's rendering keeps the build's event loop busy. Above 50,000
@@ -593,7 +596,7 @@ ${rows.join("\n")}
 
 ## Beyond one machine
 
-A shard (a run of years) is self-contained: its story pages, its day/month/year pages and its
+A part (a run of years of about 10,000 stories, the newest year alone, with their search shards; \`src/build/siteParts.ts\`) is self-contained: its story pages, its day/month/year pages and its
 search index need the text of its own stories only, and of other years' stories only facts
 (title, date, address, bylines, topics, links): those its stories link to, those linking to them
 (backlinks) and those sharing their topics (related stories). So the build of the whole site
@@ -604,11 +607,11 @@ its own years only, and takes every other story's facts from the cache. The comm
 authors, topics, search, feeds, sitemaps) prints stories of every year, their text in its feeds,
 so it reads them all. Millions of stories thus build as N independent jobs (processes or CI
 runners), each given its years' story files, the listing and the cache and writing \`<year>/\`
-and \`pagefind/shards/<years>/\`, plus one job for the pages spanning years; assembling them is
+and its \`pagefind/shards/<name>/\`, plus one job for the pages spanning years; assembling them is
 copying folders side by side, which any static host or CDN serves.
 Implemented and measured here (\`npm run build -- --parts\`, \`src/build/buildSiteInParts.ts\`): the
-archive is read and listed, then each search shard's run of years (its story, day, month and
-year pages and its search index) and the common part are built by separate processes, each with
+archive is read and listed, then each part's run of years (its story, day, month and
+year pages and its search shards) and the common part are built by separate processes, each with
 its own Eleventy and search indexing, two at a time; their folders are moved side by side, the
 assembled site is checked (every story exactly once, listed and indexed) and published
 atomically. It equals the one-process build byte for byte (checked above and by a test), and
