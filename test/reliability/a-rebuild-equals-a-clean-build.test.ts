@@ -151,6 +151,38 @@ test("a rebuild that takes a search shard back to an earlier build's (a story ad
   assert.equal(differences(fingerprint(project.site), fingerprint(clean.site)), []);
 });
 
+test("a rebuild after a new year begins and an old year grows past the shard size regroups the search shards as a clean build does", async () => {
+  const project = archiveOnDisk();
+  generateArchive({ articles: 300, out: project.articles, seed: 5, clean: true });
+  const cache = mkdtempSync(path.join(tmpdir(), "news-archive-cache-"));
+  const options = { input: project.articles, cacheDir: cache, searchShardStories: 15 };
+  await buildSite({ ...options, output: project.site });
+  const shardFolders = (site: string) => readdirSync(path.join(site, "pagefind", "shards")).sort();
+  const before = shardFolders(project.site);
+  // An old year that was one shard gets sixteen stories more, so it is split into months.
+  const grown = before.find((name) => /^\d{4}$/.test(name))!;
+
+  const added: Record<string, string> = {
+    "2026/01/the-first-story-of-a-new-year.md": `---\ntitle: "The First Story of a New Year"\ndate: 2026-01-02\n---\nA new year begins.\n`,
+  };
+  for (let day = 1; day <= 16; day++)
+    added[`${grown}/03/an-old-story-found-${day}.md`] =
+      `---\ntitle: "An Old Story Found ${day}"\ndate: ${grown}-03-${String(day).padStart(2, "0")}\n---\nFound in the basement.\n`;
+  writeStoryFiles(project.articles, added);
+  await buildSite({ ...options, output: project.site });
+  const clean = archiveOnDisk();
+  await buildSite({ ...options, output: clean.site, cacheDir: mkdtempSync(path.join(tmpdir(), "news-archive-cache-")) });
+
+  const after = shardFolders(project.site);
+  assert.ok(
+    !after.includes(grown) && after.some((name) => name.startsWith(`${grown}-`)),
+    `${grown} is split into months: ${after.join(" ")}`,
+  );
+  const catalogue = /data-shards="([^"]*)"/.exec(readFileSync(path.join(project.site, "search", "index.html"), "utf8"))![1];
+  assert.match(catalogue, /^2026:1 2025/, "the new year is the newest shard, alone in pagefind/, and 2025 the next");
+  assert.equal(differences(fingerprint(project.site), fingerprint(clean.site)), []);
+});
+
 test("a rebuild after another build published to the same folder does not reuse that build's pages", async () => {
   const project = archiveOnDisk({ "2020/01/first.md": `---\ntitle: "First Story"\ndate: 2020-01-14\n---\nFirst text.\n` });
   const other = archiveOnDisk({ "2020/01/first.md": `---\ntitle: "First Story"\ndate: 2020-01-14\n---\nA different text.\n` });
