@@ -82,13 +82,21 @@ export async function writePagefindIndex(
     return variant;
   };
   const foundOfToken = wordsOfToken.map((found) => found.map((each) => ({ occurrences: occurrencesOf(each), weight: each.weight })));
+  for (const { text, meta } of pages) {
+    for (const id of text) for (const { occurrences } of foundOfToken[id]) occurrences.countText();
+    for (const ids of meta) for (const id of ids) for (const { occurrences } of foundOfToken[id]) occurrences.countMeta();
+  }
+  for (const word of words.values()) {
+    word.occurrences.allocate();
+    for (const variant of word.variants.values()) variant.allocate();
+  }
   for (const [page, { text, meta }] of pages.entries()) {
     for (let position = 0; position < text.length; position++) {
-      for (const { occurrences, weight } of foundOfToken[text[position]]) occurrences.text.push(page, weight, position);
+      for (const { occurrences, weight } of foundOfToken[text[position]]) occurrences.addText(page, weight, position);
     }
     for (const [field, ids] of meta.entries()) {
       for (let position = 0; position < ids.length; position++) {
-        for (const { occurrences } of foundOfToken[ids[position]]) occurrences.meta.push(page, field, position);
+        for (const { occurrences } of foundOfToken[ids[position]]) occurrences.addMeta(page, field, position);
       }
     }
   }
