@@ -31,6 +31,12 @@ const CHUNK_LOCATIONS = 20_000;
  */
 const INDEX_COMPRESSION = 4;
 const FRAGMENT_COMPRESSION = 2;
+/**
+ * A fragment is a few KB: zlib's default window and hash table (about 256 KB allocated and
+ * cleared on every call) cost more than compressing it. These took 45 % less time for the same
+ * bytes over the fragments of 10,000 bench stories (bench/experiments/README.md, issue 19).
+ */
+const FRAGMENT_ZLIB = { windowBits: 14, memLevel: 6 };
 
 export async function writePagefindIndex(
   records: readonly SearchRecord[],
@@ -114,7 +120,10 @@ export async function writePagefindIndex(
   for (const { record, text } of pages) {
     const fragment = Buffer.from(JSON.stringify(fragmentOf(record, text.length, text.map((id) => shownTokens[id]).join(" "))));
     const name = fragmentNames.name(contentHash(language, fragment));
-    writeFileSync(path.join(options.outputPath, "fragment", `${name}.pf_fragment`), packFile(fragment, FRAGMENT_COMPRESSION));
+    writeFileSync(
+      path.join(options.outputPath, "fragment", `${name}.pf_fragment`),
+      packFile(fragment, FRAGMENT_COMPRESSION, FRAGMENT_ZLIB),
+    );
     pageEntries.push([name, text.length, ""]);
     indexedUrls.push(record.url);
   }
