@@ -14,7 +14,7 @@ export const FIRST_SEARCH_COMPRESSION = `zopfli ${JSON.stringify(ZOPFLI_OPTIONS)
 
 /**
  * Pagefind gzips its files for speed. Every first search downloads the WebAssembly and the
- * metadata of every shard (about ten bytes a story), so those are gzipped again with Zopfli:
+ * metadata of the first shard (about ten bytes a story), so those are gzipped again with Zopfli:
  * the same bytes once inflated, a fifth smaller for the metadata. The index chunks and
  * fragments (megabytes, of which a search fetches a few) stay as Pagefind wrote them.
  *

@@ -75,7 +75,10 @@ async function indexShard(records: SearchRecord[], job: IndexingJob): Promise<Sh
   // A service per shard: the next one starts with none of this one's memory.
   await pagefind.close();
   try {
-    if (answer.errors.length === 0) await compressFirstSearchFiles(job.outputPath, job);
+    // Only the first shard's files are on every first search; an older shard's are fetched for
+    // "Show more", a year filter or too few results, and Zopfli on its metadata cost a clean
+    // build more CPU than any other step of its indexing (bench/experiments/README.md, issue 19).
+    if (answer.errors.length === 0 && job.withWebAssembly) await compressFirstSearchFiles(job.outputPath, job);
     if (answer.errors.length === 0 && job.publish) {
       sealEntry(job.outputPath, job.publish.sealAs);
       copyShard(job.outputPath, job.publish.into, job.publish.wholeBundle);

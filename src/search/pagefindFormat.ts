@@ -4,7 +4,7 @@
  * file named by the first characters of the SHA-1 of its content. See writePagefindIndex.ts.
  */
 import { createHash } from "node:crypto";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync, type ZlibOptions } from "node:zlib";
 
 /** What Pagefind's script expects before the content of every file it decompresses. Mirrors `write` in pagefind/src/output/mod.rs. */
 const SIGNATURE = Buffer.from("pagefind_dcd");
@@ -107,8 +107,8 @@ export function decodeCbor(bytes: Buffer): CborValue {
 }
 
 /** A file as Pagefind writes it: the signature and the content, gzipped (`Compress::GZ` in pagefind/src/output/mod.rs). */
-export function packFile(content: Buffer, level = 9): Buffer {
-  return gzipSync(Buffer.concat([SIGNATURE, content]), { level });
+export function packFile(content: Buffer, level = 9, options: Pick<ZlibOptions, "windowBits" | "memLevel"> = {}): Buffer {
+  return gzipSync(Buffer.concat([SIGNATURE, content]), { level, ...options });
 }
 
 /** The content of a file `packFile` (or Pagefind) wrote. */

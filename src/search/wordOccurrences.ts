@@ -6,13 +6,52 @@
  */
 import type { CborWriter } from "./pagefindFormat.ts";
 
-/** The places one word (or one accented variant of it) occurs, pages in index order. */
+/**
+ * The places one word (or one accented variant of it) occurs, pages in index order. Counted
+ * first, then filled: lists of exactly their size outside the JavaScript heap, where lists
+ * grown by `push` were copied as they grew and then by the garbage collector (issue 19).
+ */
 export class Occurrences {
   /** (page, weight, position) triples in the text. */
-  readonly text: number[] = [];
+  text: Int32Array = EMPTY;
   /** (page, field, position) triples in the metadata, fields in index order. */
-  readonly meta: number[] = [];
+  meta: Int32Array = EMPTY;
+  private textFilled = 0;
+  private metaFilled = 0;
+
+  /** First pass: one more place in the text, or in the metadata. */
+  countText(): void {
+    this.textFilled += 3;
+  }
+  countMeta(): void {
+    this.metaFilled += 3;
+  }
+
+  /** Between the passes: room for every place counted. */
+  allocate(): void {
+    this.text = new Int32Array(this.textFilled);
+    this.meta = new Int32Array(this.metaFilled);
+    this.textFilled = this.metaFilled = 0;
+  }
+
+  /** Second pass: the places, in the order counted. */
+  addText(page: number, weight: number, position: number): void {
+    const at = this.textFilled;
+    this.text[at] = page;
+    this.text[at + 1] = weight;
+    this.text[at + 2] = position;
+    this.textFilled = at + 3;
+  }
+  addMeta(page: number, field: number, position: number): void {
+    const at = this.metaFilled;
+    this.meta[at] = page;
+    this.meta[at + 1] = field;
+    this.meta[at + 2] = position;
+    this.metaFilled = at + 3;
+  }
 }
+
+const EMPTY = new Int32Array(0);
 
 export interface IndexedWord {
   word: string;

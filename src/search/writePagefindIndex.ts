@@ -25,10 +25,18 @@ const CHUNK_LOCATIONS = 20_000;
 /**
  * zlib levels. Compressing the index chunks was a third of the writer's time at level 6: level 4
  * takes a third of that for 5 % more bytes (level 9, as Pagefind, six times as long for 0.8 %
- * fewer). A large shard's indexing is the last thing a clean build waits for.
+ * fewer). A large shard's indexing is the last thing a clean build waits for. The fragments, one
+ * of about 2 KB a story, ten fetched a page of results: level 2 takes two thirds of level 6's
+ * time for 1.6 % more bytes (bench/experiments/README.md, issue 19).
  */
 const INDEX_COMPRESSION = 4;
-const FRAGMENT_COMPRESSION = 6;
+const FRAGMENT_COMPRESSION = 2;
+/**
+ * A fragment is a few KB: zlib's default window and hash table (about 256 KB allocated and
+ * cleared on every call) cost more than compressing it. These took 45 % less time for the same
+ * bytes over the fragments of 10,000 bench stories (bench/experiments/README.md, issue 19).
+ */
+const FRAGMENT_ZLIB = { windowBits: 14, memLevel: 6 };
 
 export async function writePagefindIndex(
   records: readonly SearchRecord[],
@@ -80,13 +88,21 @@ export async function writePagefindIndex(
     return variant;
   };
   const foundOfToken = wordsOfToken.map((found) => found.map((each) => ({ occurrences: occurrencesOf(each), weight: each.weight })));
+  for (const { text, meta } of pages) {
+    for (const id of text) for (const { occurrences } of foundOfToken[id]) occurrences.countText();
+    for (const ids of meta) for (const id of ids) for (const { occurrences } of foundOfToken[id]) occurrences.countMeta();
+  }
+  for (const word of words.values()) {
+    word.occurrences.allocate();
+    for (const variant of word.variants.values()) variant.allocate();
+  }
   for (const [page, { text, meta }] of pages.entries()) {
     for (let position = 0; position < text.length; position++) {
-      for (const { occurrences, weight } of foundOfToken[text[position]]) occurrences.text.push(page, weight, position);
+      for (const { occurrences, weight } of foundOfToken[text[position]]) occurrences.addText(page, weight, position);
     }
     for (const [field, ids] of meta.entries()) {
       for (let position = 0; position < ids.length; position++) {
-        for (const { occurrences } of foundOfToken[ids[position]]) occurrences.meta.push(page, field, position);
+        for (const { occurrences } of foundOfToken[ids[position]]) occurrences.addMeta(page, field, position);
       }
     }
   }
@@ -98,10 +114,16 @@ export async function writePagefindIndex(
   const fragmentNames = new ShortNames(language, 1);
   const pageEntries: CborValue[] = [];
   const indexedUrls: string[] = [];
+  // A fragment's text is its tokens again, each spelled once for the whole shard rather than
+  // split out of the text a second time for every story.
+  const shownTokens = tokens.map((token) => token.replaceAll("\u200b", ""));
   for (const { record, text } of pages) {
-    const fragment = Buffer.from(JSON.stringify(fragmentOf(record, text.length, tokensOf(record.content))));
+    const fragment = Buffer.from(JSON.stringify(fragmentOf(record, text.length, text.map((id) => shownTokens[id]).join(" "))));
     const name = fragmentNames.name(contentHash(language, fragment));
-    writeFileSync(path.join(options.outputPath, "fragment", `${name}.pf_fragment`), packFile(fragment, FRAGMENT_COMPRESSION));
+    writeFileSync(
+      path.join(options.outputPath, "fragment", `${name}.pf_fragment`),
+      packFile(fragment, FRAGMENT_COMPRESSION, FRAGMENT_ZLIB),
+    );
     pageEntries.push([name, text.length, ""]);
     indexedUrls.push(record.url);
   }
@@ -197,7 +219,7 @@ function byBytes(a: string, b: string): number {
 const BEYOND_AGREEMENT = /[\ud800-\uffff]/;
 
 /** A page's fragment, the JSON of `PageFragmentData` (pagefind/src/fragments/mod.rs), keys sorted. */
-function fragmentOf(record: SearchRecord, wordCount: number, tokens: string[]) {
+function fragmentOf(record: SearchRecord, wordCount: number, content: string) {
   const sortedKeys = <T>(object: Record<string, T>) =>
     Object.fromEntries(
       Object.keys(object)
@@ -206,7 +228,7 @@ function fragmentOf(record: SearchRecord, wordCount: number, tokens: string[]) {
     );
   return {
     url: record.url,
-    content: tokens.map((token) => token.replaceAll("\u200b", "")).join(" "),
+    content,
     word_count: wordCount,
     filters: sortedKeys(record.filters),
     meta: sortedKeys(record.meta),
