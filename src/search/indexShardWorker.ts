@@ -14,6 +14,7 @@ import { sealEntry } from "../cacheIntegrity.ts";
 import { compressFirstSearchFiles } from "./compressFirstSearchFiles.ts";
 import { copyShard } from "./shardFiles.ts";
 import { writePagefindIndex } from "./writePagefindIndex.ts";
+import type { LearnedWords } from "./learnTokenWords.ts";
 import type { SearchRecord } from "./searchRecords.ts";
 import { claimNextShard, QUEUE_SEALED, type IndexingJob, type QueuedShard, type ShardIndexed, type StartIndexing } from "./shardQueue.ts";
 
@@ -28,6 +29,7 @@ void pagefind
   .catch(() => undefined); // Failing to start is reported when a shard needs it.
 
 process.once("message", async ({ queueDir }: StartIndexing) => {
+  const learnedWords: LearnedWords = new Map();
   for (;;) {
     // Sealed is read before claiming: the build seals the queue after its last shard is queued,
     // so a claim that finds nothing after the seal was seen means nothing is left. The other order
@@ -36,7 +38,7 @@ process.once("message", async ({ queueDir }: StartIndexing) => {
     const claimed = claimNextShard(queueDir);
     if (claimed) {
       const { job, records, answerFile } = deserialize(readFileSync(claimed)) as QueuedShard;
-      const answer = await indexShard(records, job);
+      const answer = await indexShard(records, job, learnedWords);
       // Whole or not at all: a worker that dies leaves no answer, which the build reports.
       writeFileSync(`${answerFile}.partial`, serialize(answer));
       renameSync(`${answerFile}.partial`, answerFile);
@@ -49,7 +51,7 @@ process.once("message", async ({ queueDir }: StartIndexing) => {
   process.exit(0);
 });
 
-async function indexShard(records: SearchRecord[], job: IndexingJob): Promise<ShardIndexed> {
+async function indexShard(records: SearchRecord[], job: IndexingJob, learnedWords: LearnedWords): Promise<ShardIndexed> {
   const scratchDir = mkdtempSync(path.join(os.tmpdir(), "news-archive-words-"));
   let answer: ShardIndexed;
   try {
@@ -61,6 +63,7 @@ async function indexShard(records: SearchRecord[], job: IndexingJob): Promise<Sh
             scratchDir,
             withScripts: job.withWebAssembly,
             wordsMemo: job.wordsMemo,
+            learnedWords,
           })
         : undefined;
     answer =

@@ -11,7 +11,14 @@
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { isPagefindInstruction, learnTokenWords, PAGEFIND_SPACES, type WordOfToken, type WordsMemo } from "./learnTokenWords.ts";
+import {
+  isPagefindInstruction,
+  learnTokenWords,
+  PAGEFIND_SPACES,
+  type LearnedWords,
+  type WordOfToken,
+  type WordsMemo,
+} from "./learnTokenWords.ts";
 import { CborWriter, contentHash, encodeCbor, packFile, ShortNames, type CborValue } from "./pagefindFormat.ts";
 import { PAGEFIND_VERSION_OUR_WRITER_IS_PROVEN_AGAINST } from "./pagefindVersion.ts";
 import type { SearchRecord } from "./searchRecords.ts";
@@ -40,7 +47,15 @@ const FRAGMENT_ZLIB = { windowBits: 14, memLevel: 6 };
 
 export async function writePagefindIndex(
   records: readonly SearchRecord[],
-  options: { language: string; outputPath: string; scratchDir: string; withScripts: boolean; wordsMemo?: WordsMemo },
+  options: {
+    language: string;
+    outputPath: string;
+    scratchDir: string;
+    withScripts: boolean;
+    wordsMemo?: WordsMemo;
+    /** What this process learned from Pagefind for the shards it indexed before (see LearnedWords). */
+    learnedWords?: LearnedWords;
+  },
 ): Promise<PagefindIndexWritten> {
   const { language } = options;
   if (SEGMENTED_LANGUAGES.has(language.split("-")[0].toLowerCase()))
@@ -63,7 +78,7 @@ export async function writePagefindIndex(
   if (numeric !== undefined) return { unsupported: `the sort ${numeric} is by numbers` };
 
   const bundleDir = options.scratchDir;
-  const wordsOfToken = await learnTokenWords(tokens, language, bundleDir, options.wordsMemo);
+  const wordsOfToken = await learnTokenWords(tokens, language, bundleDir, options.wordsMemo, options.learnedWords);
   // The bundle of the Pagefind installed says which version its script reads, and how its language loads.
   const entry = JSON.parse(readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as {
     version: string;
