@@ -107,10 +107,10 @@ export async function writePagefindIndex(
     for (const id of text) for (const { occurrences } of foundOfToken[id]) occurrences.countText();
     for (const ids of meta) for (const id of ids) for (const { occurrences } of foundOfToken[id]) occurrences.countMeta();
   }
-  for (const word of words.values()) {
-    word.occurrences.allocate();
-    for (const variant of word.variants.values()) variant.allocate();
-  }
+  const everyOccurrences = [...words.values()].flatMap((word) => [word.occurrences, ...word.variants.values()]);
+  const room = new Int32Array(everyOccurrences.reduce((sum, occurrences) => sum + occurrences.counted, 0));
+  let at = 0;
+  for (const occurrences of everyOccurrences) at = occurrences.allocate(room, at);
   for (const [page, { text, meta }] of pages.entries()) {
     for (let position = 0; position < text.length; position++) {
       for (const { occurrences, weight } of foundOfToken[text[position]]) occurrences.addText(page, weight, position);
