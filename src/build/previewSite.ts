@@ -3,6 +3,7 @@ import path from "node:path";
 import type { SiteSettings } from "../site.ts";
 import { lockFolders, type HeldLock } from "./buildLock.ts";
 import { buildAndPublish, type BuildOptions } from "./buildSite.ts";
+import { PreviewMemory } from "./previewMemory.ts";
 import { watchFolderTree } from "./watchFolderTree.ts";
 
 /**
@@ -58,6 +59,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     includeDrafts: true,
     searchShardStories: PREVIEW_SEARCH_SHARD_STORIES,
     timingsFile: options.timingsFile,
+    previewMemory: new PreviewMemory(options.articles),
   };
   let server: EleventyDevServer | undefined;
   try {
@@ -102,7 +104,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       }
     });
   };
-  const changed = () => {
+  const changed = (file?: string) => {
+    build.previewMemory!.storyFiles.noteChange(file);
     pending = true;
     clearTimeout(timer);
     timer = setTimeout(runPending, SETTLE_MS);
