@@ -1,7 +1,7 @@
 import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { StorySource, UnlistedStorySource } from "../archive/buildArchive.ts";
-import { storyFileNames } from "./readStoryFiles.ts";
+import { storyFileNames, type StoryFilesReadAhead } from "./readStoryFiles.ts";
 import { listStoryFiles, type UnlistedFile } from "./storyFileListing.ts";
 
 const STORY = /\.md$/i;
@@ -21,7 +21,11 @@ export class KeptStoryFiles {
   private listed = false;
   private readonly changed = new Set<string>();
 
-  constructor(articlesDir: string) {
+  /** `ahead`: the files being read in another thread while the process loads its code (see readStoryFilesAhead), for the first build. */
+  constructor(
+    articlesDir: string,
+    private ahead?: StoryFilesReadAhead,
+  ) {
     this.dir = path.resolve(articlesDir);
   }
 
@@ -32,9 +36,18 @@ export class KeptStoryFiles {
   }
 
   /** The story files as they are now, in `readStoryFiles`'s order, then the files found but not read. */
-  read(): (StorySource | UnlistedStorySource)[] {
+  async read(): Promise<(StorySource | UnlistedStorySource)[]> {
+    const ahead = this.ahead?.dir === this.dir ? this.ahead.take() : undefined;
+    this.ahead = undefined;
+    // Should reading ahead have failed (say, no folder), listing here reports why.
+    const files = ahead && (await ahead.catch(() => undefined));
     const changed = [...this.changed];
     this.changed.clear();
+    if (files && !this.listed) {
+      files.sourcePaths.forEach((sourcePath, index) => this.bytes.set(sourcePath, files.contents[index]));
+      this.unlisted = files.unlisted;
+      this.listed = true;
+    }
     if (!this.listed || !changed.every((file) => this.takeChange(file))) this.list(new Set(changed));
     const fileOf = storyFileNames(this.dir);
     return [

@@ -89,7 +89,7 @@ export async function loadSite(
   const sources = listed
     ? listedStorySources(articlesDir, listed.listing, listed.readYears)
     : memory
-      ? memory.storyFiles.read()
+      ? await memory.storyFiles.read()
       : await readStoryFiles(articlesDir, options.storyFilesAhead);
   checkStoryFolder(articlesDir, sources.length);
   timings?.mark("readStoryFiles");

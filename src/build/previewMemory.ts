@@ -1,4 +1,5 @@
 import { KeptStoryFiles } from "../article/keptStoryFiles.ts";
+import type { StoryFilesReadAhead } from "../article/readStoryFiles.ts";
 import type { StoryParseCache } from "../archive/parseCache.ts";
 import { codeFingerprint, siteIdentity, type PageManifest } from "./pageCache.ts";
 
@@ -20,8 +21,8 @@ export class PreviewMemory {
   private manifest: PageManifest | undefined;
   private readonly codes = new Map<string, string>();
 
-  constructor(articlesDir: string) {
-    this.storyFiles = new KeptStoryFiles(articlesDir);
+  constructor(articlesDir: string, storyFilesAhead?: StoryFilesReadAhead) {
+    this.storyFiles = new KeptStoryFiles(articlesDir, storyFilesAhead);
   }
 
   /** `codeFingerprint(extra)`, worked out once. */

@@ -5,6 +5,7 @@ import { lockFolders, type HeldLock } from "./buildLock.ts";
 import { buildAndPublish, type BuildOptions } from "./buildSite.ts";
 import { PreviewMemory } from "./previewMemory.ts";
 import { watchFolderTree } from "./watchFolderTree.ts";
+import type { StoryFilesReadAhead } from "../article/readStoryFiles.ts";
 
 /**
  * Stories a search shard of the preview holds at most: one year each (a year is never split),
@@ -28,6 +29,8 @@ export interface PreviewOptions {
   port: number;
   /** Where `npm run bench` wants each build's phase timings (see PhaseTimings). */
   timingsFile?: string;
+  /** The story files, when the command started reading them before loading the preview's code (see readStoryFilesAhead). */
+  storyFilesAhead?: StoryFilesReadAhead;
   /** Told each build's outcome: a line for the editor. */
   say?: (message: string) => void;
 }
@@ -59,7 +62,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     includeDrafts: true,
     searchShardStories: PREVIEW_SEARCH_SHARD_STORIES,
     timingsFile: options.timingsFile,
-    previewMemory: new PreviewMemory(options.articles),
+    previewMemory: new PreviewMemory(options.articles, options.storyFilesAhead),
   };
   let server: EleventyDevServer | undefined;
   try {
