@@ -6,10 +6,10 @@ import { codeFingerprint, siteIdentity, type PageManifest } from "./pageCache.ts
 /**
  * What the preview keeps in memory from one save's build to the next (issue 23): a published
  * build is a process of its own and reads all of it again from the disk and the cache, which
- * took most of a save's two seconds at 10,000 stories. Each is what the build would otherwise
- * read, so a save's build equals one that read everything afresh: the story files (read again
- * where the watcher saw a change, see KeptStoryFiles), the stories as parsed (see
- * StoryParseCache.nextBuild), the fingerprints of the pages in the preview's folder, the
+ * took about a quarter of a save's main-thread time at 10,000 stories. Each is what the build
+ * would otherwise read, so a save's build equals one that read everything afresh: the story
+ * files (read again where the watcher saw a change, see KeptStoryFiles), the stories as parsed
+ * (see StoryParseCache.nextBuild), the fingerprints of the pages in the preview's folder, the
  * fingerprints of the code (the process runs one bundle for as long as it lives: `npm start`
  * restarts it when src/ or layouts/ change), and the search cache's entries already checked.
  */
