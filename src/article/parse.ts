@@ -74,11 +74,12 @@ export function parseStoryFile(
   if (stored) {
     cache!.write.files.set(fileKey, stored);
     // The same bytes as before: they decode as they did then.
-    return {
-      ok: true,
-      story: restoreStoryFile(stored, () => (storyText(bytes) as string).slice(stored.bodyOffset).trimEnd(), timeZone, fields),
-      fileKey,
-    };
+    let story = cache!.read.restored?.get(stored);
+    if (story === undefined) {
+      story = restoreStoryFile(stored, () => (storyText(bytes) as string).slice(stored.bodyOffset).trimEnd(), timeZone, fields);
+      cache!.read.restored?.set(stored, story);
+    }
+    return { ok: true, story, fileKey };
   }
   const result = readStoryFile(bytes, file, timeZone, fields);
   if (!result.ok) return result;

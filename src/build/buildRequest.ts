@@ -4,6 +4,7 @@ import type { SiteSettings } from "../site.ts";
 import type { BuildOutcome } from "./pageCache.ts";
 import type { BuildProgress } from "./progress.ts";
 import type { AddressRecordUpdate } from "./loadSite.ts";
+import type { PreviewMemory } from "./previewMemory.ts";
 
 /**
  * Everything one build is asked to do, made by the command that starts it and handed to the
@@ -40,6 +41,8 @@ export interface BuildRequest {
   addressRecordFile?: string;
   /** How many outputs one Eleventy run renders at most (a test's choice; see OUTPUTS_PER_ELEVENTY_RUN). */
   outputsPerEleventyRun?: number;
+  /** The preview's: what its builds keep in memory from one save to the next (see PreviewMemory). */
+  previewMemory?: PreviewMemory;
 }
 
 /** One part of a site built in parts, and the files it is handed in and hands on. */

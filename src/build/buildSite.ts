@@ -12,6 +12,7 @@ import { discardStaging, prepareStaging, publishPatch, publishStaging } from "./
 import { runEleventy } from "./runEleventy.ts";
 import type { AddressRecordUpdate } from "./loadSite.ts";
 import { writeFileWhole } from "../writeWhole.ts";
+import type { PreviewMemory } from "./previewMemory.ts";
 
 /** What the build command (and tests) ask of a build; see BuildRequest for what each becomes. */
 export interface BuildOptions {
@@ -43,6 +44,8 @@ export interface BuildOptions {
   includeDrafts?: boolean;
   /** See BuildRequest. */
   outputsPerEleventyRun?: number;
+  /** See BuildRequest. */
+  previewMemory?: PreviewMemory;
 }
 
 /** The cache folder a build uses when none is given. */
@@ -64,6 +67,7 @@ export function publishedBuildRequest(options: BuildOptions, output: string): Bu
     searchIndexer: options.searchIndexer,
     addressRecordFile: options.addressRecordFile,
     outputsPerEleventyRun: options.outputsPerEleventyRun,
+    previewMemory: options.previewMemory,
   };
 }
 
@@ -92,6 +96,7 @@ export async function buildAndPublish(options: BuildOptions): Promise<BuildResul
     // The fingerprints now describe the published site, known by its folder's identity.
     if (outcome) {
       outcome.manifest.siteIdentity = siteIdentity(published);
+      options.previewMemory?.keepManifest(outcome.manifest);
       await mkdir(request.cacheDir, { recursive: true });
       await writeFile(path.join(request.cacheDir, "pages.json"), JSON.stringify(outcome.manifest));
     }

@@ -18,6 +18,7 @@ import { codeFingerprint } from "./pageCache.ts";
 import type { PhaseTimings } from "./phaseTimings.ts";
 import { listedStorySources, type StoryListing } from "./storyListing.ts";
 import { processedImageFolder, type ImageFolder } from "../images/publishImages.ts";
+import type { PreviewMemory } from "./previewMemory.ts";
 import { addressRecordText, readAddressRecord, reconcileAddresses, sameRecord } from "../addresses/addressRecord.ts";
 
 export interface LoadedSite extends SitePages {
@@ -73,6 +74,8 @@ export interface LoadOptions {
   storyFilesAhead?: StoryFilesReadAhead;
   /** The archive's record of published addresses (see addressRecord.ts): its old addresses redirect. */
   addressRecordFile?: string;
+  /** The preview's: the story files and parsed stories its last build read (see PreviewMemory). */
+  previewMemory?: PreviewMemory;
 }
 
 /** Reads every story file and builds the archive and its pages, or throws every problem at once. */
@@ -85,13 +88,21 @@ export async function loadSite(
   const { timings, cacheDir } = options;
   const { listed } = options;
   checkStoryFolder(articlesDir, undefined);
+  const memory = options.previewMemory?.storyFiles.dir === articlesDir ? options.previewMemory : undefined;
   const sources = listed
     ? listedStorySources(articlesDir, listed.listing, listed.readYears)
-    : await readStoryFiles(articlesDir, options.storyFilesAhead);
+    : memory
+      ? await memory.storyFiles.read()
+      : await readStoryFiles(articlesDir, options.storyFilesAhead);
   checkStoryFolder(articlesDir, sources.length);
   timings?.mark("readStoryFiles");
   options.storiesRead?.();
-  const cache = cacheDir === undefined ? undefined : StoryParseCache.load(path.join(cacheDir, "parsed"), codeFingerprint("parse"));
+  const cache =
+    cacheDir === undefined
+      ? undefined
+      : (memory?.takeParseCache() ??
+        StoryParseCache.load(path.join(cacheDir, "parsed"), memory?.codeFingerprint("parse") ?? codeFingerprint("parse")));
+  if (cache) memory?.keepParseCache(cache);
   const { archive, problems, warnings } = buildArchive(sources, { timeZone: site.timeZone, includeDrafts, cache, articlesDir });
   // A part of a site built in parts reads some years only: there, `npm run check` reports them all.
   if (!listed) reportWarnings(warnings);

@@ -67,6 +67,8 @@ export interface BuildSettings {
    * file: the process assembling the parts proves that nothing was lost.
    */
   part?: PartRequest;
+  /** The preview's: the search cache's entries an earlier build of the process found intact (see PreviewMemory). */
+  intactSearchEntries?: Set<string>;
 }
 
 /** Where the search index is in the site. */
@@ -127,6 +129,7 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
     wordsMemo: cacheDir ? { dir: path.join(cacheDir, "words"), key: code.slice(0, 16) } : undefined,
     pagefindVersion,
     indexer,
+    intactEntries: settings.intactSearchEntries,
     only: part && new Set(loaded.siteParts.find((listed) => listed.name === part.name)?.shards ?? []),
     linkInBackground: linker && ((from, to, files, unlessIn) => linker.link(from, to, files, unlessIn)),
     published: patching && { bundleDir: path.join(previousSite!, SEARCH_FOLDER), fingerprints: patching.searchShards ?? {} },

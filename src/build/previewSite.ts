@@ -3,7 +3,9 @@ import path from "node:path";
 import type { SiteSettings } from "../site.ts";
 import { lockFolders, type HeldLock } from "./buildLock.ts";
 import { buildAndPublish, type BuildOptions } from "./buildSite.ts";
+import { PreviewMemory } from "./previewMemory.ts";
 import { watchFolderTree } from "./watchFolderTree.ts";
+import type { StoryFilesReadAhead } from "../article/readStoryFiles.ts";
 
 /**
  * Stories a search shard of the preview holds at most, fewer than a published shard's (see
@@ -28,6 +30,8 @@ export interface PreviewOptions {
   port: number;
   /** Where `npm run bench` wants each build's phase timings (see PhaseTimings). */
   timingsFile?: string;
+  /** The story files, when the command started reading them before loading the preview's code (see readStoryFilesAhead). */
+  storyFilesAhead?: StoryFilesReadAhead;
   /** Told each build's outcome: a line for the editor. */
   say?: (message: string) => void;
 }
@@ -59,6 +63,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     includeDrafts: true,
     searchShardStories: PREVIEW_SEARCH_SHARD_STORIES,
     timingsFile: options.timingsFile,
+    previewMemory: new PreviewMemory(options.articles, options.storyFilesAhead),
   };
   let server: EleventyDevServer | undefined;
   try {
@@ -103,7 +108,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       }
     });
   };
-  const changed = () => {
+  const changed = (file?: string) => {
+    build.previewMemory!.storyFiles.noteChange(file);
     pending = true;
     clearTimeout(timer);
     timer = setTimeout(runPending, SETTLE_MS);

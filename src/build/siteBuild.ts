@@ -37,8 +37,13 @@ export class SiteBuild {
     this.finished = {};
     this.timings = new PhaseTimings(request.timingsFile);
     // A part is rendered whole: the published site's files are the assembled site's, not this part's.
-    const manifest = request.part === undefined ? usableManifest(request.cacheDir, request.previousSite) : undefined;
-    this.code = codeFingerprint(JSON.stringify({ site: request.site, pathPrefix: request.pathPrefix }));
+    const memory = request.previewMemory;
+    const manifest =
+      request.part === undefined
+        ? (memory?.manifestOf(request.previousSite) ?? usableManifest(request.cacheDir, request.previousSite))
+        : undefined;
+    const codeOf = (extra: string) => memory?.codeFingerprint(extra) ?? codeFingerprint(extra);
+    this.code = codeOf(JSON.stringify({ site: request.site, pathPrefix: request.pathPrefix }));
     // Pages the same code made are kept in the published site, which is updated in place (see prepareBuild).
     this.previous = manifest && {
       manifest,
@@ -60,6 +65,7 @@ export class SiteBuild {
       searchShardStories: request.searchShardStories,
       storyFilesAhead,
       addressRecordFile: request.addressRecordFile,
+      previewMemory: request.previewMemory,
     }).then((loaded) => {
       request.progress?.storiesRead(loaded.storyFilesRead);
       return prepareBuild(loaded, {
@@ -73,6 +79,7 @@ export class SiteBuild {
         timings,
         part: request.part,
         searchIndexer: request.searchIndexer,
+        intactSearchEntries: request.previewMemory?.intactSearchEntries,
       });
     });
     const prepared = await this.loading;

@@ -2,19 +2,20 @@ import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 
 /**
- * Calls `changed` on any change under `root`: a file written, renamed or deleted, in any folder,
+ * Calls `changed` on any change under `root`, with the path of what changed (a file or a folder;
+ * none when the system does not say): a file written, renamed or deleted, in any folder,
  * including folders made later (a new year's or month's). One watcher a folder, set up before
  * this returns: Node's `recursive` watch on Linux sets its watchers up after returning, so a story
  * saved in the first moments was missed at 10,000 stories (issue 23).
  */
-export function watchFolderTree(root: string, changed: () => void): { close(): void } {
+export function watchFolderTree(root: string, changed: (file?: string) => void): { close(): void } {
   const watchers = new Map<string, FSWatcher>();
   const watchFolder = (folder: string) => {
     if (watchers.has(folder)) return;
     let watcher: FSWatcher;
     try {
       watcher = watch(folder, (_event, name) => {
-        changed();
+        changed(name === null ? undefined : path.join(folder, name.toString()));
         if (name !== null) watchNewFolder(path.join(folder, name.toString()));
       });
     } catch {
@@ -35,7 +36,7 @@ export function watchFolderTree(root: string, changed: () => void): { close(): v
   const watchNewFolder = (entry: string) => {
     if (watchers.has(entry) || !statSync(entry, { throwIfNoEntry: false })?.isDirectory()) return;
     watchTree(entry);
-    changed(); // Stories may have been written into it before it was watched.
+    changed(entry); // Stories may have been written into it before it was watched.
   };
   watchTree(root);
   return {

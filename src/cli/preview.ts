@@ -9,9 +9,8 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { startPreview, type RunningPreview } from "../build/previewSite.ts";
-import { readSiteSettings } from "../site.ts";
-import { explainBuildFailure } from "./explainBuildFailure.ts";
+import { readStoryFilesAhead } from "../article/readStoryFiles.ts";
+import type { RunningPreview } from "../build/previewSite.ts";
 
 const { values } = parseArgs({
   options: {
@@ -31,9 +30,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
+// As npm run build does: the stories are read in another thread while this one loads Eleventy and the rest (issue 23).
+const storyFilesAhead = readStoryFilesAhead(values.input);
+const { startPreview } = await import("../build/previewSite.ts");
+const { readSiteSettings } = await import("../site.ts");
+const { explainBuildFailure } = await import("./explainBuildFailure.ts");
+
 let preview: RunningPreview;
 try {
   preview = await startPreview({
+    storyFilesAhead,
     articles: values.input,
     output: values.output,
     // Its own cache, apart from the build's: parsed stories, page fingerprints, search shards and

@@ -90,6 +90,11 @@ export async function writeSearchShards(
      * the same as the published one is left there; only its files missing there are linked.
      */
     published?: { bundleDir: string; fingerprints: Record<string, string> };
+    /**
+     * The cache's entries (by path) this process found intact or wrote: checked once, not on
+     * every build of the preview (issue 23), which hashes every file of a shard to check it.
+     */
+    intactEntries?: Set<string>;
   },
 ): Promise<ShardsWritten> {
   const errors: string[] = [];
@@ -104,9 +109,12 @@ export async function writeSearchShards(
       fingerprint: shardFingerprint(input, position === 0, language, `${options.pagefindVersion} ${indexer}`),
     }))
     .filter((job) => !options.only || options.only.has(job.shard.name));
+  const { intactEntries } = options;
+  const intact = (entry: string) =>
+    intactEntries?.has(entry) ? existsSync(entry) : entryIntact(entry) && (intactEntries?.add(entry), true);
   const cachedShards = new Set(
     // A damaged entry (see cacheIntegrity.ts) is removed and its shard indexed again.
-    jobs.filter((job) => options.cacheDir !== undefined && entryIntact(path.join(options.cacheDir, job.fingerprint))),
+    jobs.filter((job) => options.cacheDir !== undefined && intact(path.join(options.cacheDir, job.fingerprint))),
   );
   const toIndex = jobs.filter((job) => !cachedShards.has(job)).sort((a, b) => b.urls.length - a.urls.length);
   const targetOf = (job: (typeof jobs)[number]) =>
@@ -186,6 +194,7 @@ export async function writeSearchShards(
       // the worker copied it into the site. What stood there was damaged (see entryIntact).
       rmSync(cached, { recursive: true, force: true });
       await rename(building.get(job.shard.name)!, cached);
+      intactEntries?.add(cached);
     } else if (job.position !== 0) {
       await pruneMergedShard(targetOf(job));
     }
