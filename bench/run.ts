@@ -535,7 +535,7 @@ ${rows.join("\n")}
 - A first search downloads the newest shard's metadata (about ten bytes a story, mostly Pagefind's
   page hashes) and the WebAssembly: those files are gzipped again with Zopfli in the workers
   (\`src/search/compressFirstSearchFiles.ts\`), the same bytes once inflated, the metadata a
-  fifth smaller; the WebAssembly is compressed once per Pagefind version and kept in \`.cache/\`.
+  fifth smaller; the WebAssembly is compressed once per Pagefind version and kept beside the installed packages (\`node_modules/.cache/news-archive/\`), which a clean build keeps, as it keeps the bundle.
 - \`npm run build\` runs a bundle of our TypeScript made by esbuild (\`src/cli/run.mjs\`, made again
   only when a source changes) with plain Node, in the build and in every process it forks: tsx's
   loader cost about half a second of start-up in each. The story files are read in a thread

@@ -14,6 +14,12 @@ const bundle = process.env.NEWS_ARCHIVE_BUNDLE;
 /** The folder that holds package.json, src/ and layouts/ (four levels above a bundle). */
 export const projectRoot = bundle ? path.resolve(bundle, "../../../..") : path.resolve(import.meta.dirname, "..");
 
+/**
+ * What depends only on the installed packages, kept beside them (as the launcher keeps its
+ * bundle) rather than in a build's cache folder, which a clean build deletes.
+ */
+export const installationCache = path.join(projectRoot, "node_modules/.cache/news-archive");
+
 /** Our modules that the build runs in processes of their own. */
 export type ForkedEntryPoint = "search/indexShardWorker" | "build/partProcess";
 

@@ -23,6 +23,11 @@ export interface BuildRequest {
   includeDrafts: boolean;
   /** Kept between builds: parsed stories, page fingerprints, search shards. Without it, nothing is kept. */
   cacheDir?: string;
+  /**
+   * With a `cacheDir`, what depends on the installed packages alone is kept here instead, across
+   * clean builds (which delete the cache folder): the WebAssembly of Pagefind recompressed.
+   */
+  installationCacheDir?: string;
   /** The published site, whose unchanged files this build may keep. */
   previousSite?: string;
   /** Build only this part of a site built in parts (see siteParts.ts). */

@@ -12,6 +12,7 @@ import { discardStaging, prepareStaging, publishPatch, publishStaging } from "./
 import { runEleventy } from "./runEleventy.ts";
 import type { AddressRecordUpdate } from "./loadSite.ts";
 import { writeFileWhole } from "../writeWhole.ts";
+import { installationCache } from "../projectFiles.ts";
 import type { PreviewMemory } from "./previewMemory.ts";
 
 /** What the build command (and tests) ask of a build; see BuildRequest for what each becomes. */
@@ -24,6 +25,8 @@ export interface BuildOptions {
   pathPrefix?: string;
   /** Kept between builds: page fingerprints and search shards. Default `.cache/news-archive`. */
   cacheDir?: string;
+  /** See BuildRequest; by default `installationCache` (src/projectFiles.ts). */
+  installationCacheDir?: string;
   /** The site's settings; by default those of src/site.ts. */
   site?: SiteSettings;
   searchShardStories?: number;
@@ -60,6 +63,7 @@ export function publishedBuildRequest(options: BuildOptions, output: string): Bu
     site: options.site ?? defaultSite,
     includeDrafts: options.includeDrafts ?? false,
     cacheDir: cacheDirOf(options),
+    installationCacheDir: options.installationCacheDir ?? installationCache,
     searchShardStories: options.searchShardStories ?? SEARCH_SHARD_STORIES,
     timingsFile: options.timingsFile,
     storyFilesAhead: options.storyFilesAhead,

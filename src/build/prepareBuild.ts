@@ -53,6 +53,8 @@ export interface BuildSettings {
   code: string;
   /** Kept between builds: page fingerprints, parsed stories, search shards. */
   cacheDir?: string;
+  /** See BuildRequest. */
+  installationCacheDir?: string;
   /** The published site, whose unchanged files this build may keep. */
   previousSite?: string;
   /** The fingerprints of `previousSite`'s files, when it has them (see `usableManifest`). */
@@ -125,7 +127,8 @@ export async function prepareBuild(loaded: LoadedSite, settings: BuildSettings):
   const search = writeSearchShards(inputs, searchBundle, site.language, {
     renderingEnded: rendering,
     cacheDir: cacheDir && path.join(cacheDir, "search"),
-    webAssemblyMemo: cacheDir && path.join(cacheDir, "webassembly"),
+    // Zopfli on the WebAssembly takes a second, for bytes that change only with Pagefind (issue 19).
+    webAssemblyMemo: cacheDir && path.join(settings.installationCacheDir ?? cacheDir, "webassembly"),
     wordsMemo: cacheDir ? { dir: path.join(cacheDir, "words"), key: code.slice(0, 16) } : undefined,
     pagefindVersion,
     indexer,

@@ -73,6 +73,7 @@ export class SiteBuild {
         outputDir: request.output,
         code: this.code,
         cacheDir: request.cacheDir,
+        installationCacheDir: request.installationCacheDir,
         previousSite: request.previousSite,
         previousManifest: previous?.manifest,
         linker: previous?.linker,

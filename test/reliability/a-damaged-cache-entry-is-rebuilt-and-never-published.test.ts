@@ -49,7 +49,10 @@ const damages: Record<string, { inflict: (cacheDir: string) => void; memo?: true
 };
 
 const clean = archiveOnDisk(threeStories);
-const cleanBuild = buildSite({ input: clean.articles, output: clean.site, cacheDir: path.join(clean.root, ".cache") });
+// What a build keeps beside the installed packages (the WebAssembly recompressed) is put in the
+// cache folder here, so that each damage is done to a copy of its own.
+const cacheOf = (cacheDir: string) => ({ cacheDir, installationCacheDir: path.join(cacheDir, "installation") });
+const cleanBuild = buildSite({ input: clean.articles, output: clean.site, ...cacheOf(path.join(clean.root, ".cache")) });
 
 for (const [damage, { inflict, memo }] of Object.entries(damages)) {
   test(`${damage}: the next build equals a clean build`, async () => {
@@ -60,12 +63,12 @@ for (const [damage, { inflict, memo }] of Object.entries(damages)) {
     cpSync(path.join(clean.root, ".cache"), cacheDir, { recursive: true });
     inflict(cacheDir);
     if (memo) rmSync(path.join(cacheDir, "search"), { recursive: true, force: true });
-    await buildSite({ input: project.articles, output: project.site, cacheDir });
+    await buildSite({ input: project.articles, output: project.site, ...cacheOf(cacheDir) });
     assert.equal(differences(fingerprint(project.site), fingerprint(clean.site)), []);
     if (memo) return;
     // Damaged again, the site in place this time: a rebuild that publishes a patch.
     inflict(cacheDir);
-    await buildSite({ input: project.articles, output: project.site, cacheDir });
+    await buildSite({ input: project.articles, output: project.site, ...cacheOf(cacheDir) });
     assert.equal(differences(fingerprint(project.site), fingerprint(clean.site)), []);
   });
 }
