@@ -21,6 +21,18 @@ import { claimNextShard, QUEUE_SEALED, type IndexingJob, type QueuedShard, type 
 // Started ahead of time by the build; if the build ends, so does it.
 process.once("disconnect", () => process.exit(0));
 
+/**
+ * A build killed (SIGKILL) cannot tell its workers; the disconnect above is seen only between two
+ * steps, while a shard is written in one. A worker writing into a killed build's staging folder
+ * would write into the next build's, which clears and takes it over (seen in the suite), so it
+ * looks at its parent as it writes, and stops.
+ */
+class BuildEndedError extends Error {}
+const buildProcess = process.ppid;
+const checkBuildRunning = () => {
+  if (process.ppid !== buildProcess) throw new BuildEndedError("the build that queued this shard has ended");
+};
+
 // Pagefind's service (a process of its own) is started while the build reads the archive, not
 // once a shard is queued: a tenth of a second of a rebuild, which asks it about a few words.
 void pagefind
@@ -54,6 +66,7 @@ process.once("message", async ({ queueDir }: StartIndexing) => {
 async function indexShard(records: SearchRecord[], job: IndexingJob, learnedWords: LearnedWords): Promise<ShardIndexed> {
   const scratchDir = mkdtempSync(path.join(os.tmpdir(), "news-archive-words-"));
   let answer: ShardIndexed;
+  let buildEnded = false;
   try {
     const written =
       job.indexer === "ours"
@@ -64,6 +77,7 @@ async function indexShard(records: SearchRecord[], job: IndexingJob, learnedWord
             withScripts: job.withWebAssembly,
             wordsMemo: job.wordsMemo,
             learnedWords,
+            checkBuildRunning,
           })
         : undefined;
     answer =
@@ -72,9 +86,11 @@ async function indexShard(records: SearchRecord[], job: IndexingJob, learnedWord
         : await indexWithPagefind(records, job);
   } catch (error) {
     answer = { indexedUrls: [], errors: [String(error)], byPagefind: false };
+    if (error instanceof BuildEndedError) buildEnded = true;
   } finally {
     rmSync(scratchDir, { recursive: true, force: true });
   }
+  if (buildEnded) process.exit(0);
   // A service per shard: the next one starts with none of this one's memory.
   await pagefind.close();
   try {
@@ -82,11 +98,13 @@ async function indexShard(records: SearchRecord[], job: IndexingJob, learnedWord
     // "Show more", a year filter or too few results, and Zopfli on its metadata cost a clean
     // build more CPU than any other step of its indexing (bench/experiments/README.md, issue 19).
     if (answer.errors.length === 0 && job.withWebAssembly) await compressFirstSearchFiles(job.outputPath, job);
+    checkBuildRunning();
     if (answer.errors.length === 0 && job.publish) {
       sealEntry(job.outputPath, job.publish.sealAs);
       copyShard(job.outputPath, job.publish.into, job.publish.wholeBundle);
     }
   } catch (error) {
+    if (error instanceof BuildEndedError) process.exit(0);
     answer.errors.push(String(error));
   }
   return answer;

@@ -55,6 +55,8 @@ export async function writePagefindIndex(
     wordsMemo?: WordsMemo;
     /** What this process learned from Pagefind for the shards it indexed before (see LearnedWords). */
     learnedWords?: LearnedWords;
+    /** Throws once the build that asked for the index has ended: see BuildEndedError. */
+    checkBuildRunning?: () => void;
   },
 ): Promise<PagefindIndexWritten> {
   const { language } = options;
@@ -122,6 +124,8 @@ export async function writePagefindIndex(
     }
   }
 
+  const checkBuildRunning = options.checkBuildRunning ?? (() => undefined);
+  checkBuildRunning();
   mkdirSync(path.join(options.outputPath, "fragment"), { recursive: true });
   mkdirSync(path.join(options.outputPath, "index"), { recursive: true });
   mkdirSync(path.join(options.outputPath, "filter"), { recursive: true });
@@ -133,6 +137,7 @@ export async function writePagefindIndex(
   // split out of the text a second time for every story.
   const shownTokens = tokens.map((token) => token.replaceAll("\u200b", ""));
   for (const { record, text } of pages) {
+    checkBuildRunning(); // A system call: a microsecond a story.
     const fragment = Buffer.from(JSON.stringify(fragmentOf(record, text.length, text.map((id) => shownTokens[id]).join(" "))));
     const name = fragmentNames.name(contentHash(language, fragment));
     writeFileSync(
@@ -173,6 +178,7 @@ export async function writePagefindIndex(
   const sortedWords = [...words.values()].sort((a, b) => byBytes(a.word, b.word));
   for (const word of sortedWords) sortVariants(word, byBytes);
   for (const chunk of chunked(sortedWords)) {
+    checkBuildRunning();
     const cbor = new CborWriter();
     cbor.array(1);
     cbor.array(chunk.length);
@@ -202,6 +208,7 @@ export async function writePagefindIndex(
   ]);
   // `meta_hash` in pagefind/src/index/mod.rs: the language and the hash's first characters.
   const metaName = `${language}_${contentHash(language, meta).slice(language.length + 1, language.length + 11)}`;
+  checkBuildRunning();
   writeFileSync(path.join(options.outputPath, `pagefind.${metaName}.pf_meta`), packFile(meta));
 
   const learned = entry.languages[language] ?? Object.values(entry.languages)[0];
