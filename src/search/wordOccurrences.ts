@@ -7,62 +7,52 @@
 import type { CborWriter } from "./pagefindFormat.ts";
 
 /**
- * The places one word (or one accented variant of it) occurs, pages in index order. Counted
- * first, then filled: lists of exactly their size outside the JavaScript heap, where lists
- * grown by `push` were copied as they grew and then by the garbage collector (issue 19).
+ * Numbers in threes, counted first, then filled: a list of exactly its size outside the
+ * JavaScript heap, where lists grown by `push` were copied as they grew and then by the garbage
+ * collector (issue 19).
  */
-export class Occurrences {
-  /** (page, weight, position) triples in the text. */
-  text: Int32Array = EMPTY;
-  /** (page, field, position) triples in the metadata, fields in index order. */
-  meta: Int32Array = EMPTY;
-  private textFilled = 0;
-  private metaFilled = 0;
+export class Triples {
+  list: Int32Array = new Int32Array(0);
+  private filled = 0;
 
-  /** First pass: one more place in the text, or in the metadata. */
-  countText(): void {
-    this.textFilled += 3;
-  }
-  countMeta(): void {
-    this.metaFilled += 3;
-  }
-
-  /**
-   * Between the passes: room for every place counted, in `room` from `at` on; returns where the
-   * next one's room begins. One list for every word of a shard, where a list each (about 15,000
-   * of them a shard of 1,000 stories) cost more to allocate than to fill.
-   */
-  allocate(room: Int32Array, at: number): number {
-    this.text = room.subarray(at, at + this.textFilled);
-    this.meta = room.subarray(at + this.textFilled, at + this.textFilled + this.metaFilled);
-    const next = at + this.textFilled + this.metaFilled;
-    this.textFilled = this.metaFilled = 0;
-    return next;
+  /** First pass: one more triple. */
+  count(): void {
+    this.filled += 3;
   }
 
   /** How many numbers `allocate` needs room for. */
   get counted(): number {
-    return this.textFilled + this.metaFilled;
+    return this.filled;
   }
 
-  /** Second pass: the places, in the order counted. */
-  addText(page: number, weight: number, position: number): void {
-    const at = this.textFilled;
-    this.text[at] = page;
-    this.text[at + 1] = weight;
-    this.text[at + 2] = position;
-    this.textFilled = at + 3;
+  /**
+   * Between the passes: room for every triple counted, in `room` from `at` on; returns where the
+   * next list's room begins. One list for every word of a shard, where a list each (about 15,000
+   * of them a shard of 1,000 stories) cost more to allocate than to fill.
+   */
+  allocate(room: Int32Array, at: number): number {
+    this.list = room.subarray(at, at + this.filled);
+    this.filled = 0;
+    return at + this.list.length;
   }
-  addMeta(page: number, field: number, position: number): void {
-    const at = this.metaFilled;
-    this.meta[at] = page;
-    this.meta[at + 1] = field;
-    this.meta[at + 2] = position;
-    this.metaFilled = at + 3;
+
+  /** Second pass: the triples, in the order counted. */
+  add(first: number, second: number, third: number): void {
+    const at = this.filled;
+    this.list[at] = first;
+    this.list[at + 1] = second;
+    this.list[at + 2] = third;
+    this.filled = at + 3;
   }
 }
 
-const EMPTY = new Int32Array(0);
+/** The places one word (or one accented variant of it) occurs, pages in index order. */
+export class Occurrences {
+  /** (page, weight, position) triples in the text. */
+  readonly text = new Triples();
+  /** (page, field, position) triples in the metadata, fields in index order. */
+  readonly meta = new Triples();
+}
 
 export interface IndexedWord {
   word: string;
@@ -127,7 +117,8 @@ function writePages(cbor: CborWriter, occurrences: Occurrences): void {
  * weight, lightest first, in the order found within a weight; the metadata's as found.
  */
 function forEachPage(occurrences: Occurrences, visit: (page: number, text: number[], meta: number[]) => void): void {
-  const { text, meta } = occurrences;
+  const text = occurrences.text.list;
+  const meta = occurrences.meta.list;
   let t = 0;
   let m = 0;
   while (t < text.length || m < meta.length) {

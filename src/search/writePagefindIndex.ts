@@ -106,20 +106,22 @@ export async function writePagefindIndex(
   };
   const foundOfToken = wordsOfToken.map((found) => found.map((each) => ({ occurrences: occurrencesOf(each), weight: each.weight })));
   for (const { text, meta } of pages) {
-    for (const id of text) for (const { occurrences } of foundOfToken[id]) occurrences.countText();
-    for (const ids of meta) for (const id of ids) for (const { occurrences } of foundOfToken[id]) occurrences.countMeta();
+    for (const id of text) for (const { occurrences } of foundOfToken[id]) occurrences.text.count();
+    for (const ids of meta) for (const id of ids) for (const { occurrences } of foundOfToken[id]) occurrences.meta.count();
   }
-  const everyOccurrences = [...words.values()].flatMap((word) => [word.occurrences, ...word.variants.values()]);
-  const room = new Int32Array(everyOccurrences.reduce((sum, occurrences) => sum + occurrences.counted, 0));
+  const everyList = [...words.values()].flatMap((word) =>
+    [word.occurrences, ...word.variants.values()].flatMap((occurrences) => [occurrences.text, occurrences.meta]),
+  );
+  const room = new Int32Array(everyList.reduce((sum, list) => sum + list.counted, 0));
   let at = 0;
-  for (const occurrences of everyOccurrences) at = occurrences.allocate(room, at);
+  for (const list of everyList) at = list.allocate(room, at);
   for (const [page, { text, meta }] of pages.entries()) {
     for (let position = 0; position < text.length; position++) {
-      for (const { occurrences, weight } of foundOfToken[text[position]]) occurrences.addText(page, weight, position);
+      for (const { occurrences, weight } of foundOfToken[text[position]]) occurrences.text.add(page, weight, position);
     }
     for (const [field, ids] of meta.entries()) {
       for (let position = 0; position < ids.length; position++) {
-        for (const { occurrences } of foundOfToken[ids[position]]) occurrences.addMeta(page, field, position);
+        for (const { occurrences } of foundOfToken[ids[position]]) occurrences.meta.add(page, field, position);
       }
     }
   }
